@@ -1,0 +1,65 @@
+"""The whole pipeline: load → validate → render → write, as a short list of named steps."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+from dataclasses import dataclass
+from pathlib import Path
+
+from .assets import theme_assets
+from .config import load_config
+from .errors import BuildFailed, Location, Problem, Severity, errors_only
+from .output import check_output_dir, write_site
+from .render import TemplateFailure, render_site
+from .reports import load_reports
+from .site import assemble_site
+from .templates import make_environment
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    """What a finished build reports to the user."""
+
+    out_dir: Path
+    files: int
+    reports: int
+    warnings: tuple[Problem, ...]
+
+
+def check(project_dir: Path, today: dt.date) -> list[Problem]:
+    """Validate the config and every content file without writing anything."""
+    try:
+        config = load_config(project_dir)
+    except BuildFailed as failed:
+        return failed.problems
+    _, problems = load_reports(project_dir, config, today)
+    return problems
+
+
+def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True) -> BuildResult:
+    """Build the site into out_dir, replacing it only if every step succeeds."""
+    config = load_config(project_dir)
+    reports, problems = load_reports(project_dir, config, today)
+    problems += check_output_dir(out_dir, project_dir)
+    if errors_only(problems):
+        raise BuildFailed(problems)
+    site = assemble_site(config, reports, today)
+    env = make_environment(project_dir)
+    files = itertools.chain(render_site(env, site, minify), theme_assets(project_dir))
+    try:
+        count = write_site(files, out_dir)
+    except TemplateFailure as failure:
+        raise BuildFailed([_template_problem(failure, project_dir)]) from failure
+    warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
+    return BuildResult(out_dir=out_dir, files=count, reports=len(reports), warnings=warnings)
+
+
+def _template_problem(failure: TemplateFailure, project_dir: Path) -> Problem:
+    error = failure.error
+    line = getattr(error, "lineno", None)
+    name = getattr(error, "filename", None) or getattr(error, "name", None) or failure.template
+    shown = str(Path(name).relative_to(project_dir)) if Path(name).is_relative_to(project_dir) else name
+    if type(error).__name__ == "TemplateNotFound":
+        return Problem("SB404", Location(shown), args={"name": error.message})
+    return Problem("SB403", Location(shown, line), args={"detail": error.message or type(error).__name__})

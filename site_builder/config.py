@@ -1,0 +1,211 @@
+"""Load and validate the webmaster's site.yaml: every problem at once, each with its line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from .errors import BuildFailed, Location, Problem
+from .frontmatter import compose, has_alias
+from .messages import did_you_mean
+from .model import ColumnConfig, SiteConfig
+
+CONFIG_NAME = "site.yaml"
+
+_REQUIRED = ("网站名称", "主办单位", "联系方式", "网站标识码", "ICP备案号", "公安机关备案号", "网站地址", "栏目", "默认栏目")
+_OPTIONAL = ("每页条数", "公开目录路径", "承办单位", "网站声明")
+_ALIASES = {"站点名称": "网站名称", "网站标识": "网站标识码", "备案号": "ICP备案号", "公安备案号": "公安机关备案号",
+            "域名": "网站地址", "基础地址": "网站地址", "分页": "每页条数"}
+RESERVED_SLUGS = ("nf", "jg")
+"""Top-level folders of the directory used for the by-year and by-agency listings."""
+_SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+_SITE_CODE = re.compile(r"^(\d{10}|bm\d{8})$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Ctx:
+    rel: str
+
+    def at(self, node: yaml.Node) -> Location:
+        return Location(self.rel, node.start_mark.line + 1)
+
+
+def load_config(project_dir: Path) -> SiteConfig:
+    """The project's site config, or BuildFailed with every problem in it."""
+    path = project_dir / CONFIG_NAME
+    if not path.is_file():
+        raise BuildFailed([Problem("SB101", Location(CONFIG_NAME), args={"name": CONFIG_NAME})])
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise BuildFailed([Problem("SB201", Location(CONFIG_NAME, line), args={"byte": exc.start + 1})]) from None
+    return parse_config(text, CONFIG_NAME)
+
+
+def parse_config(text: str, rel: str) -> SiteConfig:
+    """Config text to SiteConfig; raises BuildFailed listing all problems."""
+    ctx = _Ctx(rel)
+    node = compose(text, rel, 0, "SB102")
+    if isinstance(node, Problem):
+        raise BuildFailed([node])
+    if node is None or not isinstance(node, yaml.MappingNode):
+        raise BuildFailed([Problem("SB103", Location(rel, 1))])
+    alias = has_alias(node)
+    if alias is not None:
+        raise BuildFailed([Problem("SB113", ctx.at(alias))])
+    problems: list[Problem] = []
+    values: dict[str, yaml.Node] = {}
+    for key_node, value_node in node.value:
+        key = str(key_node.value)
+        if key not in _REQUIRED and key not in _OPTIONAL:
+            hint = did_you_mean(key, list(_REQUIRED + _OPTIONAL), _ALIASES)
+            problems.append(Problem("SB104", ctx.at(key_node), field=key, args={"key": key, "hint": hint}))
+        elif key in values:
+            problems.append(Problem("SB207", ctx.at(key_node), field=key,
+                                    args={"first": values[key].start_mark.line + 1}))
+        else:
+            values[key] = value_node
+    for key in _REQUIRED:
+        if key not in values or _is_empty(values[key]):
+            where = ctx.at(values[key]) if key in values else Location(rel, None)
+            problems.append(Problem("SB105", where, field=key))
+
+    def text_of(key: str, default: str = "") -> str:
+        value = values.get(key)
+        if value is None or _is_empty(value):
+            return default
+        if not isinstance(value, yaml.ScalarNode):
+            problems.append(Problem("SB106", ctx.at(value), field=key, args={"expected": "文字"}))
+            return default
+        return str(value.value).strip()
+
+    site_code = text_of("网站标识码")
+    if site_code and not _SITE_CODE.match(site_code):
+        problems.append(Problem("SB110", ctx.at(values["网站标识码"]), field="网站标识码", args={"value": site_code}))
+    base_url = text_of("网站地址")
+    if base_url:
+        parts = urlsplit(base_url)
+        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
+            problems.append(Problem("SB112", ctx.at(values["网站地址"]), field="网站地址", args={"value": base_url}))
+        elif not base_url.endswith("/"):
+            base_url += "/"
+    page_size = 15
+    if "每页条数" in values:
+        raw_size = text_of("每页条数")
+        if not raw_size.isdigit() or not 1 <= int(raw_size) <= 500:
+            problems.append(Problem("SB111", ctx.at(values["每页条数"]), field="每页条数", args={"value": raw_size}))
+        else:
+            page_size = int(raw_size)
+    directory_slug = text_of("公开目录路径", "xxgk")
+    if not _SLUG.match(directory_slug):
+        problems.append(Problem("SB107", ctx.at(values["公开目录路径"]), field="公开目录路径",
+                                args={"slug": directory_slug}))
+    columns: tuple[ColumnConfig, ...] = ()
+    if "栏目" in values and not _is_empty(values["栏目"]):
+        columns = _parse_columns(values["栏目"], ctx, problems, "栏目")
+        for column in columns:
+            if column.slug in RESERVED_SLUGS:
+                problems.append(Problem("SB115", ctx.at(values["栏目"]), field=f"{column.name}.路径",
+                                        args={"slug": column.slug}))
+    default_text = text_of("默认栏目")
+    default_column = tuple(part.strip() for part in default_text.split("/") if part.strip())
+    if default_text and columns and find_column(columns, default_column) is None:
+        hint = suggest_column(columns, default_text)
+        problems.append(Problem("SB109", ctx.at(values["默认栏目"]), field="默认栏目",
+                                args={"column": default_text, "hint": hint}))
+    if problems:
+        raise BuildFailed(problems)
+    return SiteConfig(
+        name=text_of("网站名称"), host=text_of("主办单位"), contact=text_of("联系方式"), site_code=site_code,
+        icp=text_of("ICP备案号"), police_record=text_of("公安机关备案号"), base_url=base_url,
+        columns=columns, default_column=default_column, page_size=page_size, directory_slug=directory_slug,
+        organizer=text_of("承办单位") or None, statement=text_of("网站声明") or None,
+    )
+
+
+def _parse_columns(node: yaml.Node, ctx: _Ctx, problems: list[Problem], field: str) -> tuple[ColumnConfig, ...]:
+    if not isinstance(node, yaml.SequenceNode):
+        problems.append(Problem("SB106", ctx.at(node), field=field, args={"expected": "栏目列表（每项以 - 开头）"}))
+        return ()
+    out: list[ColumnConfig] = []
+    names: set[str] = set()
+    slugs: set[str] = set()
+    for item in node.value:
+        if not isinstance(item, yaml.MappingNode):
+            problems.append(Problem("SB106", ctx.at(item), field=field,
+                                    args={"expected": "包含「名称」「路径」的映射"}))
+            continue
+        entry = {str(k.value): (k, v) for k, v in item.value}
+        for key, (key_node, _) in entry.items():
+            if key not in ("名称", "路径", "子栏目"):
+                hint = did_you_mean(key, ["名称", "路径", "子栏目"], {"slug": "路径", "name": "名称"})
+                problems.append(Problem("SB104", ctx.at(key_node), field=key, args={"key": key, "hint": hint}))
+        name_node = entry.get("名称", (None, None))[1]
+        slug_node = entry.get("路径", (None, None))[1]
+        if not isinstance(name_node, yaml.ScalarNode) or not str(name_node.value).strip():
+            problems.append(Problem("SB105", ctx.at(item), field=f"{field}.名称"))
+            continue
+        name = str(name_node.value).strip()
+        if not isinstance(slug_node, yaml.ScalarNode) or not str(slug_node.value).strip():
+            problems.append(Problem("SB105", ctx.at(name_node), field=f"{name}.路径"))
+            continue
+        slug = str(slug_node.value).strip()
+        if not _SLUG.match(slug):
+            problems.append(Problem("SB107", ctx.at(slug_node), field=f"{name}.路径", args={"slug": slug}))
+        if name in names or slug in slugs or "/" in name:
+            problems.append(Problem("SB108", ctx.at(name_node), field=f"{name}.名称", args={"name": name}))
+        names.add(name)
+        slugs.add(slug)
+        children: tuple[ColumnConfig, ...] = ()
+        if "子栏目" in entry and not _is_empty(entry["子栏目"][1]):
+            children = _parse_columns(entry["子栏目"][1], ctx, problems, f"{name}.子栏目")
+        out.append(ColumnConfig(name=name, slug=slug, children=children))
+    return tuple(out)
+
+
+def _is_empty(node: yaml.Node) -> bool:
+    if isinstance(node, yaml.ScalarNode):
+        return not str(node.value).strip() or (node.tag.endswith(":null") and node.style is None)
+    return not node.value
+
+
+def find_column(columns: tuple[ColumnConfig, ...], names: tuple[str, ...]) -> tuple[ColumnConfig, ...] | None:
+    """The chain of column configs for a path of names, or None when the path does not exist."""
+    chain: list[ColumnConfig] = []
+    level = columns
+    for name in names:
+        match = next((c for c in level if c.name == name), None)
+        if match is None:
+            return None
+        chain.append(match)
+        level = match.children
+    return tuple(chain) if chain else None
+
+
+def all_column_paths(columns: tuple[ColumnConfig, ...], prefix: tuple[str, ...] = ()) -> list[str]:
+    """Every column path as editors write it, e.g. 法定主动公开内容/决策公开/年度计划总结."""
+    out: list[str] = []
+    for column in columns:
+        path = prefix + (column.name,)
+        out.append("/".join(path))
+        out.extend(all_column_paths(column.children, path))
+    return out
+
+
+def suggest_column(columns: tuple[ColumnConfig, ...], written: str) -> str:
+    """A hint naming the nearest existing column path (matching on the last segment too)."""
+    paths = all_column_paths(columns)
+    hint = did_you_mean(written, paths)
+    if hint:
+        return hint
+    last = written.split("/")[-1].strip()
+    for path in paths:
+        if path.split("/")[-1] == last:
+            return f"，您是不是想写「{path}」？"
+    return did_you_mean(last, paths)

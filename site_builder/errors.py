@@ -1,0 +1,79 @@
+"""Problems found while building, each knowing where it happened and how to print itself."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field as dc_field
+from enum import Enum
+from pathlib import PurePosixPath
+
+from .messages import render_message
+
+
+class Severity(str, Enum):
+    """Errors stop the build; warnings are printed and the build goes on."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Location:
+    """A place in a project file, as an editor would look for it."""
+
+    path: str
+    """Path relative to the project folder, with forward slashes."""
+    line: int | None = None
+    """1-based line number, when known."""
+
+    def __str__(self) -> str:
+        return self.path if self.line is None else f"{self.path} 第 {self.line} 行"
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One thing wrong with the input: a stable code, where, which field, and the details."""
+
+    code: str
+    location: Location | None
+    field: str | None = None
+    args: dict[str, object] = dc_field(default_factory=dict)
+    severity: Severity = Severity.ERROR
+
+    @property
+    def message(self) -> str:
+        return render_message(self.code, self.args)
+
+    def format(self) -> str:
+        """The one-line form: `path 第 N 行，字段「X」：说明 [SBnnn]`."""
+        parts = []
+        if self.location is not None:
+            parts.append(str(self.location))
+        if self.field:
+            parts.append(f"字段「{self.field}」")
+        prefix = "，".join(parts)
+        kind = "警告：" if self.severity is Severity.WARNING else ""
+        body = f"{kind}{self.message} [{self.code}]"
+        return f"{prefix}：{body}" if prefix else body
+
+
+class BuildFailed(Exception):
+    """Raised once, with every problem collected, when the input cannot be built."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s)")
+        self.problems = problems
+
+
+def relpath(path: object, root: object) -> str:
+    """A path as shown in messages: relative to the project root when inside it."""
+    from pathlib import Path
+
+    p, r = Path(str(path)), Path(str(root))
+    try:
+        return PurePosixPath(p.resolve().relative_to(r.resolve())).as_posix()
+    except ValueError:
+        return p.as_posix()
+
+
+def errors_only(problems: list[Problem]) -> list[Problem]:
+    return [p for p in problems if p.severity is Severity.ERROR]

@@ -1,0 +1,116 @@
+"""Split the YAML header from a report and keep the line of every key, without YAML's type guessing."""
+
+from __future__ import annotations
+
+import yaml
+
+from .errors import Location, Problem
+from .model import FieldValue, FrontMatter, Source
+
+_FENCE = "---"
+_END_FENCES = ("---", "...")
+
+
+def split_front_matter(source: Source) -> FrontMatter | list[Problem]:
+    """The header's fields and the body; a list of problems if the header is unreadable."""
+    lines = source.text.split("\n")
+    if not lines or lines[0].rstrip() != _FENCE:
+        return [Problem("SB203", Location(source.rel, 1))]
+    for end, line in enumerate(lines[1:], start=1):
+        if line.rstrip() in _END_FENCES:
+            break
+    else:
+        return [Problem("SB204", Location(source.rel, 1))]
+    header = "\n".join(lines[1:end])
+    body = "\n".join(lines[end + 1 :])
+    result = parse_mapping(header, source.rel, line_offset=1, alias_code="SB208", syntax_code="SB205")
+    if isinstance(result, list):
+        return result
+    return FrontMatter(fields=result, body=body, body_line=end + 2)
+
+
+def compose(text: str, rel: str, line_offset: int, syntax_code: str) -> yaml.Node | None | Problem:
+    """YAML text to a node tree, or the syntax problem with its line."""
+    try:
+        return yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 + line_offset if mark else None
+        detail = exc.problem or str(exc)
+        return Problem(syntax_code, Location(rel, line), args={"detail": _translate_yaml(detail)})
+    except yaml.YAMLError as exc:
+        return Problem(syntax_code, Location(rel, None), args={"detail": _translate_yaml(str(exc))})
+
+
+def has_alias(node: yaml.Node) -> yaml.Node | None:
+    """The first node reached twice (an alias), since aliases can blow up into huge documents."""
+    seen: set[int] = set()
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            return current
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            for k, v in current.value:
+                stack.extend((k, v))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+    return None
+
+
+def parse_mapping(
+    text: str, rel: str, line_offset: int, alias_code: str, syntax_code: str
+) -> dict[str, FieldValue] | list[Problem]:
+    """A flat mapping of string keys to scalar or list-of-scalar values, with duplicate keys refused."""
+    node = compose(text, rel, line_offset, syntax_code)
+    if isinstance(node, Problem):
+        return [node]
+    if node is None:
+        return {}
+    alias = has_alias(node)
+    if alias is not None:
+        return [Problem(alias_code, Location(rel, alias.start_mark.line + 1 + line_offset))]
+    if not isinstance(node, yaml.MappingNode):
+        kind = "列表" if isinstance(node, yaml.SequenceNode) else "单个值"
+        return [Problem("SB206", Location(rel, node.start_mark.line + 1 + line_offset), args={"kind": kind})]
+    fields: dict[str, FieldValue] = {}
+    problems: list[Problem] = []
+    for key_node, value_node in node.value:
+        line = key_node.start_mark.line + 1 + line_offset
+        key = str(key_node.value).strip() if isinstance(key_node, yaml.ScalarNode) else repr(key_node)
+        if key in fields:
+            problems.append(Problem("SB207", Location(rel, line), field=key, args={"first": fields[key].line}))
+            continue
+        fields[key] = FieldValue(value=node_value(value_node), line=line)
+    return problems or fields
+
+
+def node_value(node: yaml.Node) -> str | list[str] | None:
+    """Scalars as the author typed them; sequences as lists; nested mappings flattened to text."""
+    if isinstance(node, yaml.ScalarNode):
+        if node.tag == "tag:yaml.org,2002:null" and node.style is None:
+            return None
+        return str(node.value)
+    if isinstance(node, yaml.SequenceNode):
+        return [v if isinstance(v, str) else "" for v in (node_value(item) for item in node.value) if v is not None]
+    return None if not node.value else "\x00mapping"
+
+
+_YAML_WORDS = {
+    "mapping values are not allowed here": "此处不允许出现「键: 值」（冒号后的内容可能需要加引号）",
+    "could not find expected ':'": "缺少冒号「:」",
+    "found character '\\t' that cannot start any token": "不能使用 Tab 缩进，请改用空格",
+    "found undefined alias": "使用了未定义的别名",
+    "expected <block end>, but found": "缩进不一致",
+    "found unexpected end of stream": "文件意外结束（可能缺少引号）",
+    "found unknown escape character": "引号内有无法识别的转义字符",
+    "did not find expected key": "缩进不一致或缺少键",
+}
+
+
+def _translate_yaml(detail: str) -> str:
+    for english, chinese in _YAML_WORDS.items():
+        if english in detail:
+            return chinese
+    return detail

@@ -1,0 +1,77 @@
+"""Stable error codes and the 简体中文 text users read for each: the one place that text lives."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, str] = {
+    # SB1xx: the site config
+    "SB101": "找不到站点配置文件 {name}，请在项目目录中创建它（可参考示例站点的 site.yaml）",
+    "SB102": "配置文件 YAML 语法错误：{detail}",
+    "SB103": "配置文件的顶层必须是「键: 值」形式的映射",
+    "SB104": "未知的配置项「{key}」{hint}",
+    "SB105": "缺少必填配置项",
+    "SB106": "配置值类型不正确，应为{expected}",
+    "SB107": "栏目路径「{slug}」不合法：只能使用小写字母、数字和连字符（如拼音首字母 ndjhzj）",
+    "SB108": "栏目「{name}」重复：同一层级下的栏目名称和路径都必须唯一",
+    "SB109": "默认栏目「{column}」不在栏目树中{hint}",
+    "SB110": "网站标识码「{value}」格式不正确：应为 10 位，6 位行政区划代码加 4 位数字，或 bm 加 8 位数字",
+    "SB111": "「{value}」不是正整数",
+    "SB112": "网站地址「{value}」不正确：应以 http:// 或 https:// 开头，例如 https://www.example.gov.cn/pufa/",
+    "SB113": "配置中不允许使用 YAML 锚点或别名（& 和 *）",
+    "SB115": "顶层栏目路径「{slug}」是保留名称（nf、jg 用于公开目录的年份和机构页），请换一个",
+    # SB2xx: reading a content file
+    "SB201": "文件不是 UTF-8 编码（第 {byte} 字节无法解码），请用编辑器另存为 UTF-8 后重试",
+    "SB202": "文件过大（{size} 字节，上限 {limit} 字节）",
+    "SB203": "文件开头缺少 front matter：第一行应为 ---，随后是元数据，再以 --- 结束",
+    "SB204": "front matter 没有结束：缺少单独一行的 ---",
+    "SB205": "front matter 的 YAML 语法错误：{detail}",
+    "SB206": "front matter 必须是「字段: 值」形式的映射，而不是{kind}",
+    "SB207": "字段重复出现（第一次在第 {first} 行）",
+    "SB208": "front matter 中不允许使用 YAML 锚点或别名（& 和 *）",
+    "SB209": "文件中含有 NUL 控制字符（第 {line} 行），请检查文件是否损坏",
+    "SB210": "该文件是指向 content/ 目录之外的符号链接，已拒绝读取",
+    "SB211": "某一行过长（{length} 字符，上限 {limit} 字符）",
+    # SB3xx: report metadata
+    "SB301": "未知字段「{key}」{hint}",
+    "SB302": "缺少必填字段",
+    "SB303": "必填字段不能为空",
+    "SB304": "「{value}」不是有效日期，应为 YYYY-MM-DD 格式的真实日期，例如 2025-04-15",
+    "SB305": "公开日期 {publish} 早于成文日期 {written}",
+    "SB306": "「{value}」不是有效的公开方式，应为：主动公开、依申请公开、不予公开",
+    "SB307": "索引号「{value}」格式不正确：只能包含字母、数字和 / - _ .，例如 luozhuangqulz207/2023-0000131",
+    "SB308": "索引号「{value}」与 {other} 重复（比较时不区分大小写和全角半角）",
+    "SB309": "栏目「{value}」不存在{hint}",
+    "SB310": "字段值类型不正确，应为{expected}",
+    "SB311": "「{value}」不是有效的有效性取值，应为：有效、失效、废止",
+    "SB312": "正文为空：front matter 之后应有报告正文",
+    "SB313": "与 {other} 的输出路径「{url}」相同，两篇报告会互相覆盖",
+    "SB314": "字段中含有不可见的控制字符或方向控制字符（U+{codepoint}），请删除后重试",
+    # SB4xx: templates and output
+    "SB401": "无法写入输出目录：{detail}",
+    "SB402": "输出目录「{path}」不安全：它不能是项目目录、content/ 或 templates/，也不能包含它们",
+    "SB403": "模板错误：{detail}",
+    "SB404": "模板文件「{name}」不存在",
+    "SB405": "输出目录「{path}」已存在，且不是 site_builder 生成的；为防止误删文件，请换一个空目录或先手动清空它",
+    "SB406": "输出路径「{path}」会落到输出目录之外，已拒绝写入",
+    "SB407": "两个页面要写入同一个输出文件「{path}」，请检查栏目路径是否与报告的索引号冲突",
+    # SB9xx: the command line
+    "SB901": "路径「{path}」不存在或不是目录",
+    "SB902": "--today 的值「{value}」不是 YYYY-MM-DD 格式的日期",
+}
+
+
+def render_message(code: str, args: dict[str, object]) -> str:
+    """The message for a code, with its details filled in."""
+    template = MESSAGES[code]
+    return template.format(**{k: v for k, v in args.items()})
+
+
+def did_you_mean(word: str, choices: list[str], aliases: dict[str, str] | None = None) -> str:
+    """A "did you mean" hint for a misspelt key, or an empty string."""
+    import difflib
+
+    if aliases and word in aliases:
+        return f"，您是不是想写「{aliases[word]}」？"
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
+    if not close:
+        close = [c for c in choices if word and (word in c or c in word)][:1]
+    return f"，您是不是想写「{close[0]}」？" if close else ""

@@ -1,0 +1,155 @@
+"""Front matter to ReportMeta: the report schema, declared once, with every problem collected."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from dataclasses import dataclass
+from typing import Literal
+
+from .errors import Location, Problem
+from .messages import did_you_mean
+from .model import FieldValue, ReportMeta
+
+Kind = Literal["text", "date", "list", "lines"]
+
+
+@dataclass(frozen=True, slots=True)
+class FieldSpec:
+    """One front-matter field: its Chinese key, the ReportMeta attribute it fills, and its shape."""
+
+    key: str
+    attr: str
+    required: bool
+    kind: Kind = "text"
+    choices: tuple[str, ...] = ()
+    choice_code: str = ""
+
+
+SCHEMA: tuple[FieldSpec, ...] = (
+    FieldSpec("索引号", "index_no", True),
+    FieldSpec("信息名称", "title", True),
+    FieldSpec("公开方式", "disclosure", True, choices=("主动公开", "依申请公开", "不予公开"), choice_code="SB306"),
+    FieldSpec("发布机构", "publisher", True),
+    FieldSpec("成文日期", "written", True, kind="date"),
+    FieldSpec("公开日期", "published", True, kind="date"),
+    FieldSpec("栏目", "column", False),
+    FieldSpec("文号", "doc_no", False),
+    FieldSpec("主题分类", "topic", False),
+    FieldSpec("体裁分类", "genre", False),
+    FieldSpec("关键词", "keywords", False, kind="list"),
+    FieldSpec("内容概述", "summary", False),
+    FieldSpec("有效性", "validity", False, choices=("有效", "失效", "废止"), choice_code="SB311"),
+    FieldSpec("落款", "signature", False, kind="lines"),
+)
+KEYS = [spec.key for spec in SCHEMA]
+ALIASES = {
+    "索引": "索引号", "索引编号": "索引号", "标题": "信息名称", "名称": "信息名称", "题目": "信息名称",
+    "发布单位": "发布机构", "发文机关": "发布机构", "发文单位": "发布机构", "来源": "发布机构",
+    "发布日期": "公开日期", "发文日期": "成文日期", "签发日期": "成文日期", "生成日期": "成文日期",
+    "发文字号": "文号", "字号": "文号", "主题词": "关键词", "摘要": "内容概述", "分类": "主题分类",
+    "体裁": "体裁分类", "公开形式": "公开方式", "所属栏目": "栏目", "署名": "落款",
+}
+PUBLIC = "主动公开"
+
+_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_INDEX_NO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.\-]{0,79}$")
+_LIST_SPLIT = re.compile(r"[,，;；、\s]+")
+_INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
+
+
+def validate_meta(fields: dict[str, FieldValue], rel: str) -> ReportMeta | list[Problem]:
+    """Check every field against SCHEMA; return the typed metadata or all the problems."""
+    problems: list[Problem] = []
+    for key, value in fields.items():
+        if key not in KEYS:
+            problems.append(Problem("SB301", Location(rel, value.line), field=key,
+                                    args={"key": key, "hint": did_you_mean(key, KEYS, ALIASES)}))
+    typed: dict[str, object] = {}
+    for spec in SCHEMA:
+        value = fields.get(spec.key)
+        if value is None:
+            if spec.required:
+                problems.append(Problem("SB302", Location(rel, None), field=spec.key))
+            continue
+        result = _convert(spec, value, rel)
+        if isinstance(result, Problem):
+            problems.append(result)
+        elif result is None:
+            if spec.required:
+                problems.append(Problem("SB303", Location(rel, value.line), field=spec.key))
+        else:
+            typed[spec.attr] = result
+    written, published = typed.get("written"), typed.get("published")
+    if isinstance(written, dt.date) and isinstance(published, dt.date) and published < written:
+        problems.append(Problem("SB305", Location(rel, fields["公开日期"].line), field="公开日期",
+                                args={"publish": published.isoformat(), "written": written.isoformat()}))
+    if problems:
+        return problems
+    return ReportMeta(**typed)  # type: ignore[arg-type]
+
+
+def _convert(spec: FieldSpec, value: FieldValue, rel: str) -> object | Problem | None:
+    """One raw value to its typed form; None means empty."""
+    where = Location(rel, value.line)
+    raw = value.value
+    if spec.kind == "list":
+        items = raw if isinstance(raw, list) else _LIST_SPLIT.split(raw or "")
+        cleaned = tuple(i.strip() for i in items if i and i.strip())
+        return cleaned or None
+    if isinstance(raw, list):
+        if spec.kind == "lines":
+            lines = tuple(i.strip() for i in raw if i.strip())
+            return lines or None
+        return Problem("SB310", where, field=spec.key, args={"expected": "单个文字值，而不是列表"})
+    if raw is not None and raw.startswith("\x00"):
+        return Problem("SB310", where, field=spec.key, args={"expected": "文字，而不是嵌套的映射"})
+    text = (raw or "").strip()
+    if not text:
+        return None
+    bad = _invisible_char(text, allow_newlines=spec.kind == "lines" or spec.key == "内容概述")
+    if bad is not None:
+        return Problem("SB314", where, field=spec.key, args={"codepoint": f"{ord(bad):04X}"})
+    if spec.kind == "date":
+        return parse_date(text) or Problem("SB304", where, field=spec.key, args={"value": text})
+    if spec.kind == "lines":
+        return tuple(line.strip() for line in text.split("\n") if line.strip())
+    if spec.choices and text not in spec.choices:
+        return Problem(spec.choice_code, where, field=spec.key, args={"value": text})
+    if spec.key == "索引号" and not _INDEX_NO.match(unicodedata.normalize("NFKC", text)):
+        return Problem("SB307", where, field=spec.key, args={"value": text})
+    if spec.key == "栏目":
+        parts = tuple(p.strip() for p in text.split("/") if p.strip())
+        return parts or None
+    return " ".join(text.split()) if spec.key in ("信息名称", "发布机构") else text
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A strict YYYY-MM-DD calendar date, or None."""
+    match = _DATE.match(text)
+    if not match:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2]), int(match[3]))
+    except ValueError:
+        return None
+
+
+def index_key(index_no: str) -> str:
+    """The form 索引号 are compared in: NFKC, case-folded, so look-alikes collide loudly."""
+    return unicodedata.normalize("NFKC", index_no).casefold()
+
+
+def is_published(meta: ReportMeta, today: dt.date) -> bool:
+    """Only 主动公开 reports whose 公开日期 has come appear anywhere in the output."""
+    return meta.disclosure == PUBLIC and meta.published <= today
+
+
+def _invisible_char(text: str, allow_newlines: bool) -> str | None:
+    for ch in text:
+        if allow_newlines and ch in "\n\t":
+            continue
+        if unicodedata.category(ch) in _INVISIBLE:
+            return ch
+    return None

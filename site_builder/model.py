@@ -1,0 +1,196 @@
+"""Plain, frozen data for everything that flows through the pipeline; behaviour lives in functions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One content file, decoded, before anything is interpreted."""
+
+    path: Path
+    """Absolute path on disk."""
+    rel: str
+    """Path relative to the project folder, as shown to editors."""
+    text: str
+    """The file's text with BOM removed and line ends normalised to LF."""
+
+
+@dataclass(frozen=True, slots=True)
+class FieldValue:
+    """A front-matter value as written, with the line its key stands on."""
+
+    value: str | list[str] | None
+    """Scalars stay strings (no YAML type guessing); sequences become lists of strings."""
+    line: int
+    """1-based line of the key in the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class FrontMatter:
+    """The YAML header split from a report: raw fields plus where the body starts."""
+
+    fields: dict[str, FieldValue]
+    body: str
+    body_line: int
+    """1-based line in the file where the body begins."""
+
+
+@dataclass(frozen=True, slots=True)
+class ReportMeta:
+    """The validated metadata of one 政府信息公开 item."""
+
+    index_no: str
+    """索引号, as written (NFKC-normalised for comparison elsewhere)."""
+    title: str
+    """信息名称."""
+    disclosure: str
+    """公开方式: 主动公开 / 依申请公开 / 不予公开."""
+    publisher: str
+    """发布机构."""
+    written: dt.date
+    """成文日期."""
+    published: dt.date
+    """公开日期."""
+    column: tuple[str, ...] | None = None
+    """栏目 as a path of column names; None means the site's default column."""
+    doc_no: str | None = None
+    """文号."""
+    topic: str | None = None
+    """主题分类."""
+    genre: str | None = None
+    """体裁分类."""
+    keywords: tuple[str, ...] = ()
+    """关键词."""
+    summary: str | None = None
+    """内容概述."""
+    validity: str | None = None
+    """有效性."""
+    signature: tuple[str, ...] = ()
+    """落款 lines, when given in front matter rather than in the body."""
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """One heading of a rendered body, for the table of contents."""
+
+    level: int
+    text: str
+    anchor: str
+
+
+@dataclass(frozen=True, slots=True)
+class RenderedBody:
+    """A report body as safe HTML plus its outline."""
+
+    html: str
+    headings: tuple[Heading, ...]
+    text: str
+    """Plain text of the body, for summaries and search."""
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """A report ready to place on the site."""
+
+    source_rel: str
+    meta: ReportMeta
+    body: RenderedBody
+    column: tuple[str, ...]
+    """Resolved column path (names)."""
+    url: str
+    """Site-relative output path of the detail page, e.g. xxgk/fdzdgknr/jcgk/ndjhzj/x.html."""
+
+
+@dataclass(frozen=True, slots=True)
+class ColumnConfig:
+    """One node of the configured column tree."""
+
+    name: str
+    slug: str
+    children: tuple[ColumnConfig, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SiteConfig:
+    """The webmaster's settings for a whole site."""
+
+    name: str
+    """网站名称."""
+    host: str
+    """主办单位."""
+    contact: str
+    """联系方式."""
+    site_code: str
+    """网站标识码."""
+    icp: str
+    """ICP备案号."""
+    police_record: str
+    """公安机关备案号."""
+    base_url: str
+    """网站地址: absolute URL ending in '/', used for absolute links (feeds, 404)."""
+    columns: tuple[ColumnConfig, ...]
+    default_column: tuple[str, ...]
+    page_size: int = 15
+    directory_slug: str = "xxgk"
+    """URL folder of the 政府信息公开 directory."""
+    organizer: str | None = None
+    """承办单位 (optional)."""
+    statement: str | None = None
+    """网站声明 text (optional; a default is used)."""
+
+    @property
+    def base_path(self) -> str:
+        """The URL path the site is served from, always starting and ending with '/'."""
+        from urllib.parse import urlsplit
+
+        path = urlsplit(self.base_url).path or "/"
+        return path if path.endswith("/") else path + "/"
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    """A column of the built site with the reports filed in it and below it."""
+
+    names: tuple[str, ...]
+    slugs: tuple[str, ...]
+    reports: tuple[Report, ...]
+    """Every published report in this column and its descendants, newest first."""
+    children: tuple[Column, ...] = ()
+
+    @property
+    def name(self) -> str:
+        return self.names[-1]
+
+    @property
+    def path(self) -> str:
+        return "/".join(self.slugs)
+
+    @property
+    def last_update(self) -> dt.date:
+        return max(r.meta.published for r in self.reports)
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """The assembled site: config plus the published reports arranged into columns."""
+
+    config: SiteConfig
+    reports: tuple[Report, ...]
+    """Published reports, newest first."""
+    columns: tuple[Column, ...]
+    """Top-level columns that have content."""
+    today: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class OutputFile:
+    """One file of the built site, rendered but not yet written."""
+
+    path: str
+    """Site-relative path with forward slashes."""
+    content: bytes
+    extra: dict[str, str] = field(default_factory=dict)

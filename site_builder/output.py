@@ -1,0 +1,95 @@
+"""Write the site atomically: stage into a sibling folder, swap it in only when everything was written."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from .errors import BuildFailed, Location, Problem
+from .model import OutputFile
+
+MARKER = ".site-builder"
+"""Written into every output folder so a build never replaces a folder it did not make."""
+
+
+def check_output_dir(out_dir: Path, project_dir: Path) -> list[Problem]:
+    """The output folder must not be, or contain, the project's own sources, nor a folder we did not make."""
+    out = out_dir.resolve()
+    project = project_dir.resolve()
+    protected = [project, project / "content", project / "templates", Path.home().resolve(), Path("/")]
+    if any(out == p or p.is_relative_to(out) for p in protected):
+        return [Problem("SB402", Location(str(out_dir)), args={"path": str(out_dir)})]
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
+        return [Problem("SB405", Location(str(out_dir)), args={"path": str(out_dir)})]
+    return []
+
+
+def recover_interrupted(out_dir: Path) -> None:
+    """Undo a swap cut short by a crash, and sweep staging folders left by killed builds."""
+    parent = out_dir.parent
+    if not parent.is_dir():
+        return
+    olds = sorted(parent.glob(f".{out_dir.name}.old-*"))
+    if not out_dir.exists() and olds:
+        os.rename(olds[-1], out_dir)
+        olds = olds[:-1]
+    for stale in olds + sorted(parent.glob(f".{out_dir.name}.staging-*")):
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def write_site(files: Iterable[OutputFile], out_dir: Path) -> int:
+    """Write every file into a staging folder, then swap it in; on any failure the old site stays."""
+    parent = out_dir.parent
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+        recover_interrupted(out_dir)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=parent))
+    except OSError as exc:
+        raise BuildFailed([Problem("SB401", Location(str(out_dir)), args={"detail": _describe(exc)})]) from exc
+    try:
+        count = _write_all(files, staging)
+        (staging / MARKER).write_text("site_builder output\n", encoding="utf-8")
+        _swap(staging, out_dir)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed([Problem("SB401", Location(str(out_dir)), args={"detail": _describe(exc)})]) from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return count
+
+
+def _write_all(files: Iterable[OutputFile], staging: Path) -> int:
+    root = staging.resolve()
+    count = 0
+    for item in files:
+        target = (root / item.path).resolve()
+        if not target.is_relative_to(root) or target == root:
+            raise BuildFailed([Problem("SB406", None, args={"path": item.path})])
+        if target.exists():
+            raise BuildFailed([Problem("SB407", None, args={"path": item.path})])
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(item.content)
+        count += 1
+    return count
+
+
+def _swap(staging: Path, out_dir: Path) -> None:
+    os.chmod(staging, 0o755)
+    if not out_dir.exists():
+        os.rename(staging, out_dir)
+        return
+    old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
+    os.rmdir(old)
+    os.rename(out_dir, old)
+    os.rename(staging, out_dir)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _describe(exc: OSError) -> str:
+    reasons = {13: "没有写入权限", 28: "磁盘空间不足", 30: "文件系统为只读", 36: "文件名过长"}
+    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
+    return f"{reason}（{exc.filename or ''}）" if exc.filename else reason

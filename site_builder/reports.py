@@ -1,0 +1,104 @@
+"""Sources to Reports: read, split, validate and render every content file, collecting all problems."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .config import find_column, suggest_column
+from .errors import Location, Problem
+from .frontmatter import split_front_matter
+from .markdown import render_body
+from .metadata import index_key, is_published, validate_meta
+from .model import ReportMeta, Report, SiteConfig, Source
+from .sources import find_sources, read_source
+from .urls import report_slug
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """A source whose metadata passed validation, before rendering."""
+
+    source: Source
+    meta: ReportMeta
+    body: str
+    column_line: int | None
+    index_line: int
+
+
+def check_source(source: Source, config: SiteConfig) -> Checked | list[Problem]:
+    """Everything that can be checked about one file on its own."""
+    split = split_front_matter(source)
+    if isinstance(split, list):
+        return split
+    meta = validate_meta(split.fields, source.rel)
+    problems = meta if isinstance(meta, list) else []
+    if not split.body.strip():
+        problems.append(Problem("SB312", Location(source.rel, split.body_line)))
+    if isinstance(meta, list) or problems:
+        return problems
+    column_field = split.fields.get("栏目")
+    if meta.column is not None and find_column(config.columns, meta.column) is None:
+        written = "/".join(meta.column)
+        return [Problem("SB309", Location(source.rel, column_field.line if column_field else None), field="栏目",
+                        args={"value": written, "hint": suggest_column(config.columns, written)})]
+    return Checked(source, meta, split.body, column_field.line if column_field else None,
+                   split.fields["索引号"].line)
+
+
+def report_url(config: SiteConfig, column: tuple[str, ...], index_no: str) -> str:
+    """Output path of a detail page: the column's slug path plus the 索引号 slug."""
+    chain = find_column(config.columns, column) or ()
+    folder = "/".join([config.directory_slug, *(c.slug for c in chain)])
+    return f"{folder}/{report_slug(index_no)}.html"
+
+
+def load_reports(project_dir: Path, config: SiteConfig, today: dt.date) -> tuple[list[Report], list[Problem]]:
+    """Every published report, and every problem in every file (unpublished files are validated too)."""
+    paths, problems = find_sources(project_dir / "content", project_dir)
+    checked: list[Checked] = []
+    for path in paths:
+        source = read_source(path, project_dir)
+        if isinstance(source, Problem):
+            problems.append(source)
+            continue
+        result = check_source(source, config)
+        if isinstance(result, list):
+            problems.extend(result)
+        else:
+            checked.append(result)
+    problems.extend(_duplicates(checked, config))
+    reports = [
+        to_report(item, config) for item in checked if is_published(item.meta, today)
+    ] if not problems else []
+    return reports, problems
+
+
+def to_report(item: Checked, config: SiteConfig) -> Report:
+    """Render one checked source into a Report."""
+    column = item.meta.column or config.default_column
+    return Report(source_rel=item.source.rel, meta=item.meta, body=render_body(item.body), column=column,
+                  url=report_url(config, column, item.meta.index_no))
+
+
+def _duplicates(checked: list[Checked], config: SiteConfig) -> list[Problem]:
+    """索引号 must be unique site-wide (after NFKC and case folding), and no two pages may share a path."""
+    problems: list[Problem] = []
+    by_key: dict[str, Checked] = {}
+    by_url: dict[str, Checked] = {}
+    for item in checked:
+        key = index_key(item.meta.index_no)
+        if key in by_key:
+            first = by_key[key]
+            problems.append(Problem("SB308", Location(item.source.rel, item.index_line), field="索引号",
+                                    args={"value": item.meta.index_no, "other": first.source.rel}))
+            continue
+        by_key[key] = item
+        url = report_url(config, item.meta.column or config.default_column, item.meta.index_no)
+        if url in by_url:
+            problems.append(Problem("SB313", Location(item.source.rel, item.index_line), field="索引号",
+                                    args={"url": url, "other": by_url[url].source.rel}))
+            continue
+        by_url[url] = item
+    return problems

@@ -1,0 +1,59 @@
+"""The Jinja environment: the site's own templates first, the built-in theme second (also as builtin/...)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import jinja2
+
+BUILTIN_PREFIX = "builtin"
+
+
+def builtin_theme_dir() -> Path:
+    """The built-in theme: packaged as site_builder/theme in a wheel, the repo's templates/ in a checkout."""
+    packaged = Path(__file__).resolve().parent / "theme"
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parent.parent / "templates"
+
+
+def theme_dirs(project_dir: Path) -> list[Path]:
+    """Template folders in lookup order, without duplicates (the sample site uses the theme itself)."""
+    dirs = []
+    own = project_dir / "templates"
+    builtin = builtin_theme_dir()
+    if own.is_dir() and own.resolve() != builtin.resolve():
+        dirs.append(own)
+    dirs.append(builtin)
+    return dirs
+
+
+def make_environment(project_dir: Path) -> jinja2.Environment:
+    """Autoescaping, strict about undefined names, and overridable per site."""
+    dirs = theme_dirs(project_dir)
+    loader = jinja2.ChoiceLoader([
+        jinja2.FileSystemLoader([str(d) for d in dirs]),
+        jinja2.PrefixLoader({BUILTIN_PREFIX: jinja2.FileSystemLoader(str(builtin_theme_dir()))}),
+    ])
+    env = jinja2.Environment(
+        loader=loader,
+        autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True, default=True),
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["cn_date"] = cn_date
+    env.filters["digits"] = digits
+    return env
+
+
+def cn_date(value: dt.date) -> str:
+    """2025年4月15日, as a signature writes it (no zero padding)."""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+def digits(value: str) -> str:
+    """Only the digits of a record number, as the 公安备案 lookup link wants them."""
+    return "".join(ch for ch in value if ch.isdigit())

@@ -1,0 +1,42 @@
+"""Stable ASCII output paths and the relative links between them, so a site works from any sub-path."""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+import unicodedata
+
+_UNSAFE = re.compile(r"[^a-z0-9_-]+")
+
+
+def report_slug(index_no: str) -> str:
+    """File name stem for a report, from its 索引号: editing the text never moves the page."""
+    ascii_form = unicodedata.normalize("NFKC", index_no).lower()
+    slug = _UNSAFE.sub("-", ascii_form).strip("-")
+    return slug or "r-" + hashlib.sha1(index_no.encode()).hexdigest()[:12]
+
+
+def agency_slug(name: str) -> str:
+    """A short stable ASCII folder name for a 发布机构 (its name hashed; names are Chinese)."""
+    return "jg" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+
+
+def page_file(folder: str, number: int) -> str:
+    """Numbered listing pages as real portals name them: index.html, index_2.html, ..."""
+    name = "index.html" if number == 1 else f"index_{number}.html"
+    return f"{folder}/{name}" if folder else name
+
+
+def relative(from_path: str, to_path: str) -> str:
+    """A link from one output file to another that works wherever the site is mounted."""
+    if to_path.startswith(("http://", "https://", "mailto:", "tel:")):
+        return to_path
+    anchor = ""
+    if "#" in to_path:
+        to_path, anchor = to_path.split("#", 1)
+        anchor = "#" + anchor
+    if not to_path:
+        return anchor
+    start = posixpath.dirname(from_path) or "."
+    return posixpath.relpath(to_path, start) + anchor
