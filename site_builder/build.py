@@ -59,7 +59,23 @@ def _template_problem(failure: TemplateFailure, project_dir: Path) -> Problem:
     error = failure.error
     line = getattr(error, "lineno", None)
     name = getattr(error, "filename", None) or getattr(error, "name", None) or failure.template
+    if line is None:
+        frame = _template_frame(error)
+        if frame is not None:
+            name, line = frame
     shown = str(Path(name).relative_to(project_dir)) if Path(name).is_relative_to(project_dir) else name
     if type(error).__name__ == "TemplateNotFound":
         return Problem("SB404", Location(shown), args={"name": error.message})
     return Problem("SB403", Location(shown, line), args={"detail": error.message or type(error).__name__})
+
+
+def _template_frame(error: BaseException) -> tuple[str, int] | None:
+    """File and line of the innermost template frame: Jinja rewrites tracebacks to point into templates."""
+    found = None
+    tb = error.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".j2")):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found

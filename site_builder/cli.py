@@ -22,13 +22,14 @@ class ChineseParser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"参数错误：{message} [SB900]\n")
+        code = "" if message.rstrip().endswith("]") and "[SB9" in message else " [SB900]"
+        self.exit(EXIT_USAGE, f"参数错误：{message}{code}\n")
 
 
 def _today(value: str) -> dt.date:
     parsed = parse_date(value)
     if parsed is None:
-        raise argparse.ArgumentTypeError(render_message("SB902", {"value": value}))
+        raise argparse.ArgumentTypeError(render_message("SB902", {"value": value}) + " [SB902]")
     return parsed
 
 

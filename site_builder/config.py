@@ -85,10 +85,11 @@ def parse_config(text: str, rel: str) -> SiteConfig:
             return default
         return str(value.value).strip()
 
-    site_code = text_of("网站标识码")
+    scalars = {key: text_of(key) for key in _REQUIRED + _OPTIONAL if key != "栏目"}
+    site_code = scalars["网站标识码"]
     if site_code and not _SITE_CODE.match(site_code):
         problems.append(Problem("SB110", ctx.at(values["网站标识码"]), field="网站标识码", args={"value": site_code}))
-    base_url = text_of("网站地址")
+    base_url = scalars["网站地址"]
     if base_url:
         parts = urlsplit(base_url)
         if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
@@ -97,12 +98,12 @@ def parse_config(text: str, rel: str) -> SiteConfig:
             base_url += "/"
     page_size = 15
     if "每页条数" in values:
-        raw_size = text_of("每页条数")
+        raw_size = scalars["每页条数"]
         if not raw_size.isdigit() or not 1 <= int(raw_size) <= 500:
             problems.append(Problem("SB111", ctx.at(values["每页条数"]), field="每页条数", args={"value": raw_size}))
         else:
             page_size = int(raw_size)
-    directory_slug = text_of("公开目录路径", "xxgk")
+    directory_slug = scalars["公开目录路径"] or "xxgk"
     if not _SLUG.match(directory_slug):
         problems.append(Problem("SB107", ctx.at(values["公开目录路径"]), field="公开目录路径",
                                 args={"slug": directory_slug}))
@@ -113,7 +114,7 @@ def parse_config(text: str, rel: str) -> SiteConfig:
             if column.slug in RESERVED_SLUGS:
                 problems.append(Problem("SB115", ctx.at(values["栏目"]), field=f"{column.name}.路径",
                                         args={"slug": column.slug}))
-    default_text = text_of("默认栏目")
+    default_text = scalars["默认栏目"]
     default_column = tuple(part.strip() for part in default_text.split("/") if part.strip())
     if default_text and columns and find_column(columns, default_column) is None:
         hint = suggest_column(columns, default_text)
@@ -122,10 +123,10 @@ def parse_config(text: str, rel: str) -> SiteConfig:
     if problems:
         raise BuildFailed(problems)
     return SiteConfig(
-        name=text_of("网站名称"), host=text_of("主办单位"), contact=text_of("联系方式"), site_code=site_code,
-        icp=text_of("ICP备案号"), police_record=text_of("公安机关备案号"), base_url=base_url,
+        name=scalars["网站名称"], host=scalars["主办单位"], contact=scalars["联系方式"], site_code=site_code,
+        icp=scalars["ICP备案号"], police_record=scalars["公安机关备案号"], base_url=base_url,
         columns=columns, default_column=default_column, page_size=page_size, directory_slug=directory_slug,
-        organizer=text_of("承办单位") or None, statement=text_of("网站声明") or None,
+        organizer=scalars["承办单位"] or None, statement=scalars["网站声明"] or None,
     )
 
 

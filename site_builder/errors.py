@@ -66,13 +66,14 @@ class BuildFailed(Exception):
 
 def relpath(path: object, root: object) -> str:
     """A path as shown in messages: relative to the project root when inside it."""
+    import os
     from pathlib import Path
 
-    p, r = Path(str(path)), Path(str(root))
-    try:
-        return PurePosixPath(p.resolve().relative_to(r.resolve())).as_posix()
-    except ValueError:
-        return p.as_posix()
+    p, r = Path(os.path.abspath(str(path))), Path(os.path.abspath(str(root)))
+    for candidate, base in ((p, r), (p.resolve(), r.resolve())):
+        if candidate.is_relative_to(base):
+            return PurePosixPath(candidate.relative_to(base)).as_posix()
+    return p.as_posix()
 
 
 def errors_only(problems: list[Problem]) -> list[Problem]:

@@ -106,6 +106,9 @@ _YAML_WORDS = {
     "found unexpected end of stream": "文件意外结束（可能缺少引号）",
     "found unknown escape character": "引号内有无法识别的转义字符",
     "did not find expected key": "缩进不一致或缺少键",
+    "expected ',' or ']'": "方括号 [ ] 没有正确闭合",
+    "expected ',' or '}'": "花括号 { } 没有正确闭合",
+    "found unacceptable character": "含有不允许的字符",
 }
 
 

@@ -53,7 +53,7 @@ ALIASES = {
 }
 PUBLIC = "主动公开"
 
-_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _INDEX_NO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.\-]{0,79}$")
 _LIST_SPLIT = re.compile(r"[,，;；、\s]+")
 _INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}

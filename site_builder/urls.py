@@ -19,7 +19,7 @@ def report_slug(index_no: str) -> str:
 
 def agency_slug(name: str) -> str:
     """A short stable ASCII folder name for a 发布机构 (its name hashed; names are Chinese)."""
-    return "jg" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:10]
 
 
 def page_file(folder: str, number: int) -> str:

@@ -1,0 +1,80 @@
+"""One test per error code: each tiny project under sites/invalid/<code>/ must fail with exactly that
+code, at the expected file, line and field. A final test checks that every code has such a test."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+
+from site_builder.build import build, check
+from site_builder.errors import BuildFailed, Problem
+from site_builder.messages import MESSAGES
+
+from .conftest import BASE_SITE, SITES, TODAY, report_text
+
+CASES = sorted(p.name for p in (SITES / "invalid").iterdir() if p.is_dir())
+HERE = {"SB202", "SB210", "SB211"}  # tested below in this file
+PROGRAMMATIC = {"SB401", "SB402", "SB403", "SB404", "SB405", "SB406", "SB407"}
+CLI_CODES = {"SB900", "SB901", "SB902"}  # tested in tests/unit/test_cli.py
+
+
+def _project(case: str, tmp_path: Path) -> Path:
+    root = tmp_path / case
+    shutil.copytree(SITES / "invalid" / case, root)
+    if not (root / "site.yaml").exists() and not (root / "NO_SITE_YAML").exists():
+        (root / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
+    return root
+
+
+def _matches(problem: Problem, expect: dict[str, object]) -> bool:
+    location = problem.location
+    return (problem.code == expect["code"] and location is not None and location.path == expect["path"]
+            and location.line == expect["line"] and problem.field == expect["field"])
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_invalid_site_reports_code_file_line_and_field(case: str, tmp_path: Path) -> None:
+    root = _project(case, tmp_path)
+    expect = yaml.safe_load((root / "expect.yaml").read_text(encoding="utf-8"))
+    problems = check(root, TODAY)
+    assert any(_matches(p, expect) for p in problems), [p.format() for p in problems]
+    line = next(p for p in problems if _matches(p, expect)).format()
+    assert f"[{expect['code']}]" in line and expect["path"] in line
+    with pytest.raises(BuildFailed):
+        build(root, tmp_path / "out", TODAY)
+    assert not (tmp_path / "out").exists()
+
+
+def test_sb202_oversized_file(make_project, tmp_path: Path) -> None:
+    root = make_project({"content/big.md": report_text(body="法" * (6 * 1024 * 1024 // 3))})
+    problems = check(root, TODAY)
+    assert [(p.code, p.location.path if p.location else None) for p in problems] == [("SB202", "content/big.md")]
+
+
+def test_sb211_overlong_line(make_project) -> None:
+    root = make_project({"content/long.md": report_text(body="a" * 300_000)})
+    problems = check(root, TODAY)
+    assert [(p.code, p.location.line if p.location else None) for p in problems] == [("SB211", 10)]
+
+
+def test_sb210_symlink_out_of_content(make_project, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.md"
+    secret.write_text(report_text(title="机密"), encoding="utf-8")
+    root = make_project({"content/ok.md": report_text()})
+    (root / "content" / "link.md").symlink_to(secret)
+    (root / "content" / "linkdir").symlink_to(tmp_path, target_is_directory=True)
+    problems = check(root, TODAY)
+    assert sorted((p.code, p.location.path) for p in problems if p.location) == [
+        ("SB210", "content/link.md"), ("SB210", "content/linkdir")]
+
+
+def test_every_code_has_a_test() -> None:
+    covered = set(CASES) | HERE | PROGRAMMATIC | CLI_CODES
+    assert set(MESSAGES) | {"SB900"} <= covered, sorted(set(MESSAGES) - covered)
+    here = Path(__file__).resolve()
+    others = "\n".join(p.read_text(encoding="utf-8") for p in here.parent.rglob("test_*.py") if p != here)
+    untested = sorted(code for code in PROGRAMMATIC | CLI_CODES if f'"{code}"' not in others)
+    assert not untested, f"codes with no test outside sites/invalid: {untested}"

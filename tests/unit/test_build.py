@@ -1,0 +1,89 @@
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import build, check
+from site_builder.errors import BuildFailed
+
+from ..conftest import TODAY, report_text
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_build_and_check(make_project) -> None:
+    root = make_project({"content/a.md": report_text()})
+    assert check(root, TODAY) == []
+    result = build(root, root / "output", TODAY)
+    assert result.reports == 1 and result.files == len(_tree(root / "output")) - 1
+
+
+def test_failed_build_leaves_previous_output_byte_for_byte(make_project) -> None:
+    root = make_project({"content/a.md": report_text()})
+    build(root, root / "output", TODAY)
+    before = _tree(root / "output")
+    (root / "content" / "b.md").write_text(report_text(index="t/2", written="2025-02-30"), encoding="utf-8")
+    with pytest.raises(BuildFailed):
+        build(root, root / "output", TODAY)
+    assert _tree(root / "output") == before
+    assert sorted(p.name for p in root.iterdir()) == ["content", "output", "site.yaml"]
+
+
+def test_template_error_fails_cleanly_with_location(make_project) -> None:
+    root = make_project({"content/a.md": report_text()})
+    build(root, root / "output", TODAY)
+    before = _tree(root / "output")
+    (root / "templates").mkdir()
+    (root / "templates" / "detail.html").write_text('{% extends "builtin/detail.html" %}\n{% block main %}{{ oops }}{% endblock %}\n')
+    with pytest.raises(BuildFailed) as failed:
+        build(root, root / "output", TODAY)
+    problem = failed.value.problems[0]
+    assert problem.code == "SB403" and problem.location is not None
+    assert problem.location.path == "templates/detail.html" and problem.location.line == 2
+    assert _tree(root / "output") == before
+
+
+def test_template_syntax_error(make_project) -> None:
+    root = make_project({"content/a.md": report_text()})
+    (root / "templates").mkdir()
+    (root / "templates" / "home.html").write_text("{% extends 'base.html' %}\n{% block main %}\n{% if %}\n")
+    with pytest.raises(BuildFailed) as failed:
+        build(root, root / "output", TODAY)
+    assert failed.value.problems[0].code == "SB403"
+    assert failed.value.problems[0].location.line == 3
+
+
+def test_missing_include_is_reported(make_project) -> None:
+    root = make_project({"content/a.md": report_text()})
+    (root / "templates").mkdir()
+    (root / "templates" / "footer.html").write_text('{% include "nope.html" %}')
+    with pytest.raises(BuildFailed) as failed:
+        build(root, root / "output", TODAY)
+    assert failed.value.problems[0].code == "SB404" and "nope.html" in failed.value.problems[0].format()
+
+
+def test_site_template_overrides_and_extends_builtin(make_project) -> None:
+    root = make_project({"content/a.md": report_text()})
+    (root / "templates").mkdir()
+    (root / "templates" / "footer.html").write_text(
+        '<p class="custom">本地页脚</p>{% include "builtin/footer.html" %}', encoding="utf-8")
+    build(root, root / "output", TODAY, minify=False)
+    home = (root / "output" / "index.html").read_text(encoding="utf-8")
+    assert '<p class="custom">本地页脚</p>' in home and "网站标识码：3713110001" in home
+
+
+def test_site_static_override(make_project) -> None:
+    root = make_project({"content/a.md": report_text()})
+    (root / "templates" / "static").mkdir(parents=True)
+    (root / "templates" / "static" / "site.css").write_text("body{color:red}")
+    build(root, root / "output", TODAY)
+    assert (root / "output" / "static" / "site.css").read_text() == "body{color:red}"
+    assert (root / "output" / "static" / "site.js").exists()
+
+
+def test_build_is_reproducible(make_project, tmp_path: Path) -> None:
+    root = make_project({"content/a.md": report_text(), "content/b.md": report_text(index="t/2", title="乙")})
+    build(root, tmp_path / "one", TODAY)
+    build(root, tmp_path / "two", TODAY)
+    assert _tree(tmp_path / "one") == _tree(tmp_path / "two")

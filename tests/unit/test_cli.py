@@ -1,0 +1,82 @@
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from site_builder.cli import main
+
+from ..conftest import report_text
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "site_builder", *args], capture_output=True, text=True, cwd=cwd,
+                          timeout=120)
+
+
+@pytest.mark.parametrize("command", ["build", "check", "serve"])
+def test_every_command_has_help(command: str, capsys) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main([command, "--help"])
+    assert exited.value.code == 0
+    assert "项目目录" in capsys.readouterr().out
+
+
+def test_build_success_message_and_exit_0(make_project, capsys) -> None:
+    root = make_project({"content/a.md": report_text()})
+    assert main(["build", str(root), "--today", "2026-01-01"]) == 0
+    out = capsys.readouterr().out
+    assert "构建完成：1 篇报告" in out
+    assert (root / "output" / "index.html").is_file()
+
+
+def test_output_option_and_no_minify(make_project, tmp_path, capsys) -> None:
+    root = make_project({"content/a.md": report_text()})
+    assert main(["build", str(root), "-o", str(tmp_path / "elsewhere"), "--no-minify", "--today", "2026-01-01"]) == 0
+    html = (tmp_path / "elsewhere" / "index.html").read_text(encoding="utf-8")
+    assert html.startswith("<!DOCTYPE html>\n<html lang=\"zh-CN\">\n")
+
+
+def test_content_problems_exit_1_with_lines_and_count(make_project, capsys) -> None:
+    root = make_project({"content/a.md": report_text(written="2025-02-30"), "content/b.md": report_text(index="t/2", extra="发布单位: x\n")})
+    assert main(["build", str(root)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == ("content/a.md 第 6 行，字段「成文日期」：「2025-02-30」不是有效日期，"
+                      "应为 YYYY-MM-DD 格式的真实日期，例如 2025-04-15 [SB304]")
+    assert err[1].startswith("content/b.md 第 8 行，字段「发布单位」：未知字段「发布单位」，您是不是想写「发布机构」？ [SB301]")
+    assert err[-1] == "共 2 个错误、0 个警告，构建未完成，原输出目录保持不变"
+    assert not (root / "output").exists()
+
+
+def test_check_reports_and_writes_nothing(make_project, capsys) -> None:
+    root = make_project({"content/a.md": report_text()})
+    assert main(["check", str(root)]) == 0
+    assert "检查通过" in capsys.readouterr().out
+    assert sorted(p.name for p in root.iterdir()) == ["content", "site.yaml"]
+
+
+def _code(stderr: str) -> str:
+    return stderr.strip().rsplit("[", 1)[-1].rstrip("]")
+
+
+def test_bad_today_is_usage_error() -> None:
+    result = run("build", ".", "--today", "2026-13-01")
+    assert result.returncode == 2
+    assert "--today 的值「2026-13-01」不是 YYYY-MM-DD 格式的日期" in result.stderr  # SB902's text
+    assert _code(result.stderr) == "SB902"
+
+
+def test_missing_project_is_usage_error() -> None:
+    result = run("build", "/nonexistent/site")
+    assert result.returncode == 2 and _code(result.stderr) == "SB901"
+
+
+def test_unknown_command_is_usage_error() -> None:
+    result = run("deploy")
+    assert result.returncode == 2 and "参数错误" in result.stderr and _code(result.stderr) == "SB900"
+
+
+def test_console_script_and_module_agree(make_project) -> None:
+    root = make_project({"content/a.md": report_text()})
+    result = run("check", str(root))
+    assert result.returncode == 0 and "检查通过" in result.stdout

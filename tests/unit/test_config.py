@@ -1,0 +1,43 @@
+import pytest
+
+from site_builder.config import all_column_paths, find_column, parse_config, suggest_column
+from site_builder.errors import BuildFailed
+
+from ..conftest import BASE_SITE
+
+
+def test_base_config_parses() -> None:
+    config = parse_config(BASE_SITE, "site.yaml")
+    assert config.name == "测试站点"
+    assert config.base_url == "https://test.example.gov.cn/sub/" and config.base_path == "/sub/"
+    assert config.page_size == 2 and config.directory_slug == "xxgk"
+    assert config.default_column == ("法定主动公开内容", "决策公开")
+    assert [c.slug for c in config.columns[0].children] == ["jcgk", "zxgk"]
+
+
+def test_base_url_gets_trailing_slash() -> None:
+    config = parse_config(BASE_SITE.replace("/sub/", "/sub"), "site.yaml")
+    assert config.base_url.endswith("/sub/")
+
+
+def test_all_problems_reported_at_once() -> None:
+    broken = BASE_SITE.replace('"3713110001"', '"x"').replace("每页条数: 2", "每页条数: 很多").replace("网站名称:", "站名:")
+    with pytest.raises(BuildFailed) as failed:
+        parse_config(broken, "site.yaml")
+    codes = sorted(p.code for p in failed.value.problems)
+    assert codes == ["SB104", "SB105", "SB110", "SB111"]
+
+
+def test_site_code_forms() -> None:
+    parse_config(BASE_SITE.replace('"3713110001"', "bm12345678"), "site.yaml")
+    with pytest.raises(BuildFailed):
+        parse_config(BASE_SITE.replace('"3713110001"', "bm1234567"), "site.yaml")
+
+
+def test_column_helpers() -> None:
+    config = parse_config(BASE_SITE, "site.yaml")
+    assert all_column_paths(config.columns) == ["法定主动公开内容", "法定主动公开内容/决策公开", "法定主动公开内容/执行公开"]
+    chain = find_column(config.columns, ("法定主动公开内容", "执行公开"))
+    assert chain is not None and [c.slug for c in chain] == ["fdzdgknr", "zxgk"]
+    assert find_column(config.columns, ("执行公开",)) is None
+    assert "法定主动公开内容/执行公开" in suggest_column(config.columns, "执行公开")

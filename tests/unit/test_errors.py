@@ -1,0 +1,26 @@
+from site_builder.errors import Location, Problem, Severity, errors_only, relpath
+
+
+def test_problem_formats_path_line_field_and_code() -> None:
+    problem = Problem("SB304", Location("content/2025/x.md", 4), field="成文日期", args={"value": "2025-02-30"})
+    assert problem.format() == (
+        "content/2025/x.md 第 4 行，字段「成文日期」：「2025-02-30」不是有效日期，"
+        "应为 YYYY-MM-DD 格式的真实日期，例如 2025-04-15 [SB304]"
+    )
+
+
+def test_problem_without_line_or_field() -> None:
+    assert Problem("SB302", Location("a.md"), field="公开日期").format() == "a.md，字段「公开日期」：缺少必填字段 [SB302]"
+    assert Problem("SB312", None).format().endswith("[SB312]")
+
+
+def test_warning_is_labelled_and_not_an_error() -> None:
+    warning = Problem("SB312", Location("a.md", 3), severity=Severity.WARNING)
+    assert "警告：" in warning.format()
+    assert errors_only([warning]) == []
+
+
+def test_relpath_inside_and_outside(tmp_path) -> None:
+    (tmp_path / "content").mkdir()
+    assert relpath(tmp_path / "content" / "a.md", tmp_path) == "content/a.md"
+    assert relpath("/elsewhere/b.md", tmp_path) == "/elsewhere/b.md"

@@ -1,0 +1,23 @@
+import re
+import string
+
+from site_builder.messages import MESSAGES, did_you_mean, render_message
+
+
+def test_codes_are_stable_format_and_text_is_chinese() -> None:
+    for code, text in MESSAGES.items():
+        assert re.fullmatch(r"SB\d{3}", code)
+        assert re.search(r"[\u4e00-\u9fff]", text), code
+
+
+def test_every_placeholder_renders() -> None:
+    for code, text in MESSAGES.items():
+        names = {name for _, name, _, _ in string.Formatter().parse(text) if name}
+        rendered = render_message(code, {name: "X" for name in names})
+        assert "{" not in rendered
+
+
+def test_did_you_mean_alias_and_close_match() -> None:
+    assert "索引号" in did_you_mean("索引", ["索引号", "信息名称"], {"索引": "索引号"})
+    assert "发布机构" in did_you_mean("发布机关", ["索引号", "发布机构"])
+    assert did_you_mean("完全无关", ["索引号"]) == ""

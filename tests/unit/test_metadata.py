@@ -1,0 +1,68 @@
+import datetime as dt
+
+from site_builder.metadata import index_key, is_published, parse_date, validate_meta
+from site_builder.model import FieldValue, ReportMeta
+
+FIELDS = {
+    "索引号": "luozhuangqulz207/2023-0000131", "信息名称": "罗庄区司法局2023年普法工作计划", "公开方式": "主动公开",
+    "发布机构": "罗庄区司法局", "成文日期": "2023-08-08", "公开日期": "2023-08-08",
+}
+
+
+def _fields(**changes: object) -> dict[str, FieldValue]:
+    merged = {**FIELDS, **changes}
+    return {k: FieldValue(v, i + 2) for i, (k, v) in enumerate(merged.items()) if v is not ...}  # type: ignore[misc]
+
+
+def test_valid_meta() -> None:
+    meta = validate_meta(_fields(关键词="普法，计划、 责任制", 栏目="甲/乙/丙", 落款="罗庄区司法局\n2023年8月8日"), "a.md")
+    assert isinstance(meta, ReportMeta)
+    assert meta.written == dt.date(2023, 8, 8)
+    assert meta.keywords == ("普法", "计划", "责任制")
+    assert meta.column == ("甲", "乙", "丙")
+    assert meta.signature == ("罗庄区司法局", "2023年8月8日")
+
+
+def test_title_whitespace_collapsed() -> None:
+    meta = validate_meta(_fields(信息名称="  罗庄区  2023年 计划 "), "a.md")
+    assert isinstance(meta, ReportMeta) and meta.title == "罗庄区 2023年 计划"
+
+
+def test_unknown_key_suggests() -> None:
+    problems = validate_meta(_fields(索引="x"), "a.md")
+    assert isinstance(problems, list)
+    assert problems[0].code == "SB301" and "索引号" in problems[0].message
+
+
+def test_many_problems_at_once() -> None:
+    problems = validate_meta(_fields(成文日期="2023-8-8", 公开方式="公开", 信息名称=""), "a.md")
+    assert isinstance(problems, list)
+    assert sorted(p.code for p in problems) == ["SB303", "SB304", "SB306"]
+
+
+def test_full_width_index_is_accepted_and_folds() -> None:
+    meta = validate_meta(_fields(索引号="ＬＵＯ/２０２３-1"), "a.md")
+    assert isinstance(meta, ReportMeta)
+    assert index_key(meta.index_no) == index_key("luo/2023-1")
+
+
+def test_zero_width_and_bidi_rejected() -> None:
+    for bad in ("罗庄\u200b区", "abc\u202e", "x\u2066y"):
+        problems = validate_meta(_fields(信息名称=bad), "a.md")
+        assert isinstance(problems, list) and problems[0].code == "SB314"
+
+
+def test_dates() -> None:
+    assert parse_date("2024-02-29") == dt.date(2024, 2, 29)
+    assert parse_date("2023-02-29") is None
+    assert parse_date("2023/02/01") is None
+    assert parse_date("２０２３-02-01") is None
+
+
+def test_published_rule() -> None:
+    meta = validate_meta(_fields(), "a.md")
+    assert isinstance(meta, ReportMeta)
+    assert is_published(meta, dt.date(2023, 8, 8))
+    assert not is_published(meta, dt.date(2023, 8, 7))
+    other = validate_meta(_fields(公开方式="依申请公开"), "a.md")
+    assert isinstance(other, ReportMeta) and not is_published(other, dt.date(2030, 1, 1))

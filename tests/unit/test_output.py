@@ -1,0 +1,88 @@
+import os
+from pathlib import Path
+
+import pytest
+
+from site_builder.errors import BuildFailed
+from site_builder.model import OutputFile
+from site_builder.output import MARKER, check_output_dir, recover_interrupted, write_site
+
+
+def _tree(root: Path) -> dict[str, bytes]:
+    return {p.relative_to(root).as_posix(): p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
+
+
+def test_write_then_replace(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    assert write_site([OutputFile("a.html", b"1"), OutputFile("d/b.html", b"2")], out) == 2
+    assert _tree(out) == {MARKER: b"site_builder output\n", "a.html": b"1", "d/b.html": b"2"}
+    write_site([OutputFile("c.html", b"3")], out)
+    assert set(_tree(out)) == {MARKER, "c.html"}
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]  # no staging or old folders left
+
+
+def test_failure_midway_leaves_old_output(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    write_site([OutputFile("a.html", b"old")], out)
+    before = _tree(out)
+
+    def files():
+        yield OutputFile("a.html", b"new")
+        raise RuntimeError("template blew up")
+
+    with pytest.raises(RuntimeError):
+        write_site(files(), out)
+    assert _tree(out) == before
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+def test_path_escape_refused(tmp_path: Path) -> None:
+    with pytest.raises(BuildFailed) as failed:
+        write_site([OutputFile("../escape.html", b"x")], tmp_path / "output")
+    assert failed.value.problems[0].code == "SB406"
+    assert not (tmp_path / "escape.html").exists()
+
+
+def test_duplicate_output_path_refused(tmp_path: Path) -> None:
+    with pytest.raises(BuildFailed) as failed:
+        write_site([OutputFile("a.html", b"1"), OutputFile("a.html", b"2")], tmp_path / "output")
+    assert failed.value.problems[0].code == "SB407"
+
+
+def test_unwritable_location_is_a_clear_error(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    with pytest.raises(BuildFailed) as failed:
+        write_site([OutputFile("a.html", b"1")], blocker / "output")
+    problem = failed.value.problems[0]
+    assert problem.code == "SB401" and "无法写入输出目录" in problem.format()
+
+
+def test_output_dir_safety(tmp_path: Path) -> None:
+    project = tmp_path / "project"
+    (project / "content").mkdir(parents=True)
+    assert [p.code for p in check_output_dir(project, project)] == ["SB402"]
+    assert [p.code for p in check_output_dir(project / "content", project)] == ["SB402"]
+    assert [p.code for p in check_output_dir(tmp_path, project)] == ["SB402"]
+    foreign = tmp_path / "documents"
+    foreign.mkdir()
+    (foreign / "thesis.docx").write_text("precious")
+    assert [p.code for p in check_output_dir(foreign, project)] == ["SB405"]
+    assert check_output_dir(project / "output", project) == []
+
+
+def test_recover_interrupted_swap(tmp_path: Path) -> None:
+    out = tmp_path / "output"
+    old = tmp_path / ".output.old-abc"
+    old.mkdir()
+    (old / "a.html").write_text("kept")
+    stale = tmp_path / ".output.staging-xyz"
+    stale.mkdir()
+    recover_interrupted(out)
+    assert (out / "a.html").read_text() == "kept"
+    assert not stale.exists() and not old.exists()
+
+
+def test_output_folder_is_world_readable(tmp_path: Path) -> None:
+    write_site([OutputFile("a.html", b"1")], tmp_path / "output")
+    assert os.stat(tmp_path / "output").st_mode & 0o755 == 0o755

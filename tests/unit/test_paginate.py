@@ -1,0 +1,17 @@
+from site_builder.paginate import paginate
+
+
+def test_pages_and_numbering() -> None:
+    pages = paginate(list(range(5)), 2, "xxgk/a")
+    assert [p.items for p in pages] == [(0, 1), (2, 3), (4,)]
+    assert pages[1].path == "xxgk/a/index_2.html" and pages[0].path == "xxgk/a/index.html"
+    assert [p.first_index for p in pages] == [1, 3, 5]
+    assert all(p.count == 3 and p.total == 5 for p in pages)
+
+
+def test_empty_listing_has_no_pages() -> None:
+    assert paginate([], 10, "x") == []
+
+
+def test_exact_fit() -> None:
+    assert len(paginate(list(range(4)), 2, "x")) == 2

@@ -1,0 +1,40 @@
+from site_builder.config import parse_config
+from site_builder.reports import load_reports, report_url
+
+from ..conftest import BASE_SITE, TODAY, report_text
+
+CONFIG = parse_config(BASE_SITE, "site.yaml")
+
+
+def test_default_column_and_url() -> None:
+    assert report_url(CONFIG, ("法定主动公开内容", "执行公开"), "A/2025-1") == "xxgk/fdzdgknr/zxgk/a-2025-1.html"
+
+
+def test_only_published_reports_are_loaded(make_project) -> None:
+    root = make_project({
+        "content/a.md": report_text(index="t/1"),
+        "content/b.md": report_text(index="t/2", disclosure="依申请公开"),
+        "content/c.md": report_text(index="t/3", disclosure="不予公开"),
+        "content/d.md": report_text(index="t/4", published="2026-06-01"),
+    })
+    reports, problems = load_reports(root, CONFIG, TODAY)
+    assert problems == []
+    assert [r.meta.index_no for r in reports] == ["t/1"]
+    assert reports[0].column == ("法定主动公开内容", "决策公开")
+
+
+def test_unpublished_reports_are_still_validated(make_project) -> None:
+    root = make_project({"content/b.md": report_text(disclosure="依申请公开", written="2025-13-01")})
+    _, problems = load_reports(root, CONFIG, TODAY)
+    assert [p.code for p in problems] == ["SB304"]
+
+
+def test_problems_in_many_files_are_all_reported(make_project) -> None:
+    root = make_project({
+        "content/a.md": report_text(index="t/1", written="bad"),
+        "content/b.md": report_text(index="t/2", published="2020-01-01"),
+        "content/c.md": "没有 front matter",
+    })
+    _, problems = load_reports(root, CONFIG, TODAY)
+    assert sorted((p.location.path, p.code) for p in problems if p.location) == [
+        ("content/a.md", "SB304"), ("content/b.md", "SB305"), ("content/c.md", "SB203")]

@@ -1,0 +1,44 @@
+from pathlib import Path
+
+from site_builder.errors import Location, Problem
+from site_builder.serve import PREVIEW_DIR, PreviewState, error_page, make_app, rebuild
+
+from ..conftest import TODAY, report_text
+
+
+def _get(app, path: str) -> tuple[str, bytes]:
+    status: list[str] = []
+    body = b"".join(app({"PATH_INFO": path}, lambda s, headers: status.append(s)))
+    return status[0], body
+
+
+def test_preview_builds_outside_output_and_serves(make_project) -> None:
+    root = make_project({"content/a.md": report_text()})
+    state = PreviewState()
+    rebuild(root, TODAY, state)
+    assert state.problems == [] and not (root / "output").exists()
+    app = make_app(root / PREVIEW_DIR, state)
+    status, body = _get(app, "/")
+    assert status.startswith("200") and "测试站点".encode() in body
+    status, _ = _get(app, "/static/site.css")
+    assert status.startswith("200")
+    status, body = _get(app, "/missing.html")
+    assert status.startswith("404") and "页面未找到".encode() in body
+    status, _ = _get(app, "/../../etc/passwd")
+    assert status.startswith("404")
+
+
+def test_broken_file_shows_error_instead_of_stale_page(make_project) -> None:
+    root = make_project({"content/a.md": report_text()})
+    state = PreviewState()
+    rebuild(root, TODAY, state)
+    (root / "content" / "a.md").write_text(report_text(written="2025-02-30"), encoding="utf-8")
+    rebuild(root, TODAY, state)
+    status, body = _get(make_app(root / PREVIEW_DIR, state), "/index.html")
+    assert status.startswith("500")
+    assert "content/a.md 第 6 行".encode() in body and b"SB304" in body
+
+
+def test_error_page_escapes() -> None:
+    page = error_page([Problem("SB301", Location("<b>.md", 1), field="<i>", args={"key": "<script>", "hint": ""})])
+    assert b"<script>" not in page and b"&lt;script&gt;" in page

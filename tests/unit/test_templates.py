@@ -1,0 +1,25 @@
+import datetime as dt
+from pathlib import Path
+
+import jinja2
+import pytest
+
+from site_builder.templates import builtin_theme_dir, cn_date, digits, make_environment, theme_dirs
+
+
+def test_autoescape_and_strict_undefined(tmp_path: Path) -> None:
+    env = make_environment(tmp_path)
+    assert env.from_string("{{ x }}").render(x="<script>") == "&lt;script&gt;"
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("{{ missing }}").render()
+
+
+def test_lookup_order(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    assert theme_dirs(tmp_path) == [tmp_path / "templates", builtin_theme_dir()]
+    assert (builtin_theme_dir() / "base.html").is_file()
+
+
+def test_filters() -> None:
+    assert cn_date(dt.date(2025, 4, 5)) == "2025年4月5日"
+    assert digits("鲁公网安备 37131102000001号") == "37131102000001"
