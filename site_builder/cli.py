@@ -39,13 +39,15 @@ def make_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseParser)
     commands.required = True
 
-    build = commands.add_parser("build", help="生成网站到输出目录", description="生成网站到输出目录（默认 PATH/output）。")
+    build = commands.add_parser("build", help="生成网站到输出目录",
+                                description="生成网站到输出目录（默认 PATH/output）。")
     build.add_argument("path", nargs="?", default=".", help="项目目录（含 content/ 和 site.yaml），默认当前目录")
     build.add_argument("-o", "--output", help="输出目录，默认 PATH/output")
     build.add_argument("--today", type=_today, help="按此日期判断哪些报告已到公开日期（YYYY-MM-DD），用于可重复构建")
     build.add_argument("--no-minify", action="store_true", help="不压缩 HTML，便于查看")
 
-    check = commands.add_parser("check", help="只检查内容和配置，不生成网站", description="只检查内容和配置，不写任何文件。")
+    check = commands.add_parser("check", help="只检查内容和配置，不生成网站",
+                                description="只检查内容和配置，不写任何文件。")
     check.add_argument("path", nargs="?", default=".", help="项目目录，默认当前目录")
     check.add_argument("--today", type=_today, help="按此日期判断公开状态（YYYY-MM-DD）")
 

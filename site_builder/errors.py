@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field as dc_field
-from enum import Enum
+from dataclasses import dataclass
+from dataclasses import field as dc_field
+from enum import StrEnum
 from pathlib import PurePosixPath
 
 from .messages import render_message
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     """Errors stop the build; warnings are printed and the build goes on."""
 
     ERROR = "error"

@@ -16,10 +16,8 @@ def split_front_matter(source: Source) -> FrontMatter | list[Problem]:
     lines = source.text.split("\n")
     if not lines or lines[0].rstrip() != _FENCE:
         return [Problem("SB203", Location(source.rel, 1))]
-    for end, line in enumerate(lines[1:], start=1):
-        if line.rstrip() in _END_FENCES:
-            break
-    else:
+    end = next((n for n, line in enumerate(lines[1:], start=1) if line.rstrip() in _END_FENCES), None)
+    if end is None:
         return [Problem("SB204", Location(source.rel, 1))]
     header = "\n".join(lines[1:end])
     body = "\n".join(lines[end + 1 :])

@@ -82,17 +82,16 @@ def _structure_rule(state: StateCore) -> None:
     while i < len(tokens):
         token = tokens[i]
         if token.type == "heading_open":
-            kind = f"md{token.markup.count('#') or token.tag[1]}"
-            _set_heading(token, tokens[i + 2], kind, stack, counts)
+            _set_heading(token, tokens[i + 2], f"md{token.markup.count('#') or token.tag[1]}", stack, counts)
         elif token.type == "paragraph_open" and token.level == 0:
             inline = tokens[i + 1]
-            kind = numbering_kind(inline.content)
-            parts = split_lead(inline.content.lstrip(" \u3000")) if kind else None
-            if kind and parts:
+            numbered = numbering_kind(inline.content)
+            parts = split_lead(inline.content.lstrip(" \u3000")) if numbered else None
+            if numbered and parts:
                 lead, rest = parts
                 head_open = Token("heading_open", "h2", 1, map=token.map, block=True)
                 head_close = Token("heading_close", "h2", -1, block=True)
-                _set_heading(head_open, head_close, kind, stack, counts)
+                _set_heading(head_open, head_close, numbered, stack, counts)
                 out += [head_open, _inline(lead, token.map), head_close]
                 if rest:
                     out += [token, _inline(rest, token.map), tokens[i + 2]]

@@ -62,9 +62,9 @@ _INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
 def validate_meta(fields: dict[str, FieldValue], rel: str) -> ReportMeta | list[Problem]:
     """Check every field against SCHEMA; return the typed metadata or all the problems."""
     problems: list[Problem] = []
-    for key, value in fields.items():
+    for key, entry in fields.items():
         if key not in KEYS:
-            problems.append(Problem("SB301", Location(rel, value.line), field=key,
+            problems.append(Problem("SB301", Location(rel, entry.line), field=key,
                                     args={"key": key, "hint": did_you_mean(key, KEYS, ALIASES)}))
     typed: dict[str, object] = {}
     for spec in SCHEMA:

@@ -11,7 +11,7 @@ from .errors import Location, Problem
 from .frontmatter import split_front_matter
 from .markdown import render_body
 from .metadata import index_key, is_published, validate_meta
-from .model import ReportMeta, Report, SiteConfig, Source
+from .model import Report, ReportMeta, SiteConfig, Source
 from .sources import find_sources, read_source
 from .urls import report_slug
 

@@ -44,7 +44,7 @@ def error_page(problems: list[Problem]) -> bytes:
         '<body style="font:18px/1.7 sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem">'
         f"<h1>构建失败：共 {len(problems)} 个问题</h1><p>修改并保存文件后，页面会自动刷新。</p>"
         f"<ol>{items}</ol></body></html>"
-    ).encode("utf-8")
+    ).encode()
 
 
 def make_app(root: Path, state: PreviewState) -> Callable[[dict[str, Any], StartResponse], Iterable[bytes]]:

@@ -1,4 +1,3 @@
-from pathlib import Path
 
 from site_builder.errors import Location, Problem
 from site_builder.serve import PREVIEW_DIR, PreviewState, error_page, make_app, rebuild
