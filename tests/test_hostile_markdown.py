@@ -35,10 +35,14 @@ HOSTILE = """<script>alert(1)</script>
 UNSAFE_URL = re.compile(r"^\s*(javascript|vbscript|data|file):", re.I)
 
 
-def assert_inert(html: str, allowed_scripts: int = 0) -> None:
+OWN_SCRIPTS = ("static/a11y-init.js", "static/a11y.js", "static/site.js")
+
+
+def assert_inert(html: str, whole_page: bool = False) -> None:
+    """No script but the theme's own files, no event attribute, no unsafe URL, no embedding element."""
     scan = scan_html(html)
-    own = [s for s in scan.scripts if (s.get("src") or "").endswith("static/site.js")]
-    assert len(scan.scripts) == len(own) <= max(allowed_scripts, 1), scan.scripts
+    own = [s for s in scan.scripts if (s.get("src") or "").endswith(OWN_SCRIPTS)]
+    assert len(scan.scripts) == len(own) == (len(OWN_SCRIPTS) if whole_page else 0), scan.scripts
     assert scan.event_attrs == []
     for tag, attr, value in scan.urls:
         assert not UNSAFE_URL.match(value), (tag, attr, value)
@@ -55,7 +59,7 @@ def test_hostile_report_builds_inert(make_project, tmp_path: Path) -> None:
     build(root, tmp_path / "out", TODAY, minify=False)
     page = next((tmp_path / "out" / "xxgk").rglob("test-2025-00001.html"))
     html = page.read_text(encoding="utf-8")
-    assert_inert(html, allowed_scripts=1)
+    assert_inert(html, whole_page=True)
     assert "{{ 7*7 }}" in html and "49" not in html.split("{{ 7*7 }}")[0][-5:]
     assert "&lt;script&gt;alert(&#39;t&#39;)&lt;/script&gt;标题" in html
 

@@ -120,17 +120,23 @@
     var marked = null;
 
     function blocks() {
-      var scope = document.getElementById("article") || document.getElementById("main");
-      if (!scope) { return []; }
-      var nodes = scope.querySelectorAll("h1, h2, h3, h4, h5, h6, p, li, caption, th, td, dt, dd");
+      // The article (its title, then its body) when there is one; otherwise the page's main content.
+      var title = document.getElementById("article-title");
+      var body = document.getElementById("article-body");
+      var scopes = body ? [title, body] : [document.getElementById("main")];
       var out = [];
-      for (var i = 0; i < nodes.length; i++) {
-        var node = nodes[i];
-        if (node.closest("nav, .a11y-toolbar, .visually-hidden, [hidden]")) { continue; }
-        if (node.querySelector("p, li, h1, h2, h3, h4, h5, h6, table")) { continue; }
-        var text = (node.textContent || "").replace(/\s+/g, " ").trim();
-        if (text) { out.push({ node: node, text: text }); }
-      }
+      scopes.forEach(function (scope) {
+        if (!scope) { return; }
+        var nodes = scope.matches("h1, h2, h3, h4, h5, h6, p") ? [scope] :
+          scope.querySelectorAll("h1, h2, h3, h4, h5, h6, p, li, caption, th, td, dt, dd");
+        for (var i = 0; i < nodes.length; i++) {
+          var node = nodes[i];
+          if (node.closest(".a11y-toolbar, .visually-hidden, [hidden]")) { continue; }
+          if (node.querySelector("p, li, h1, h2, h3, h4, h5, h6, table")) { continue; }
+          var text = (node.textContent || "").replace(/\s+/g, " ").trim();
+          if (text) { out.push({ node: node, text: text }); }
+        }
+      });
       return out;
     }
     function zhVoice() {
@@ -140,6 +146,15 @@
       }
       return null;
     }
+    var lastRange = null;
+    document.addEventListener("selectionchange", function () {
+      var selection = window.getSelection ? window.getSelection() : null;
+      if (selection && !selection.isCollapsed && selection.rangeCount) {
+        var range = selection.getRangeAt(0);
+        var toolbar = document.getElementById("a11y-toolbar");
+        if (!toolbar || !toolbar.contains(range.startContainer)) { lastRange = range.cloneRange(); }
+      }
+    });
     function unmark() { if (marked) { marked.classList.remove("reading"); marked = null; } }
     function next() {
       unmark();
@@ -148,7 +163,7 @@
       var utterance = new window.SpeechSynthesisUtterance(item.text);
       utterance.lang = "zh-CN";
       var voice = zhVoice();
-      if (voice) { utterance.voice = voice; }
+      if (voice) { try { utterance.voice = voice; } catch (e) { /* keep the default voice */ } }
       utterance.onend = function () { if (current === utterance) { next(); } };
       utterance.onerror = function () { if (current === utterance) { next(); } };
       current = utterance;
@@ -174,9 +189,9 @@
       readAll: function () { start(blocks()); },
       readSelection: function () {
         var selection = window.getSelection ? window.getSelection() : null;
-        if (!selection || selection.isCollapsed || !selection.rangeCount) { say("请先用鼠标选中要开始朗读的文字"); return; }
+        var range = selection && !selection.isCollapsed && selection.rangeCount ? selection.getRangeAt(0) : lastRange;
+        if (!range) { say("请先用鼠标选中要开始朗读的文字"); return; }
         var all = blocks();
-        var range = selection.getRangeAt(0);
         for (var i = 0; i < all.length; i++) {
           if (all[i].node.contains(range.startContainer)) {
             var rest = document.createRange();
@@ -187,7 +202,7 @@
             return;
           }
         }
-        start([{ node: null, text: selection.toString() }]);
+        start([{ node: null, text: range.toString() }]);
       },
       pause: function () { if (synth && current) { synth.pause(); say("已暂停"); } },
       resume: function () { if (synth && current) { synth.resume(); say("继续朗读"); } },

@@ -1,0 +1,128 @@
+"""Reflow at 320 CSS px (WCAG 1.4.10), text-spacing overrides (1.4.12), print, no JavaScript, and no
+request leaving the site's own origin."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from .conftest import PAGES
+
+TEXT_SPACING = """() => {
+  const style = document.createElement('style');
+  style.textContent = `* { line-height: 1.5 !important; letter-spacing: 0.12em !important;
+    word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }`;
+  document.head.appendChild(style);
+}"""
+OVERFLOW = """() => {
+  const doc = document.documentElement;
+  const wide = [];
+  for (const el of document.querySelectorAll('body *')) {
+    if (el.closest('.table-scroll, .visually-hidden, [hidden]')) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width > 0 && r.right > doc.clientWidth + 1) wide.push(el.tagName + '.' + el.className);
+  }
+  return {scroll: doc.scrollWidth, client: doc.clientWidth, wide: wide.slice(0, 5)};
+}"""
+
+
+@pytest.mark.parametrize("settings", [{}, {"elder": "on"}, {"font": "200", "toolbar": "open"}], ids=["default", "elder", "200%"])
+def test_no_horizontal_scroll_at_320px(settings: dict[str, str], browser_context_factory: Any, site_url: str) -> None:
+    import json
+
+    context = browser_context_factory(viewport={"width": 320, "height": 640})
+    context.add_init_script(f"localStorage.setItem('sb-a11y', {json.dumps(json.dumps(settings))});")
+    page = context.new_page()
+    failures = []
+    for name, path in PAGES.items():
+        page.goto(site_url + path)
+        result = page.evaluate(OVERFLOW)
+        if result["scroll"] > result["client"] or result["wide"]:
+            failures.append((name, result))
+    context.close()
+    assert not failures, failures
+
+
+def test_text_spacing_override_loses_nothing(browser_context_factory: Any, site_url: str) -> None:
+    context = browser_context_factory(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    failures = []
+    for name, path in PAGES.items():
+        page.goto(site_url + path)
+        page.evaluate(TEXT_SPACING)
+        result = page.evaluate(OVERFLOW)
+        if result["scroll"] > result["client"] or result["wide"]:
+            failures.append((name, result))
+        clipped = page.evaluate("""() => Array.from(document.querySelectorAll('a, button, th, td, h1, h2, p'))
+            .filter(el => getComputedStyle(el).overflow === 'hidden' && el.scrollHeight > el.clientHeight + 1)
+            .map(el => el.tagName).slice(0, 3)""")
+        if clipped:
+            failures.append((name, clipped))
+    context.close()
+    assert not failures, failures
+
+
+def test_tables_sit_in_a_keyboard_scrollable_region(browser_context_factory: Any, site_url: str) -> None:
+    context = browser_context_factory(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_url + PAGES["detail-table"])
+    box = page.evaluate("""() => { const s = document.querySelector('#article-body .table-scroll');
+        return {scroll: s.scrollWidth, client: s.clientWidth, tab: s.tabIndex, role: s.getAttribute('role')}; }""")
+    assert box["scroll"] >= box["client"] and box["tab"] == 0 and box["role"] == "region"
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
+def test_print_shows_metadata_and_body_without_navigation(page: Any, site_url: str) -> None:
+    page.goto(site_url + PAGES["detail-toc"])
+    page.emulate_media(media="print")
+    display = "sel => getComputedStyle(document.querySelector(sel)).display"
+    for hidden in (".site-header", ".topbar", ".breadcrumb", ".site-footer", ".article-tools", ".toc", ".prev-next"):
+        assert page.evaluate(display, hidden) == "none", hidden
+    for shown in (".meta-table", "#article-title", "#article-body"):
+        assert page.evaluate(display, shown) != "none", shown
+
+
+def test_every_page_usable_without_javascript(browser_context_factory: Any, site_url: str) -> None:
+    context = browser_context_factory(java_script_enabled=False)
+    page = context.new_page()
+    for name, path in PAGES.items():
+        page.goto(site_url + path)
+        assert page.is_visible("#a11y-entry"), name  # the statement link stands in for the toolbar
+        assert not page.is_visible("#a11y-toggle") and not page.is_visible("#a11y-toolbar"), name
+        assert page.locator("main h1").count() == 1, name
+    page.goto(site_url + PAGES["column"])
+    page.click("text=下一页")
+    assert page.url.endswith("index_2.html")
+    page.click("text=2021年珠晖区普法与依法治理工作要点")
+    assert page.locator("#article-title").inner_text() == "2021年珠晖区普法与依法治理工作要点"
+    assert not page.is_visible('[data-action="print"]')  # needs JavaScript, so it is not offered
+    page.click('[data-action="close"]')
+    assert page.url.endswith("ndjhzj/index.html")
+    context.close()
+
+
+def test_no_request_leaves_the_site(browser_context_factory: Any, site_url: str) -> None:
+    context = browser_context_factory()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in PAGES.values():
+        page.goto(site_url + path)
+        if page.get_attribute("#a11y-toggle", "aria-expanded") != "true":
+            page.click("#a11y-toggle")
+        page.click('[data-a11y="cursor"]')
+        page.click('[data-tool="reset"]')
+    context.close()
+    foreign = [url for url in requests if not url.startswith(site_url)]
+    assert requests and not foreign, foreign[:5]
+
+
+def test_one_h1_and_unbroken_heading_outline(page: Any, site_url: str) -> None:
+    for name, path in PAGES.items():
+        page.goto(site_url + path)
+        levels = page.evaluate("Array.from(document.querySelectorAll('h1,h2,h3,h4,h5,h6')).map(h => +h.tagName[1])")
+        assert levels.count(1) == 1 and levels[0] == 1, (name, levels)
+        for before, after in zip(levels, levels[1:], strict=False):
+            assert after <= before + 1, (name, levels)
