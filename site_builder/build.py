@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .assets import theme_assets
+from .catalog import render_catalog
 from .config import load_config
 from .errors import BuildFailed, Location, Problem, Severity, errors_only
+from .feeds import render_feeds
+from .model import OutputFile
 from .output import check_output_dir, write_site
 from .render import TemplateFailure, render_site
 from .reports import load_reports
 from .site import assemble_site
+from .sitemap import render_sitemap
 from .templates import make_environment
 
 
@@ -46,13 +51,33 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True)
         raise BuildFailed(problems)
     site = assemble_site(config, reports, today)
     env = make_environment(project_dir)
-    files = itertools.chain(render_site(env, site, minify), theme_assets(project_dir))
+    pages: list[tuple[str, dt.date]] = []
+    files = itertools.chain(
+        _recording(render_site(env, site, minify), pages),
+        render_feeds(site),
+        render_catalog(site),
+        _later(lambda: render_sitemap(config.base_url, pages)),
+        theme_assets(project_dir),
+    )
     try:
         count = write_site(files, out_dir)
     except TemplateFailure as failure:
         raise BuildFailed([_template_problem(failure, project_dir)]) from failure
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
     return BuildResult(out_dir=out_dir, files=count, reports=len(reports), warnings=warnings)
+
+
+def _recording(files: Iterator[OutputFile], pages: list[tuple[str, dt.date]]) -> Iterator[OutputFile]:
+    """Pass pages through, noting each one's path and date for the sitemap that follows them."""
+    for item in files:
+        if item.lastmod is not None:
+            pages.append((item.path, item.lastmod))
+        yield item
+
+
+def _later(step: Callable[[], Iterator[OutputFile]]) -> Iterator[OutputFile]:
+    """Run a step only when the stream reaches it (the sitemap needs every page rendered first)."""
+    yield from step()
 
 
 def _template_problem(failure: TemplateFailure, project_dir: Path) -> Problem:

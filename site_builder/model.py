@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 
@@ -193,4 +193,5 @@ class OutputFile:
     path: str
     """Site-relative path with forward slashes."""
     content: bytes
-    extra: dict[str, str] = field(default_factory=dict)
+    lastmod: dt.date | None = None
+    """For pages listed in sitemap.xml: when their content last changed."""

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
 
+from .feeds import feed_paths
 from .minify import minify_page
 from .model import Column, Heading, OutputFile, Report, ReportMeta, Site
 from .paginate import Page, paginate
@@ -15,6 +17,7 @@ from .site import column_of, group_by_publisher, group_by_year, neighbours, walk
 from .urls import agency_slug, page_file, relative
 
 HOME_LATEST = 10
+DIRECTORY = "政府信息公开目录"
 TOC_MIN_HEADINGS = 4
 INFO_PAGES = {"wzasm.html": ("无障碍声明", "accessibility.html"), "wzsm.html": ("网站声明", "statement.html"),
               "lxwm.html": ("联系我们", "contact.html")}
@@ -30,8 +33,9 @@ class Renderer:
         self.minify = minify
         self.dir = site.config.directory_slug
         self.columns = walk_columns(site.columns)
+        self.newest = site.reports[0].meta.published if site.reports else site.today
 
-    def page(self, template: str, path: str, **context: Any) -> OutputFile:
+    def page(self, template: str, path: str, lastmod: dt.date | None = None, **context: Any) -> OutputFile:
         def url(target: str) -> str:
             return relative(path, target)
 
@@ -40,6 +44,7 @@ class Renderer:
             "directory_path": page_file(self.dir, 1), "site_domain": urlsplit(self.site.config.base_url).netloc,
             "absolute": lambda target: self.site.config.base_path + target,
             "meta_tags": {}, "column_name": "", "breadcrumbs": [], "column_link": self.column_path,
+            "column_feed": None,
         }
         base.update(context)
         try:
@@ -48,7 +53,7 @@ class Renderer:
             raise TemplateFailure(template, exc) from exc
         if self.minify:
             html = minify_page(html)
-        return OutputFile(path=path, content=html.encode("utf-8"))
+        return OutputFile(path=path, content=html.encode("utf-8"), lastmod=lastmod)
 
     def column_crumbs(self, column: Column) -> list[Crumb]:
         crumbs: list[Crumb] = [("首页", "index.html")]
@@ -61,7 +66,8 @@ class Renderer:
         return page_file(f"{self.dir}/{column.path}", 1)
 
     def home(self) -> OutputFile:
-        return self.page("home.html", "index.html", title="首页", latest=self.site.reports[:HOME_LATEST],
+        return self.page("home.html", "index.html", lastmod=self.newest, title="首页",
+                         latest=self.site.reports[:HOME_LATEST],
                          columns=self.site.columns, breadcrumbs=[("首页", None)],
                          meta_tags={"ColumnName": "首页", "ColumnType": "首页"}, column_name="首页")
 
@@ -70,7 +76,8 @@ class Renderer:
             crumbs = self.column_crumbs(column)
             if page.number == 1:
                 crumbs[-1] = (crumbs[-1][0], None)
-            yield self.page("column.html", page.path, title=column.name, column=column, listing=page,
+            yield self.page("column.html", page.path, lastmod=column.last_update, title=column.name, column=column,
+                            listing=page, column_feed=feed_paths(f"{self.dir}/{column.path}")[0],
                             breadcrumbs=crumbs, column_name=column.name,
                             meta_tags={"ColumnName": column.name, "ColumnType": "列表"})
 
@@ -85,7 +92,8 @@ class Renderer:
             "Keywords": ",".join(meta.keywords), "Description": description,
         }
         show_toc = len([h for h in report.body.headings if h.level <= 3]) >= TOC_MIN_HEADINGS
-        return self.page("detail.html", report.url, title=meta.title, report=report, meta=meta,
+        return self.page("detail.html", report.url, lastmod=meta.published, title=meta.title, report=report, meta=meta,
+                         column_feed=feed_paths(f"{self.dir}/{column.path}")[0],
                          column=column, newer=newer, older=older, show_toc=show_toc,
                          meta_rows=meta_rows(meta), toc=toc_tree(report.body.headings),
                          breadcrumbs=self.column_crumbs(column) + [("正文", None)], meta_tags=tags,
@@ -93,10 +101,10 @@ class Renderer:
 
     def listing_pages(self, title: str, folder: str, reports: tuple[Report, ...], kind: str) -> Iterator[OutputFile]:
         for page in paginate(reports, self.site.config.page_size, folder):
-            crumbs: list[Crumb] = [("首页", "index.html"), ("政府信息公开目录", page_file(self.dir, 1)), (title, None)]
-            yield self.page("listing.html", page.path, title=title, listing=page, kind=kind, breadcrumbs=crumbs,
-                            column_name="政府信息公开目录", meta_tags={"ColumnName": "政府信息公开目录",
-                                                                  "ColumnType": "列表"})
+            crumbs: list[Crumb] = [("首页", "index.html"), (DIRECTORY, page_file(self.dir, 1)), (title, None)]
+            yield self.page("listing.html", page.path, lastmod=reports[0].meta.published, title=title,
+                            listing=page, kind=kind, breadcrumbs=crumbs, column_name=DIRECTORY,
+                            meta_tags={"ColumnName": DIRECTORY, "ColumnType": "列表"})
 
     def directory(self) -> Iterator[OutputFile]:
         years = group_by_year(self.site.reports)
@@ -104,19 +112,18 @@ class Renderer:
         year_links = [(f"{year}年", page_file(f"{self.dir}/nf/{year}", 1), len(items)) for year, items in years.items()]
         agency_links = [(name, page_file(f"{self.dir}/jg/{agency_slug(name)}", 1), len(items))
                         for name, items in agencies.items()]
-        yield self.page("directory.html", page_file(self.dir, 1), title="政府信息公开目录", columns=self.site.columns,
-                        years=year_links, agencies=agency_links,
-                        breadcrumbs=[("首页", "index.html"), ("政府信息公开目录", None)],
-                        column_name="政府信息公开目录", meta_tags={"ColumnName": "政府信息公开目录",
-                                                              "ColumnType": "目录"},
-                        total=len(self.site.reports))
+        yield self.page("directory.html", page_file(self.dir, 1), lastmod=self.newest, title=DIRECTORY,
+                        columns=self.site.columns, years=year_links, agencies=agency_links,
+                        breadcrumbs=[("首页", "index.html"), (DIRECTORY, None)], column_name=DIRECTORY,
+                        meta_tags={"ColumnName": DIRECTORY, "ColumnType": "目录"}, total=len(self.site.reports))
         for year, items in years.items():
             yield from self.listing_pages(f"{year}年公开的信息", f"{self.dir}/nf/{year}", items, "year")
         for name, items in agencies.items():
             yield from self.listing_pages(f"{name}发布的信息", f"{self.dir}/jg/{agency_slug(name)}", items, "agency")
 
     def simple(self, template: str, path: str, title: str) -> OutputFile:
-        return self.page(template, path, title=title, breadcrumbs=[("首页", "index.html"), (title, None)],
+        return self.page(template, path, lastmod=self.newest, title=title,
+                         breadcrumbs=[("首页", "index.html"), (title, None)],
                          column_name=title, meta_tags={"ColumnName": title, "ColumnType": "单页"},
                          columns=self.site.columns, info_pages={p: t for p, (t, _) in INFO_PAGES.items()})
 

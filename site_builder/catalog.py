@@ -1,0 +1,37 @@
+"""The 公开目录 as open data: every published report's metadata and URL, as JSON and as Excel-ready CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+
+from .model import OutputFile, Report, Site
+
+COLUMNS = ("索引号", "信息名称", "公开方式", "发布机构", "成文日期", "公开日期", "文号", "栏目", "主题分类",
+           "体裁分类", "关键词", "内容概述", "有效性", "网址")
+
+
+def catalog_row(report: Report, base_url: str) -> dict[str, str]:
+    meta = report.meta
+    return {
+        "索引号": meta.index_no, "信息名称": meta.title, "公开方式": meta.disclosure, "发布机构": meta.publisher,
+        "成文日期": meta.written.isoformat(), "公开日期": meta.published.isoformat(), "文号": meta.doc_no or "",
+        "栏目": "/".join(report.column), "主题分类": meta.topic or "", "体裁分类": meta.genre or "",
+        "关键词": "；".join(meta.keywords), "内容概述": meta.summary or "", "有效性": meta.validity or "",
+        "网址": base_url + report.url,
+    }
+
+
+def render_catalog(site: Site) -> Iterator[OutputFile]:
+    folder = site.config.directory_slug
+    rows = [catalog_row(r, site.config.base_url) for r in site.reports]
+    document = {"网站名称": site.config.name, "网站标识码": site.config.site_code, "条目数": len(rows), "条目": rows}
+    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    yield OutputFile(f"{folder}/catalog.json", text.encode("utf-8"))
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    yield OutputFile(f"{folder}/catalog.csv", ("\ufeff" + buffer.getvalue()).encode("utf-8"))

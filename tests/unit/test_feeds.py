@@ -1,0 +1,40 @@
+import dataclasses
+import datetime as dt
+
+import feedparser
+
+from site_builder.feeds import FEED_SIZE, atom, feed_paths, rss, summary
+from site_builder.markdown import render_body
+from site_builder.model import Report, ReportMeta
+
+from .test_site import CONFIG, DECISION, _report
+
+
+def _site(reports):
+    from site_builder.site import assemble_site
+
+    return assemble_site(CONFIG, reports, dt.date(2026, 1, 1))
+
+
+def test_feed_paths() -> None:
+    assert feed_paths("") == ("feed.xml", "atom.xml")
+    assert feed_paths("xxgk/a") == ("xxgk/a/feed.xml", "xxgk/a/atom.xml")
+
+
+def test_feeds_are_capped_and_escape_text() -> None:
+    reports = [_report(f"r{i:03d}", f"2025-01-{1 + i % 28:02d}", DECISION) for i in range(60)]
+    site = _site(reports)
+    for maker in (rss, atom):
+        parsed = feedparser.parse(maker(site, "标题 <&>", "index.html", "feed.xml", site.reports))
+        assert not parsed.bozo and len(parsed.entries) == FEED_SIZE
+        assert parsed.feed.title == "标题 <&>"
+        assert all(e.link.startswith("https://test.example.gov.cn/sub/") for e in parsed.entries)
+
+
+def test_summary_prefers_content_overview() -> None:
+    meta = ReportMeta(index_no="a", title="t", disclosure="主动公开", publisher="p", written=dt.date(2025, 1, 1),
+                      published=dt.date(2025, 1, 1), summary="概述")
+    report = Report("a.md", meta, render_body("正文" * 200), DECISION, "x.html")
+    assert summary(report) == "概述"
+    long = Report("a.md", dataclasses.replace(meta, summary=None), render_body("正文" * 200), DECISION, "x.html")
+    assert summary(long).endswith("……") and len(summary(long)) == 202
