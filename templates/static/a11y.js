@@ -175,15 +175,28 @@
       synth.cancel();
       queue = items;
       if (!queue.length) { say("没有可朗读的内容"); return; }
+      whenVoicesKnown(function (voices) {
+        if (!voices.length) {
+          queue = [];
+          say("未检测到可用的语音，无法朗读。请在系统中安装中文语音包，或使用读屏软件");
+          return;
+        }
+        say(zhVoice() ? "正在朗读" : "未找到中文语音，正在使用默认语音朗读");
+        next();
+      });
+    }
+    function whenVoicesKnown(callback) {
+      // Some browsers load their voices only after the first request; give them a moment.
       var voices = synth.getVoices ? synth.getVoices() : [];
-      if (!voices.length) {
-        say("未检测到可用的语音，请在系统中安装中文语音包后重试");
-      } else if (!zhVoice()) {
-        say("未找到中文语音，正在使用默认语音朗读");
-      } else {
-        say("正在朗读");
+      if (voices.length) { callback(voices); return; }
+      var done = false;
+      function finish() {
+        if (done) { return; }
+        done = true;
+        callback(synth.getVoices ? synth.getVoices() : []);
       }
-      next();
+      if (synth.addEventListener) { synth.addEventListener("voiceschanged", finish); }
+      window.setTimeout(finish, 1000);
     }
     return {
       readAll: function () { start(blocks()); },

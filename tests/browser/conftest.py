@@ -93,6 +93,8 @@ def browser_context_factory() -> Iterator[Any]:
         contexts: list[Any] = []
 
         def factory(**options: Any) -> Any:
+            # Test tools (axe, polling) inject scripts the pages' CSP rightly forbids; test_csp.py turns it back on.
+            options.setdefault("bypass_csp", True)
             profile = tempfile.mkdtemp(dir=profile_root)
             context = playwright.chromium.launch_persistent_context(
                 profile, executable_path=CHROMIUM, args=CHROMIUM_ARGS,

@@ -14,7 +14,7 @@ RECORD = """
 
 
 def test_no_csp_violations_on_any_page(browser_context_factory: Any, site_url: str) -> None:
-    context = browser_context_factory()
+    context = browser_context_factory(bypass_csp=False)
     context.add_init_script(RECORD)
     page = context.new_page()
     errors: list[str] = []
@@ -40,7 +40,7 @@ def test_no_csp_violations_on_any_page(browser_context_factory: Any, site_url: s
 
 
 def test_policy_is_enforced(browser_context_factory: Any, site_url: str) -> None:
-    context = browser_context_factory()
+    context = browser_context_factory(bypass_csp=False)
     context.add_init_script(RECORD)
     page = context.new_page()
     page.goto(site_url + PAGES["detail-toc"])
