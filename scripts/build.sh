@@ -3,5 +3,7 @@
 # Any arguments are passed to `site-builder build` (e.g. --no-minify, --today 2026-01-01).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" ""
+# Word/PDF downloads: CJK fonts and Pango for WeasyPrint (skip with --no-downloads on machines without them)
+need_apt fonts-noto-cjk fonts-arphic-ukai libpango-1.0-0 libpangoft2-1.0-0
 cd "$ROOT"
 exec "$VENV/bin/site-builder" build . "$@"

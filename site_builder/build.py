@@ -12,6 +12,7 @@ from .assets import theme_assets
 from .catalog import render_catalog
 from .config import load_config
 from .errors import BuildFailed, Location, Problem, Severity, errors_only
+from .exports.downloads import CACHE_DIR, DownloadMaker, fingerprint
 from .feeds import render_feeds
 from .model import OutputFile
 from .output import check_output_dir, write_site
@@ -30,6 +31,8 @@ class BuildResult:
     files: int
     reports: int
     warnings: tuple[Problem, ...]
+    downloads_rendered: int = 0
+    """How many Word/PDF files were rendered rather than taken from the cache."""
 
 
 def check(project_dir: Path, today: dt.date) -> list[Problem]:
@@ -42,7 +45,8 @@ def check(project_dir: Path, today: dt.date) -> list[Problem]:
     return problems
 
 
-def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True) -> BuildResult:
+def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
+          downloads: bool = True) -> BuildResult:
     """Build the site into out_dir, replacing it only if every step succeeds."""
     config = load_config(project_dir)
     reports, problems = load_reports(project_dir, config, today)
@@ -52,8 +56,9 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True)
     site = assemble_site(config, reports, today)
     env = make_environment(project_dir)
     pages: list[tuple[str, dt.date]] = []
+    maker = DownloadMaker(env, project_dir / CACHE_DIR, fingerprint(env)) if downloads else None
     files = itertools.chain(
-        _recording(render_site(env, site, minify), pages),
+        _recording(render_site(env, site, minify, maker), pages),
         render_feeds(site),
         render_catalog(site),
         _later(lambda: render_sitemap(config.base_url, pages)),
@@ -63,8 +68,11 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True)
         count = write_site(files, out_dir)
     except TemplateFailure as failure:
         raise BuildFailed([_template_problem(failure, project_dir)]) from failure
+    if maker is not None:
+        maker.prune()
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
-    return BuildResult(out_dir=out_dir, files=count, reports=len(reports), warnings=warnings)
+    return BuildResult(out_dir=out_dir, files=count, reports=len(reports), warnings=warnings,
+                       downloads_rendered=maker.rendered if maker else 0)
 
 
 def _recording(files: Iterator[OutputFile], pages: list[tuple[str, dt.date]]) -> Iterator[OutputFile]:

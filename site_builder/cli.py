@@ -45,6 +45,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("-o", "--output", help="输出目录，默认 PATH/output")
     build.add_argument("--today", type=_today, help="按此日期判断哪些报告已到公开日期（YYYY-MM-DD），用于可重复构建")
     build.add_argument("--no-minify", action="store_true", help="不压缩 HTML，便于查看")
+    build.add_argument("--no-downloads", action="store_true", help="不生成 Word 和 PDF 下载文件（快速预览）")
 
     check = commands.add_parser("check", help="只检查内容和配置，不生成网站",
                                 description="只检查内容和配置，不写任何文件。")
@@ -100,11 +101,13 @@ def main(argv: list[str] | None = None) -> int:
     out_dir = Path(args.output).resolve() if args.output else project / "output"
     started = time.perf_counter()
     try:
-        result = build(project, out_dir, today, minify=not args.no_minify)
+        result = build(project, out_dir, today, minify=not args.no_minify, downloads=not args.no_downloads)
     except BuildFailed as failed:
         print_problems(failed.problems, "构建未完成，原输出目录保持不变")
         return EXIT_PROBLEMS
     print_problems(list(result.warnings), "")
     elapsed = time.perf_counter() - started
-    print(f"构建完成：{result.reports} 篇报告，{result.files} 个文件，输出到 {out_dir}（用时 {elapsed:.2f} 秒）")
+    rendered = f"，新生成下载文件 {result.downloads_rendered} 个" if not args.no_downloads else ""
+    print(f"构建完成：{result.reports} 篇报告，{result.files} 个文件{rendered}，"
+          f"输出到 {out_dir}（用时 {elapsed:.2f} 秒）")
     return EXIT_OK

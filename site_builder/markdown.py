@@ -92,6 +92,7 @@ def _structure_rule(state: StateCore) -> None:
                 head_open = Token("heading_open", "h2", 1, map=token.map, block=True)
                 head_close = Token("heading_close", "h2", -1, block=True)
                 _set_heading(head_open, head_close, numbered, stack, counts)
+                head_open.attrSet("class", f"gw-{numbered}")
                 out += [head_open, _inline(lead, token.map), head_close]
                 if rest:
                     out += [token, _inline(rest, token.map), tokens[i + 2]]

@@ -53,6 +53,11 @@ MESSAGES: dict[str, str] = {
     "SB405": "输出目录「{path}」已存在，且不是 site_builder 生成的；为防止误删文件，请换一个空目录或先手动清空它",
     "SB406": "输出路径「{path}」会落到输出目录之外，已拒绝写入",
     "SB407": "两个页面要写入同一个输出文件「{path}」，请检查栏目路径是否与报告的索引号冲突",
+    # SB5xx: downloads (Word / PDF)
+    "SB501": "未找到中文字体，无法生成 PDF（否则 PDF 中的汉字会显示为空白方框）。"
+             "请安装 fonts-noto-cjk，或用 --no-downloads 跳过下载文件",
+    "SB502": "无法加载 PDF 生成组件 WeasyPrint（{detail}）。"
+             "请安装系统软件包 libpango-1.0-0 和 libpangoft2-1.0-0，或用 --no-downloads 跳过下载文件",
     # SB9xx: the command line
     "SB901": "路径「{path}」不存在或不是目录",
     "SB902": "--today 的值「{value}」不是 YYYY-MM-DD 格式的日期",

@@ -103,6 +103,8 @@ class Report:
     """Resolved column path (names)."""
     url: str
     """Site-relative output path of the detail page, e.g. xxgk/fdzdgknr/jcgk/ndjhzj/x.html."""
+    markdown: str = ""
+    """The body as written, for the Word export."""
 
 
 @dataclass(frozen=True, slots=True)

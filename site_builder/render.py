@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
+from .exports.downloads import Download, DownloadMaker
 from .feeds import feed_paths
 from .minify import minify_page
 from .model import Column, Heading, OutputFile, Report, ReportMeta, Site
@@ -27,8 +28,10 @@ Crumb = tuple[str, str | None]
 class Renderer:
     """Renders each kind of page; holds only the environment and the site, both read-only."""
 
-    def __init__(self, env: jinja2.Environment, site: Site, minify: bool) -> None:
+    def __init__(self, env: jinja2.Environment, site: Site, minify: bool,
+                 downloads: DownloadMaker | None = None) -> None:
         self.env = env
+        self.downloads = downloads
         self.site = site
         self.minify = minify
         self.dir = site.config.directory_slug
@@ -81,7 +84,15 @@ class Renderer:
                             breadcrumbs=crumbs, column_name=column.name,
                             meta_tags={"ColumnName": column.name, "ColumnType": "列表"})
 
-    def detail(self, report: Report) -> OutputFile:
+    def detail_with_downloads(self, report: Report) -> Iterator[OutputFile]:
+        """The Word and PDF copies (when enabled), then the page that links them with their sizes."""
+        links: list[Download] = []
+        if self.downloads is not None:
+            files, links = self.downloads.files(report)
+            yield from files
+        yield self.detail(report, links)
+
+    def detail(self, report: Report, downloads: list[Download] | None = None) -> OutputFile:
         column = column_of(self.site, report)
         newer, older = neighbours(column, report)
         meta = report.meta
@@ -97,7 +108,8 @@ class Renderer:
                          column=column, newer=newer, older=older, show_toc=show_toc,
                          meta_rows=meta_rows(meta), toc=toc_tree(report.body.headings),
                          breadcrumbs=self.column_crumbs(column) + [("正文", None)], meta_tags=tags,
-                         column_name=column.name, column_home=self.column_path(column.names), downloads=[])
+                         column_name=column.name, column_home=self.column_path(column.names),
+                         downloads=downloads or [])
 
     def listing_pages(self, title: str, folder: str, reports: tuple[Report, ...], kind: str) -> Iterator[OutputFile]:
         for page in paginate(reports, self.site.config.page_size, folder):
@@ -171,13 +183,14 @@ class TemplateFailure(Exception):
         self.error = error
 
 
-def render_site(env: jinja2.Environment, site: Site, minify: bool) -> Iterator[OutputFile]:
+def render_site(env: jinja2.Environment, site: Site, minify: bool,
+                downloads: DownloadMaker | None = None) -> Iterator[OutputFile]:
     """Every page of the site, one at a time, so memory stays flat however many reports there are."""
-    renderer = Renderer(env, site, minify)
+    renderer = Renderer(env, site, minify, downloads)
     steps: list[Callable[[], Iterator[OutputFile]]] = [
         lambda: iter([renderer.home()]),
         lambda: (f for c in renderer.columns for f in renderer.column_pages(c)),
-        lambda: (renderer.detail(r) for r in site.reports),
+        lambda: (f for r in site.reports for f in renderer.detail_with_downloads(r)),
         renderer.directory,
         lambda: iter([renderer.simple("sitemap.html", "sitemap.html", "网站地图")]),
         lambda: (renderer.simple(template, path, title) for path, (title, template) in INFO_PAGES.items()),

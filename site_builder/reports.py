@@ -79,7 +79,7 @@ def to_report(item: Checked, config: SiteConfig) -> Report:
     """Render one checked source into a Report."""
     column = item.meta.column or config.default_column
     return Report(source_rel=item.source.rel, meta=item.meta, body=render_body(item.body), column=column,
-                  url=report_url(config, column, item.meta.index_no))
+                  url=report_url(config, column, item.meta.index_no), markdown=item.body)
 
 
 def _duplicates(checked: list[Checked], config: SiteConfig) -> list[Problem]:

@@ -30,7 +30,7 @@ class PreviewState:
 def rebuild(project_dir: Path, today: dt.date, state: PreviewState) -> None:
     """Rebuild the preview; keep the problems instead of raising so the browser can show them."""
     try:
-        build(project_dir, project_dir / PREVIEW_DIR, today, minify=False)
+        build(project_dir, project_dir / PREVIEW_DIR, today, minify=False, downloads=False)
         state.problems = []
     except BuildFailed as failed:
         state.problems = failed.problems

@@ -24,7 +24,7 @@ def test_reference_elements_in_order(sample_site: Path) -> None:
         '<th scope="row">发布机构</th>\n      <td>罗庄区司法局</td>',
         '<h1 id="article-title" class="article-title">罗庄区司法局2023年普法工作计划</h1>',
         "为深入贯彻落实“谁执法谁普法”普法责任制",
-        '<h2 id="s1">一、工作目标</h2>',
+        '<h2 id="s1" class="gw-cn">一、工作目标</h2>',
         "(四)强化督导宣传。",
         ">关闭窗口<",
         "上一篇：",

@@ -27,7 +27,7 @@ def test_failed_build_leaves_previous_output_byte_for_byte(make_project) -> None
     with pytest.raises(BuildFailed):
         build(root, root / "output", TODAY)
     assert _tree(root / "output") == before
-    assert sorted(p.name for p in root.iterdir()) == ["content", "output", "site.yaml"]
+    assert sorted(p.name for p in root.iterdir()) == [".site_builder", "content", "output", "site.yaml"]
 
 
 def test_template_error_fails_cleanly_with_location(make_project) -> None:

@@ -9,7 +9,7 @@ def test_gongwen_numbering_becomes_nested_headings() -> None:
         (2, "一、工作目标", "s1"), (3, "（一）突出重点", "s1-1"), (4, "1、学习宣传。", "s1-1-1"),
         (5, "（1）细项", "s1-1-1-1"), (2, "二、工作要求", "s2"),
     ]
-    assert '<h4 id="s1-1-1">1、学习宣传。</h4>\n<p>积极引导干部职工深入学习。</p>' in body.html
+    assert '<h4 id="s1-1-1" class="gw-arabic">1、学习宣传。</h4>\n<p>积极引导干部职工深入学习。</p>' in body.html
 
 
 def test_outline_never_skips_levels() -> None:

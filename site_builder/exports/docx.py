@@ -1,0 +1,272 @@
+"""Report → Word document in GB/T 9704 layout: real Heading styles (the navigation pane shows the outline),
+East Asian fonts set on every style, page numbers "— 1 —" right on odd pages and left on even pages."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from typing import Any
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+from markdown_it.token import Token
+
+from ..markdown import make_parser, numbering_kind
+from ..model import Report
+from ..templates import cn_date
+
+BODY_FONT = "仿宋_GB2312"
+TITLE_FONT = "方正小标宋简体"
+HEI = "黑体"
+KAI = "楷体_GB2312"
+LINE = Pt(28.95)  # 225 mm ÷ 22 lines
+BODY_SIZE = Pt(16)
+INDENT = Pt(32)  # two characters
+KIND_FONT = {  # 公文 numbering kind → (font, bold): 一、黑体；（一）楷体；1. 仿宋加粗；（1）仿宋
+    "cn": (HEI, False), "cn-paren": (KAI, False), "arabic": (BODY_FONT, True), "arabic-paren": (BODY_FONT, False),
+}
+
+
+def set_east_asian(target: Any, name: str) -> None:
+    """Set every script's font to `name` and drop theme fonts, which would otherwise win in Word."""
+    rpr = target.get_or_add_rPr()
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)
+    for attr in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attr), None)
+    for attr in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        fonts.set(qn(attr), name)
+
+
+def _style(doc: Any, name: str, font: str, size: Pt, bold: bool = False, center: bool = False,
+           indent: bool = True, line: Pt = LINE) -> Any:
+    style = doc.styles[name]
+    style.font.size = size
+    style.font.bold = bold
+    style.font.italic = False
+    style.font.color.rgb = RGBColor(0, 0, 0)
+    set_east_asian(style.element, font)
+    fmt = style.paragraph_format
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = line
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    fmt.first_line_indent = INDENT if indent else Pt(0)
+    fmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if center else WD_ALIGN_PARAGRAPH.JUSTIFY
+    return style
+
+
+def _setup(doc: Any) -> None:
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.top_margin, section.bottom_margin = Mm(37), Mm(35)
+    section.left_margin, section.right_margin = Mm(28), Mm(26)
+    section.footer_distance = Mm(21)
+    _style(doc, "Normal", BODY_FONT, BODY_SIZE)
+    title = doc.styles.add_style("公文标题", 1)
+    title.base_style = doc.styles["Normal"]
+    _style(doc, "公文标题", TITLE_FONT, Pt(22), center=True, indent=False, line=Pt(35))
+    title.paragraph_format.space_after = LINE
+    for level, (font, bold) in enumerate((KIND_FONT["cn"], KIND_FONT["cn-paren"], KIND_FONT["arabic"],
+                                          KIND_FONT["arabic-paren"], KIND_FONT["arabic-paren"]), start=1):
+        style = _style(doc, f"Heading {level}", font, BODY_SIZE, bold=bold)
+        style.paragraph_format.keep_with_next = True
+    for name in ("Table Grid", "List Bullet", "List Number"):
+        set_east_asian(doc.styles[name].element, BODY_FONT)
+    _page_numbers(doc)
+
+
+def _page_number_paragraph(paragraph: Any, right: bool) -> None:
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT if right else WD_ALIGN_PARAGRAPH.LEFT
+    fmt = paragraph.paragraph_format
+    fmt.first_line_indent = Pt(0)
+    if right:
+        fmt.right_indent = Pt(14)
+    else:
+        fmt.left_indent = Pt(14)
+    for text in ("— ", None, " —"):
+        run = paragraph.add_run()
+        run.font.size = Pt(14)
+        set_east_asian(run._element, "宋体")
+        if text is None:
+            field = OxmlElement("w:fldSimple")
+            field.set(qn("w:instr"), "PAGE")
+            inner = OxmlElement("w:r")
+            text_el = OxmlElement("w:t")
+            text_el.text = "1"
+            inner.append(text_el)
+            field.append(inner)
+            run._element.addnext(field)
+        else:
+            run.text = text
+
+
+def _page_numbers(doc: Any) -> None:
+    doc.settings.odd_and_even_pages_header_footer = True
+    section = doc.sections[0]
+    _page_number_paragraph(section.footer.paragraphs[0], right=True)
+    _page_number_paragraph(section.even_page_footer.paragraphs[0], right=False)
+
+
+def _add_runs(paragraph: Any, inline: Token) -> None:
+    bold = False
+    for child in inline.children or []:
+        if child.type == "strong_open":
+            bold = True
+        elif child.type == "strong_close":
+            bold = False
+        elif child.type in ("text", "code_inline"):
+            run = paragraph.add_run(child.content)
+            run.bold = bold or None
+        elif child.type in ("softbreak", "hardbreak"):
+            paragraph.add_run().add_break()
+        elif child.type == "image":
+            paragraph.add_run(f"[图：{child.content}]")
+
+
+def _metadata(doc: Any, report: Report) -> None:
+    meta = report.meta
+    cells = [("索 引 号", meta.index_no), ("发布机构", meta.publisher),
+             ("成文日期", cn_date(meta.written)), ("文　　号", meta.doc_no or "无")]
+    table = doc.add_table(rows=2, cols=4)
+    table.style = doc.styles["Table Grid"]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    table.autofit = False
+    widths = (Mm(20), Mm(58), Mm(20), Mm(58))  # the 156 mm 版心
+    for index, (label, value) in enumerate(cells):
+        row, col = divmod(index, 2)
+        for offset, text in enumerate((label, value)):
+            cell = table.cell(row, col * 2 + offset)
+            cell.width = widths[col * 2 + offset]
+            paragraph = cell.paragraphs[0]
+            paragraph.paragraph_format.first_line_indent = Pt(0)
+            paragraph.paragraph_format.line_spacing = Pt(18)
+            run = paragraph.add_run(text)
+            run.font.size = Pt(12)
+    doc.add_paragraph()
+
+
+def _table(doc: Any, tokens: list[Token], start: int) -> int:
+    rows: list[list[tuple[str, Token]]] = []
+    index = start
+    while tokens[index].type != "table_close":
+        token = tokens[index]
+        if token.type == "tr_open":
+            rows.append([])
+        elif token.type in ("th_open", "td_open"):
+            rows[-1].append((token.type, tokens[index + 1]))
+        index += 1
+    width = max((len(r) for r in rows), default=0)
+    table = doc.add_table(rows=len(rows), cols=width)
+    table.style = doc.styles["Table Grid"]
+    for r, row in enumerate(rows):
+        for c, (kind, inline) in enumerate(row):
+            paragraph = table.cell(r, c).paragraphs[0]
+            paragraph.paragraph_format.first_line_indent = Pt(0)
+            paragraph.paragraph_format.line_spacing = Pt(20)
+            paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
+            _add_runs(paragraph, inline)
+            for run in paragraph.runs:
+                run.font.size = Pt(12)
+                if kind == "th_open":
+                    set_east_asian(run._element, HEI)
+    return index
+
+
+def _body(doc: Any, report: Report, markdown: str) -> None:
+    tokens = make_parser().parse(markdown)
+    in_signature = False
+    list_style: list[str] = []
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "html_block":
+            in_signature = 'class="signature"' in token.content
+        elif token.type == "heading_open":
+            inline = tokens[index + 1]
+            level = min(int(token.tag[1]) - 1, 5)
+            paragraph = doc.add_paragraph(style=f"Heading {level}")
+            _add_runs(paragraph, inline)
+            kind = numbering_kind(inline.content)
+            if kind:
+                font, bold = KIND_FONT[kind]
+                for run in paragraph.runs:
+                    set_east_asian(run._element, font)
+                    run.bold = bold
+            index += 2
+        elif token.type in ("bullet_list_open", "ordered_list_open"):
+            list_style.append("List Bullet" if token.type == "bullet_list_open" else "List Number")
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            list_style.pop()
+        elif token.type == "paragraph_open":
+            style = list_style[-1] if list_style else None
+            paragraph = doc.add_paragraph(style=style)
+            _add_runs(paragraph, tokens[index + 1])
+            if in_signature:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                paragraph.paragraph_format.first_line_indent = Pt(0)
+                paragraph.paragraph_format.right_indent = INDENT
+            index += 2
+        elif token.type == "table_open":
+            index = _table(doc, tokens, index)
+        elif token.type in ("fence", "code_block"):
+            doc.add_paragraph(token.content.rstrip("\n"))
+        index += 1
+    for line in report.meta.signature:
+        paragraph = doc.add_paragraph(line)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+        paragraph.paragraph_format.first_line_indent = Pt(0)
+        paragraph.paragraph_format.right_indent = INDENT
+
+
+def render_docx(report: Report, markdown: str) -> bytes:
+    """The .docx bytes; identical input gives identical bytes (fixed dates inside the zip too)."""
+    meta = report.meta
+    doc = Document()
+    _setup(doc)
+    props = doc.core_properties
+    props.title = meta.title
+    props.author = meta.publisher
+    props.last_modified_by = meta.publisher
+    props.subject = meta.topic or ""
+    props.keywords = ", ".join(meta.keywords)
+    props.comments = meta.summary or ""
+    props.identifier = meta.index_no
+    props.language = "zh-CN"
+    props.revision = 1
+    created = dt.datetime(meta.written.year, meta.written.month, meta.written.day)
+    props.created = created
+    props.modified = created
+    props.last_printed = created
+    _metadata(doc, report)
+    doc.add_paragraph(meta.title, style="公文标题")
+    if meta.doc_no:
+        paragraph = doc.add_paragraph(meta.doc_no)
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.paragraph_format.first_line_indent = Pt(0)
+    _body(doc, report, markdown)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _stable_zip(buffer.getvalue(), created)
+
+
+def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
+    """Rewrite the zip with fixed timestamps and order so rebuilds are byte-identical."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(when.year, when.month, when.day, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()

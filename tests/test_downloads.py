@@ -1,0 +1,185 @@
+"""下载Word / 下载PDF: GB/T 9704 layout, tagged PDF with embedded fonts, Word heading styles, caching."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+
+from site_builder.build import build
+from site_builder.errors import BuildFailed
+from site_builder.markdown import render_body
+
+from .conftest import REPO, TODAY, report_text
+
+PLAN = "xxgk/fdzdgknr/jcgk/ndjhzj/luozhuangqulz207-2023-0000131"
+TITLE = "罗庄区司法局2023年普法工作计划"
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _paragraphs() -> list[str]:
+    source = (REPO / "content/luozhuang/2023-pufa-jihua.md").read_text(encoding="utf-8").split("---\n", 2)[2]
+    return [line for line in render_body(source).text.split("\n") if line]
+
+
+def test_pdf_text_in_order(sample_site: Path) -> None:
+    text = _squash(subprocess.run(["pdftotext", "-enc", "UTF-8", str(sample_site / f"{PLAN}.pdf"), "-"],
+                                  capture_output=True, text=True, check=True).stdout)
+    # page numbers sit between lines; drop them before matching
+    text = re.sub(r"—\d+—", "", text)
+    assert TITLE in text
+    position = text.index(TITLE)
+    for paragraph in _paragraphs():
+        found = text.find(_squash(paragraph), position)
+        assert found >= 0, paragraph[:30]
+        position = found
+
+
+def test_pdf_info_fonts_and_tags(sample_site: Path) -> None:
+    info = subprocess.run(["pdfinfo", str(sample_site / f"{PLAN}.pdf")], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Page size:\s+595\.\d+ x 841\.\d+ pts \(A4\)", info)
+    assert re.search(r"Tagged:\s+yes", info)
+    assert re.search(rf"Title:\s+{TITLE}", info)
+    assert re.search(r"Author:\s+罗庄区司法局", info)
+    fonts = subprocess.run(["pdffonts", str(sample_site / f"{PLAN}.pdf")], capture_output=True, text=True,
+                           check=True).stdout.splitlines()[2:]
+    assert fonts and all(line.split()[-5] == "yes" and line.split()[-4] == "yes" for line in fonts), fonts
+    assert any("CJK" in line or "UKai" in line for line in fonts)
+    assert b"/Lang (zh-CN)" in _pdf_objects((sample_site / f"{PLAN}.pdf").read_bytes())
+
+
+def _pdf_objects(data: bytes) -> bytes:
+    """The PDF with its compressed streams inflated, so catalog entries can be searched."""
+    import zlib
+
+    parts = [data]
+    for match in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
+        try:
+            parts.append(zlib.decompress(match.group(1)))
+        except zlib.error:
+            pass
+    return b"\n".join(parts)
+
+
+def test_docx_structure_fonts_and_margins(sample_site: Path) -> None:
+    doc = Document(str(sample_site / f"{PLAN}.docx"))
+    section = doc.sections[0]
+    assert [round(x.mm) for x in (section.page_width, section.page_height)] == [210, 297]
+    assert [round(x.mm) for x in (section.top_margin, section.bottom_margin, section.left_margin,
+                                  section.right_margin)] == [37, 35, 28, 26]
+    paragraphs = [p for p in doc.paragraphs if p.text.strip()]
+    assert paragraphs[0].text == TITLE and paragraphs[0].style.name == "公文标题"
+    headings = [(p.style.name, p.text) for p in paragraphs if p.style.name.startswith("Heading")]
+    assert headings[0] == ("Heading 1", "一、工作目标")
+    assert ("Heading 2", "(一)突出“一个重点”,强化法治宣传教育的“引领力”") in headings
+    assert ("Heading 3", "1、深入学习宣传习近平法治思想。") in headings
+    for name in ("Normal", "Heading 1", "Heading 2", "Heading 3", "公文标题"):
+        fonts = doc.styles[name].element.rPr.find(qn("w:rFonts"))
+        assert fonts.get(qn("w:eastAsia")), name
+        assert fonts.get(qn("w:eastAsiaTheme")) is None and fonts.get(qn("w:asciiTheme")) is None, name
+    assert doc.styles["Heading 1"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "黑体"
+    assert doc.styles["Heading 2"].element.rPr.find(qn("w:rFonts")).get(qn("w:eastAsia")) == "楷体_GB2312"
+    body = _squash("".join(p.text for p in paragraphs))
+    position = 0
+    for paragraph in _paragraphs():
+        found = body.find(_squash(paragraph), position)
+        assert found >= 0, paragraph[:30]
+        position = found
+    assert doc.core_properties.title == TITLE and doc.core_properties.author == "罗庄区司法局"
+    assert doc.core_properties.created.date().isoformat() == "2023-08-08"
+    assert doc.settings.odd_and_even_pages_header_footer
+    assert "PAGE" in section.footer._element.xml and "PAGE" in section.even_page_footer._element.xml
+    assert round(doc.tables[0].cell(0, 0).width.mm) == 20 and round(doc.tables[0].cell(0, 1).width.mm) == 58
+
+
+def test_docx_table_and_signature(sample_site: Path) -> None:
+    doc = Document(str(sample_site / "xxgk/fdzdgknr/zxgk/pfzrz/luozhuangqulz207-2025-0000013.docx"))
+    table = doc.tables[1]
+    assert [c.text for c in table.rows[0].cells] == ["序号", "普法内容", "普法对象", "普法形式", "责任科室", "完成时限"]
+    assert len(table.rows) == 7
+    last = [p for p in doc.paragraphs if p.text.strip()][-2:]
+    assert [p.text for p in last] == ["罗庄区司法局", "2025年2月18日"]
+    assert all(p.alignment == 2 for p in last)  # right
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None and not __import__("os").environ.get("CI"),
+                    reason="LibreOffice not installed (CI installs libreoffice-writer-nogui)")
+def test_libreoffice_converts_docx(sample_site: Path, tmp_path: Path) -> None:
+    source = tmp_path / "plan.docx"
+    shutil.copy(sample_site / f"{PLAN}.docx", source)
+    result = subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo", "--convert-to",
+                             "pdf", "--outdir", str(tmp_path), str(source)], capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    info = subprocess.run(["pdfinfo", str(tmp_path / "plan.pdf")], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Pages:\s+[3-9]", info) and "A4" in info
+
+
+def test_detail_page_links_downloads_with_type_and_size(sample_site: Path) -> None:
+    html = (sample_site / f"{PLAN}.html").read_text(encoding="utf-8")
+    size = round((sample_site / f"{PLAN}.pdf").stat().st_size / 1024)
+    assert f'<a href="luozhuangqulz207-2023-0000131.pdf" download>下载PDF<span class="visually-hidden">（PDF 文档，{size} KB）</span></a>' in html
+    assert 'href="luozhuangqulz207-2023-0000131.docx" download>下载Word<span class="visually-hidden">（Word 文档，' in html
+    assert html.index(">关闭窗口<") < html.index(">下载Word<") < html.index(">下载PDF<")
+
+
+def test_no_change_rebuild_renders_nothing_and_edits_render_only_their_report(make_project, tmp_path: Path) -> None:
+    root = make_project({"content/a.md": report_text(index="t/1"), "content/b.md": report_text(index="t/2", title="乙")})
+    first = build(root, root / "output", TODAY)
+    assert first.downloads_rendered == 4
+    pdf_before = (root / "output/xxgk/fdzdgknr/jcgk/t-1.pdf").read_bytes()
+    assert build(root, root / "output", TODAY).downloads_rendered == 0
+    (root / "content/b.md").write_text(report_text(index="t/2", title="乙（修订）"), encoding="utf-8")
+    assert build(root, root / "output", TODAY).downloads_rendered == 2
+    assert (root / "output/xxgk/fdzdgknr/jcgk/t-1.pdf").read_bytes() == pdf_before
+    (root / "templates" / "pdf").mkdir(parents=True)
+    css = (REPO / "templates/pdf/gongwen.css").read_text(encoding="utf-8")
+    (root / "templates/pdf/gongwen.css").write_text(css + "\nh1 { letter-spacing: 1pt; }\n", encoding="utf-8")
+    assert build(root, root / "output", TODAY).downloads_rendered == 4
+    cache = root / ".site_builder/cache/downloads"
+    assert len(list(cache.iterdir())) == 4  # stale entries pruned
+
+
+def test_downloads_are_reproducible(make_project, tmp_path: Path) -> None:
+    root = make_project({"content/a.md": report_text(index="t/1", body="一、目标\n\n正文。\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n")})
+    build(root, tmp_path / "one", TODAY)
+    shutil.rmtree(root / ".site_builder")
+    build(root, tmp_path / "two", TODAY)
+    for ext in ("docx", "pdf"):
+        one = (tmp_path / f"one/xxgk/fdzdgknr/jcgk/t-1.{ext}").read_bytes()
+        assert one == (tmp_path / f"two/xxgk/fdzdgknr/jcgk/t-1.{ext}").read_bytes(), ext
+
+
+def test_no_downloads_flag(make_project, tmp_path: Path) -> None:
+    root = make_project({"content/a.md": report_text()})
+    build(root, tmp_path / "out", TODAY, downloads=False)
+    assert not list((tmp_path / "out").rglob("*.pdf")) and not list((tmp_path / "out").rglob("*.docx"))
+    assert "下载PDF" not in (tmp_path / "out/xxgk/fdzdgknr/jcgk/test-2025-00001.html").read_text(encoding="utf-8")
+
+
+def test_missing_cjk_font_stops_the_build(make_project, monkeypatch: pytest.MonkeyPatch) -> None:
+    import site_builder.exports.pdf as pdf
+
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    root = make_project({"content/a.md": report_text()})
+    with pytest.raises(BuildFailed) as failed:
+        build(root, root / "output", TODAY)
+    assert [p.code for p in failed.value.problems] == ["SB501"]
+    assert "fonts-noto-cjk" in failed.value.problems[0].format()
+    assert not (root / "output").exists()
+
+
+def test_missing_weasyprint_is_a_clear_error(make_project, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    root = make_project({"content/a.md": report_text()})
+    with pytest.raises(BuildFailed) as failed:
+        build(root, root / "output", TODAY)
+    assert [p.code for p in failed.value.problems] == ["SB502"]
