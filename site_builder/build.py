@@ -14,6 +14,7 @@ from .config import load_config
 from .errors import BuildFailed, Location, Problem, Severity, errors_only
 from .exports.downloads import CACHE_DIR, DownloadMaker, fingerprint
 from .feeds import render_feeds
+from .media import media_files
 from .model import OutputFile
 from .output import check_output_dir, write_site
 from .render import TemplateFailure, render_site
@@ -56,11 +57,14 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
     site = assemble_site(config, reports, today)
     env = make_environment(project_dir)
     pages: list[tuple[str, dt.date]] = []
-    maker = DownloadMaker(env, project_dir / CACHE_DIR, fingerprint(env)) if downloads else None
+    maker = None
+    if downloads:
+        maker = DownloadMaker(env, project_dir / CACHE_DIR, fingerprint(env), project_dir / "content")
     files = itertools.chain(
         _recording(render_site(env, site, minify, maker), pages),
         render_feeds(site),
         render_catalog(site),
+        _later(lambda: media_files({path for r in site.reports for path in r.images}, project_dir / "content")),
         _later(lambda: render_sitemap(config.base_url, pages)),
         theme_assets(project_dir),
     )

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
-from urllib.parse import unquote
+from urllib.parse import quote, unquote
 
 from markdown_it import MarkdownIt
 from markdown_it.renderer import RendererHTML
@@ -17,6 +17,7 @@ from markdown_it.utils import OptionsDict
 
 from .model import Heading, RenderedBody
 from .signature import find_signature, signature_tokens
+from .urls import relative
 
 _SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
 _SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*)\s*:")
@@ -162,6 +163,16 @@ def _mark_signature(tokens: list[Token]) -> list[Token]:
     return tokens[:start] + signature_tokens(lines)
 
 
+def _image(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
+    """Point local images at their copies under media/, relative to the page being rendered."""
+    token = tokens[idx]
+    src = str(token.attrGet("src") or "")
+    images = env.get("images") or {}
+    if src in images:
+        token.attrSet("src", quote(relative(env.get("page_url", ""), images[src])))
+    return self.image(tokens, idx, options, env)
+
+
 def _table_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
     return '<div class="table-scroll" role="region" tabindex="0" aria-label="表格（可横向滚动）">\n<table>\n'
 
@@ -173,15 +184,17 @@ def _table_close(self: RendererHTML, tokens: Sequence[Token], idx: int, options:
 @lru_cache(maxsize=1)
 def make_parser() -> MarkdownIt:
     """The project's only MarkdownIt: commonmark with raw HTML off, GFM tables, hard line breaks."""
-    md = SafeMarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False, "breaks": True})
+    options = {"html": False, "xhtmlOut": False, "linkify": False, "typographer": False, "breaks": True}
+    md = SafeMarkdownIt("commonmark", options)
     md.enable(["table", "strikethrough"])
     md.core.ruler.after("block", "gongwen_structure", _structure_rule)
     md.add_render_rule("table_open", _table_open)
     md.add_render_rule("table_close", _table_close)
+    md.add_render_rule("image", _image)
     return md
 
 
-def render_body(text: str) -> RenderedBody:
+def render_body(text: str, page_url: str = "", images: dict[str, str] | None = None) -> RenderedBody:
     """Markdown body to safe HTML, the outline for a table of contents, and plain text."""
     md = make_parser()
     tokens = md.parse(text)
@@ -194,7 +207,7 @@ def render_body(text: str) -> RenderedBody:
             opener = tokens[index - 1]
             if opener.type == "heading_open":
                 headings.append(Heading(int(opener.tag[1]), words, str(opener.attrGet("id"))))
-    html = md.renderer.render(tokens, md.options, {})
+    html = md.renderer.render(tokens, md.options, {"page_url": page_url, "images": images or {}})
     return RenderedBody(html=html, headings=tuple(headings), text="\n".join(p for p in plain if p))
 
 

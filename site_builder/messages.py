@@ -45,6 +45,10 @@ MESSAGES: dict[str, str] = {
     "SB312": "正文为空：front matter 之后应有报告正文",
     "SB313": "与 {other} 的输出路径「{url}」相同，两篇报告会互相覆盖",
     "SB314": "字段中含有不可见的控制字符或方向控制字符（U+{codepoint}），请删除后重试",
+    "SB316": "图片地址「{src}」不允许：只能引用 content/ 目录内的图片（相对路径）或 http(s) 网址，不能用绝对路径或 ..",
+    "SB317": "图片「{src}」不存在",
+    "SB318": "图片「{src}」的类型不支持：只能使用 PNG、JPEG、GIF、WebP 图片（SVG 可能含有脚本）",
+    "SB315": "已删除字段中的不可见字符（{codepoints}），它们会让标题看起来与实际内容不同，请检查原文",
     # SB4xx: templates and output
     "SB401": "无法写入输出目录：{detail}",
     "SB402": "输出目录「{path}」不安全：它不能是项目目录、content/ 或 templates/，也不能包含它们",

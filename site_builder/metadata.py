@@ -8,7 +8,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Literal
 
-from .errors import Location, Problem
+from .errors import Location, Problem, Severity
 from .messages import did_you_mean
 from .model import FieldValue, ReportMeta
 
@@ -59,8 +59,12 @@ _LIST_SPLIT = re.compile(r"[,，;；、\s]+")
 _INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Zl", "Zp"}
 
 
-def validate_meta(fields: dict[str, FieldValue], rel: str) -> ReportMeta | list[Problem]:
-    """Check every field against SCHEMA; return the typed metadata or all the problems."""
+def validate_meta(fields: dict[str, FieldValue], rel: str) -> tuple[ReportMeta | None, list[Problem]]:
+    """Check every field against SCHEMA: the typed metadata (None if any error) and every problem found.
+
+    Zero-width and direction-override characters are stripped from text fields with a warning, since they
+    make look-alike titles; in 索引号, which must stay exact, they are an error.
+    """
     problems: list[Problem] = []
     for key, entry in fields.items():
         if key not in KEYS:
@@ -73,6 +77,11 @@ def validate_meta(fields: dict[str, FieldValue], rel: str) -> ReportMeta | list[
             if spec.required:
                 problems.append(Problem("SB302", Location(rel, None), field=spec.key))
             continue
+        if spec.key != "索引号":
+            value, stripped = _strip_format_chars(value)
+            if stripped:
+                problems.append(Problem("SB315", Location(rel, value.line), field=spec.key,
+                                        args={"codepoints": "、".join(stripped)}, severity=Severity.WARNING))
         result = _convert(spec, value, rel)
         if isinstance(result, Problem):
             problems.append(result)
@@ -85,9 +94,9 @@ def validate_meta(fields: dict[str, FieldValue], rel: str) -> ReportMeta | list[
     if isinstance(written, dt.date) and isinstance(published, dt.date) and published < written:
         problems.append(Problem("SB305", Location(rel, fields["公开日期"].line), field="公开日期",
                                 args={"publish": published.isoformat(), "written": written.isoformat()}))
-    if problems:
-        return problems
-    return ReportMeta(**typed)  # type: ignore[arg-type]
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    return ReportMeta(**typed), problems  # type: ignore[arg-type]
 
 
 def _convert(spec: FieldSpec, value: FieldValue, rel: str) -> object | Problem | None:
@@ -144,6 +153,29 @@ def index_key(index_no: str) -> str:
 def is_published(meta: ReportMeta, today: dt.date) -> bool:
     """Only 主动公开 reports whose 公开日期 has come appear anywhere in the output."""
     return meta.disclosure == PUBLIC and meta.published <= today
+
+
+def _strip_format_chars(value: FieldValue) -> tuple[FieldValue, list[str]]:
+    """The value without Unicode format characters (zero-width, bidi overrides), and which were removed."""
+    removed: list[str] = []
+
+    def clean(text: str) -> str:
+        kept = []
+        for ch in text:
+            if unicodedata.category(ch) == "Cf":
+                code = f"U+{ord(ch):04X}"
+                if code not in removed:
+                    removed.append(code)
+            else:
+                kept.append(ch)
+        return "".join(kept)
+
+    raw = value.value
+    if isinstance(raw, list):
+        cleaned: str | list[str] | None = [clean(item) for item in raw]
+    else:
+        cleaned = clean(raw) if raw is not None else None
+    return FieldValue(cleaned, value.line), removed
 
 
 def _invisible_char(text: str, allow_newlines: bool) -> str | None:

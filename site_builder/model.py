@@ -105,6 +105,8 @@ class Report:
     """Site-relative output path of the detail page, e.g. xxgk/fdzdgknr/jcgk/ndjhzj/x.html."""
     markdown: str = ""
     """The body as written, for the Word export."""
+    images: tuple[str, ...] = ()
+    """Output paths (under media/) of the local images the body shows."""
 
 
 @dataclass(frozen=True, slots=True)

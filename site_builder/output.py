@@ -20,7 +20,8 @@ def check_output_dir(out_dir: Path, project_dir: Path) -> list[Problem]:
     out = out_dir.resolve()
     project = project_dir.resolve()
     protected = [project, project / "content", project / "templates", Path.home().resolve(), Path("/")]
-    if any(out == p or p.is_relative_to(out) for p in protected):
+    inside_sources = any(out.is_relative_to(project / name) for name in ("content", "templates"))
+    if inside_sources or any(out == p or p.is_relative_to(out) for p in protected):
         return [Problem("SB402", Location(str(out_dir)), args={"path": str(out_dir)})]
     if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER).exists())):
         return [Problem("SB405", Location(str(out_dir)), args={"path": str(out_dir)})]

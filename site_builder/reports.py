@@ -7,9 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import find_column, suggest_column
-from .errors import Location, Problem
+from .errors import Location, Problem, errors_only
 from .frontmatter import split_front_matter
 from .markdown import render_body
+from .media import resolve_images
 from .metadata import index_key, is_published, validate_meta
 from .model import Report, ReportMeta, SiteConfig, Source
 from .sources import find_sources, read_source
@@ -25,18 +26,22 @@ class Checked:
     body: str
     column_line: int | None
     index_line: int
+    warnings: tuple[Problem, ...] = ()
+    images: tuple[tuple[str, str], ...] = ()
+    """(src as written, media/ output path) for each local image."""
 
 
-def check_source(source: Source, config: SiteConfig) -> Checked | list[Problem]:
+def check_source(source: Source, config: SiteConfig, content_dir: Path) -> Checked | list[Problem]:
     """Everything that can be checked about one file on its own."""
     split = split_front_matter(source)
     if isinstance(split, list):
         return split
-    meta = validate_meta(split.fields, source.rel)
-    problems = meta if isinstance(meta, list) else []
+    meta, problems = validate_meta(split.fields, source.rel)
     if not split.body.strip():
         problems.append(Problem("SB312", Location(source.rel, split.body_line)))
-    if isinstance(meta, list) or problems:
+    images, image_problems = resolve_images(split.body, source.path, source.rel, split.body_line, content_dir)
+    problems += image_problems
+    if meta is None or errors_only(problems):
         return problems
     column_field = split.fields.get("栏目")
     if meta.column is not None and find_column(config.columns, meta.column) is None:
@@ -44,7 +49,7 @@ def check_source(source: Source, config: SiteConfig) -> Checked | list[Problem]:
         return [Problem("SB309", Location(source.rel, column_field.line if column_field else None), field="栏目",
                         args={"value": written, "hint": suggest_column(config.columns, written)})]
     return Checked(source, meta, split.body, column_field.line if column_field else None,
-                   split.fields["索引号"].line)
+                   split.fields["索引号"].line, tuple(problems), tuple(images.items()))
 
 
 def report_url(config: SiteConfig, column: tuple[str, ...], index_no: str) -> str:
@@ -63,23 +68,26 @@ def load_reports(project_dir: Path, config: SiteConfig, today: dt.date) -> tuple
         if isinstance(source, Problem):
             problems.append(source)
             continue
-        result = check_source(source, config)
+        result = check_source(source, config, project_dir / "content")
         if isinstance(result, list):
             problems.extend(result)
         else:
+            problems.extend(result.warnings)
             checked.append(result)
     problems.extend(_duplicates(checked, config))
     reports = [
         to_report(item, config) for item in checked if is_published(item.meta, today)
-    ] if not problems else []
+    ] if not errors_only(problems) else []
     return reports, problems
 
 
 def to_report(item: Checked, config: SiteConfig) -> Report:
     """Render one checked source into a Report."""
     column = item.meta.column or config.default_column
-    return Report(source_rel=item.source.rel, meta=item.meta, body=render_body(item.body), column=column,
-                  url=report_url(config, column, item.meta.index_no), markdown=item.body)
+    url = report_url(config, column, item.meta.index_no)
+    images = dict(item.images)
+    return Report(source_rel=item.source.rel, meta=item.meta, body=render_body(item.body, url, images),
+                  column=column, url=url, markdown=item.body, images=tuple(sorted(set(images.values()))))
 
 
 def _duplicates(checked: list[Checked], config: SiteConfig) -> list[Problem]:

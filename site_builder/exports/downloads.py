@@ -52,13 +52,17 @@ class DownloadMaker:
     env: jinja2.Environment
     cache_dir: Path
     base: str
+    content_dir: Path
     rendered: int = 0
     used: set[str] = field(default_factory=set)
     _fonts_checked: bool = False
 
     def files(self, report: Report) -> tuple[list[OutputFile], list[Download]]:
         stem = report.url.removesuffix(".html")
-        key = hashlib.sha256("\x00".join((self.base, repr(report.meta), report.markdown)).encode()).hexdigest()
+        images = [hashlib.sha256(self.content_dir.joinpath(*path.split("/")[1:]).read_bytes()).hexdigest()
+                  for path in report.images]
+        parts = (self.base, repr(report.meta), report.markdown, *images)
+        key = hashlib.sha256("\x00".join(parts).encode()).hexdigest()
         docx = self._cached(key, "docx", lambda: render_docx(report, report.markdown))
         pdf = self._cached(key, "pdf", lambda: self._pdf(report))
         outputs = [OutputFile(f"{stem}.docx", docx), OutputFile(f"{stem}.pdf", pdf)]
@@ -70,7 +74,7 @@ class DownloadMaker:
         if not self._fonts_checked:
             require_cjk_font()
             self._fonts_checked = True
-        return render_pdf(self.env, report)
+        return render_pdf(self.env, report, self.content_dir)
 
     def _cached(self, key: str, ext: str, make: object) -> bytes:
         name = f"{key}.{ext}"

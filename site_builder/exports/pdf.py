@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import mimetypes
 import shutil
 import subprocess
+from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import jinja2
 
@@ -28,13 +32,42 @@ def pdf_html(env: jinja2.Environment, report: Report) -> str:
     return env.get_template(TEMPLATE).render(meta=report.meta, body_html=report.body.html)
 
 
-def render_pdf(env: jinja2.Environment, report: Report) -> bytes:
+SITE = "https://site.invalid/"
+"""Pretend origin for the PDF's relative links; only media/ files under it are ever fetched."""
+
+
+def local_fetcher(content_dir: Path) -> Callable[[str], Any]:
+    """Serve media/ images from content/ and refuse everything else: PDF rendering never touches the network."""
+    root = content_dir.resolve()
+
+    def fetch(url: str, *args: Any, **kwargs: Any) -> Any:
+        if url.startswith(SITE + "media/"):
+            target = root.joinpath(*unquote(url[len(SITE + "media/"):]).split("/")).resolve()
+            if target.is_relative_to(root) and target.is_file():
+                kind = mimetypes.guess_type(target.name)[0] or "application/octet-stream"
+                return _response(url, target.read_bytes(), kind)
+        raise ValueError(f"not fetched: {url}")
+
+    return fetch
+
+
+def _response(url: str, body: bytes, kind: str) -> Any:
+    """A fetch result in the form this WeasyPrint version expects (a response object since v66, else a dict)."""
+    try:
+        from weasyprint.urls import URLFetcherResponse
+    except ImportError:
+        return {"string": body, "mime_type": kind, "redirected_url": url}
+    return URLFetcherResponse(url, body=body, headers={"Content-Type": kind})
+
+
+def render_pdf(env: jinja2.Environment, report: Report, content_dir: Path) -> bytes:
     """The PDF bytes: A4, fonts embedded and subset, tagged, titled, zh-CN."""
     try:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: Pango missing from the system
         raise BuildFailed([Problem("SB502", None, args={"detail": str(exc).splitlines()[0]})]) from exc
-    document: Any = weasyprint.HTML(string=pdf_html(env, report), base_url=None)
+    document: Any = weasyprint.HTML(string=pdf_html(env, report), base_url=SITE + report.url,
+                                    url_fetcher=local_fetcher(content_dir))
     result: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=report.meta.index_no.encode("utf-8"),
                                        uncompressed_pdf=False)
     return result

@@ -14,8 +14,14 @@ def _fields(**changes: object) -> dict[str, FieldValue]:
     return {k: FieldValue(v, i + 2) for i, (k, v) in enumerate(merged.items()) if v is not ...}  # type: ignore[misc]
 
 
+def validate(fields, rel):
+    """Old shape for brevity: the metadata, or the list of problems when there is an error."""
+    meta, problems = validate_meta(fields, rel)
+    return meta if meta is not None else problems
+
+
 def test_valid_meta() -> None:
-    meta = validate_meta(_fields(关键词="普法，计划、 责任制", 栏目="甲/乙/丙", 落款="罗庄区司法局\n2023年8月8日"), "a.md")
+    meta = validate(_fields(关键词="普法，计划、 责任制", 栏目="甲/乙/丙", 落款="罗庄区司法局\n2023年8月8日"), "a.md")
     assert isinstance(meta, ReportMeta)
     assert meta.written == dt.date(2023, 8, 8)
     assert meta.keywords == ("普法", "计划", "责任制")
@@ -24,32 +30,39 @@ def test_valid_meta() -> None:
 
 
 def test_title_whitespace_collapsed() -> None:
-    meta = validate_meta(_fields(信息名称="  罗庄区  2023年 计划 "), "a.md")
+    meta = validate(_fields(信息名称="  罗庄区  2023年 计划 "), "a.md")
     assert isinstance(meta, ReportMeta) and meta.title == "罗庄区 2023年 计划"
 
 
 def test_unknown_key_suggests() -> None:
-    problems = validate_meta(_fields(索引="x"), "a.md")
+    problems = validate(_fields(索引="x"), "a.md")
     assert isinstance(problems, list)
     assert problems[0].code == "SB301" and "索引号" in problems[0].message
 
 
 def test_many_problems_at_once() -> None:
-    problems = validate_meta(_fields(成文日期="2023-8-8", 公开方式="公开", 信息名称=""), "a.md")
+    problems = validate(_fields(成文日期="2023-8-8", 公开方式="公开", 信息名称=""), "a.md")
     assert isinstance(problems, list)
     assert sorted(p.code for p in problems) == ["SB303", "SB304", "SB306"]
 
 
 def test_full_width_index_is_accepted_and_folds() -> None:
-    meta = validate_meta(_fields(索引号="ＬＵＯ/２０２３-1"), "a.md")
+    meta = validate(_fields(索引号="ＬＵＯ/２０２３-1"), "a.md")
     assert isinstance(meta, ReportMeta)
     assert index_key(meta.index_no) == index_key("luo/2023-1")
 
 
-def test_zero_width_and_bidi_rejected() -> None:
-    for bad in ("罗庄\u200b区", "abc\u202e", "x\u2066y"):
-        problems = validate_meta(_fields(信息名称=bad), "a.md")
-        assert isinstance(problems, list) and problems[0].code == "SB314"
+def test_zero_width_and_bidi_stripped_from_titles_with_warning() -> None:
+    for bad, clean in (("罗庄\u200b区", "罗庄区"), ("abc\u202e", "abc"), ("x\u2066y\u2069", "xy")):
+        meta, problems = validate_meta(_fields(信息名称=bad), "a.md")
+        assert meta is not None and meta.title == clean
+        assert [(p.code, p.severity.value) for p in problems] == [("SB315", "warning")]
+
+
+def test_invisible_characters_rejected_in_index_and_control_chars_everywhere() -> None:
+    for field, bad in (("索引号", "luo\u200b/2023-1"), ("索引号", "luo\u202e/2023-1"), ("信息名称", "标题\x07")):
+        problems = validate(_fields(**{field: bad}), "a.md")
+        assert isinstance(problems, list) and problems[0].code == "SB314", (field, problems)
 
 
 def test_dates() -> None:
@@ -60,9 +73,9 @@ def test_dates() -> None:
 
 
 def test_published_rule() -> None:
-    meta = validate_meta(_fields(), "a.md")
+    meta = validate(_fields(), "a.md")
     assert isinstance(meta, ReportMeta)
     assert is_published(meta, dt.date(2023, 8, 8))
     assert not is_published(meta, dt.date(2023, 8, 7))
-    other = validate_meta(_fields(公开方式="依申请公开"), "a.md")
+    other = validate(_fields(公开方式="依申请公开"), "a.md")
     assert isinstance(other, ReportMeta) and not is_published(other, dt.date(2030, 1, 1))

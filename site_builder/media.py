@@ -1,0 +1,65 @@
+"""Images referenced by reports: only files inside content/, of safe raster types, copied under media/."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from .errors import Location, Problem
+from .markdown import make_parser
+from .model import OutputFile
+
+MEDIA = "media"
+ALLOWED = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
+"""Raster images only: an SVG opened from the site's own origin could run script."""
+MAX_IMAGE_BYTES = 10 * 1024 * 1024
+_DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
+
+
+def image_refs(markdown: str) -> list[tuple[str, int]]:
+    """(src as written, 0-based line within the body) of every image in a Markdown body."""
+    found: list[tuple[str, int]] = []
+    for token in make_parser().parse(markdown):
+        if token.type != "inline" or not token.children:
+            continue
+        line = token.map[0] if token.map else 0
+        found += [(str(child.attrGet("src") or ""), line) for child in token.children if child.type == "image"]
+    return found
+
+
+def resolve_images(markdown: str, source_path: Path, rel: str, body_line: int,
+                   content_dir: Path) -> tuple[dict[str, str], list[Problem]]:
+    """Map each local image src to its media/ output path; refuse paths that leave content/ or are unsafe."""
+    mapping: dict[str, str] = {}
+    problems: list[Problem] = []
+    root = content_dir.resolve()
+    for src, offset in image_refs(markdown):
+        where = Location(rel, body_line + offset)
+        parts = urlsplit(src)
+        if parts.scheme in ("http", "https") or not src:
+            continue
+        path_text = unquote(parts.path)
+        if parts.scheme or parts.netloc or path_text.startswith(("/", "\\")) or _DRIVE.match(path_text):
+            problems.append(Problem("SB316", where, args={"src": src}))
+            continue
+        target = (source_path.parent / path_text).resolve()
+        if not target.is_relative_to(root):
+            problems.append(Problem("SB316", where, args={"src": src}))
+        elif target.suffix.lower() not in ALLOWED:
+            problems.append(Problem("SB318", where, args={"src": src}))
+        elif not target.is_file():
+            problems.append(Problem("SB317", where, args={"src": src}))
+        elif target.stat().st_size > MAX_IMAGE_BYTES:
+            problems.append(Problem("SB202", where, args={"size": target.stat().st_size, "limit": MAX_IMAGE_BYTES}))
+        else:
+            mapping[src] = PurePosixPath(MEDIA, *target.relative_to(root).parts).as_posix()
+    return mapping, problems
+
+
+def media_files(paths: set[str], content_dir: Path) -> Iterator[OutputFile]:
+    """Copies of every image the published reports use, in a stable order."""
+    for path in sorted(paths):
+        source = content_dir.joinpath(*PurePosixPath(path).parts[1:])
+        yield OutputFile(path, source.read_bytes())

@@ -1,0 +1,76 @@
+"""Promise 3: nothing outside content/ is read or written; look-alike reports never overwrite each other."""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+import pytest
+
+from site_builder.build import build, check
+from site_builder.errors import BuildFailed
+
+from ..conftest import TODAY, report_text
+
+PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")
+
+
+@pytest.mark.parametrize(("src", "code"), [
+    ("/etc/passwd.png", "SB316"), ("/C:/Windows/a.png", "SB316"),
+    ("../../secret.png", "SB316"), ("%2e%2e/%2e%2e/secret.png", "SB316"), ("missing.png", "SB317"),
+    ("pic.svg", "SB318"), ("img/../../secret.png", "SB316"),
+])
+def test_unsafe_image_references_are_refused(src: str, code: str, make_project, tmp_path: Path) -> None:
+    (tmp_path / "secret.png").write_bytes(PNG)
+    root = make_project({"content/a.md": report_text(body=f"正文。\n\n![图]({src})\n"), "content/pic.svg": "<svg/>"})
+    problems = check(root, TODAY)
+    assert [(p.code, p.location.path, p.location.line) for p in problems if p.location] == [(code, "content/a.md", 12)]
+
+
+def test_unsafe_scheme_images_are_dropped_by_the_parser(make_project, tmp_path: Path) -> None:
+    root = make_project({"content/a.md": report_text(body="![a](file:///etc/hosts) ![b](javascript:x) ![c](C:/Windows/a.png) ![d](//evil.example/a.png) ![e](\\\\server\\share.png)")})
+    assert check(root, TODAY) == []
+    build(root, tmp_path / "out", TODAY, downloads=False)
+    html = (tmp_path / "out/xxgk/fdzdgknr/jcgk/test-2025-00001.html").read_text(encoding="utf-8")
+    assert "<img" not in html
+
+
+def test_local_images_are_copied_and_linked(make_project, tmp_path: Path) -> None:
+    root = make_project({"content/2025/a.md": report_text(body="正文。\n\n![宣传活动现场](img/活动.png)\n"),
+                         "content/2025/img/活动.png": PNG})
+    build(root, tmp_path / "out", TODAY, minify=False)
+    assert (tmp_path / "out/media/2025/img/活动.png").read_bytes() == PNG
+    html = (tmp_path / "out/xxgk/fdzdgknr/jcgk/test-2025-00001.html").read_text(encoding="utf-8")
+    assert '<img src="../../../media/2025/img/%E6%B4%BB%E5%8A%A8.png" alt="宣传活动现场">' in html
+    assert (tmp_path / "out/xxgk/fdzdgknr/jcgk/test-2025-00001.pdf").stat().st_size > 1000
+
+
+def test_unpublished_reports_images_are_not_copied(make_project, tmp_path: Path) -> None:
+    root = make_project({"content/a.md": report_text(disclosure="依申请公开", body="![x](hidden.png)"),
+                         "content/hidden.png": PNG})
+    build(root, tmp_path / "out", TODAY, downloads=False)
+    assert not (tmp_path / "out/media").exists()
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("abc/2025-00001", "ABC/2025-00001"),          # case
+    ("abc/2025-00001", "ａｂｃ/２０２５-００００１"),  # full width
+    ("abc/2025-00001", "abc-2025/00001"),          # same slug
+])
+def test_look_alike_index_numbers_conflict(first: str, second: str, make_project, tmp_path: Path) -> None:
+    root = make_project({"content/a.md": report_text(index=first), "content/b.md": report_text(index=second)})
+    with pytest.raises(BuildFailed) as failed:
+        build(root, tmp_path / "out", TODAY)
+    assert [(p.code, p.location.path) for p in failed.value.problems] in (
+        [("SB308", "content/b.md")], [("SB313", "content/b.md")])
+    assert not (tmp_path / "out").exists()
+
+
+def test_output_inside_sources_is_refused(make_project) -> None:
+    root = make_project({"content/a.md": report_text()})
+    for target in (root, root / "content", root / "content" / "out", root.parent):
+        with pytest.raises(BuildFailed) as failed:
+            build(root, target, TODAY, downloads=False)
+        assert failed.value.problems[-1].code in ("SB402", "SB405"), target
+    assert sorted(p.name for p in (root / "content").iterdir()) == ["a.md"]
