@@ -34,10 +34,24 @@ def compose(text: str, rel: str, line_offset: int, syntax_code: str) -> yaml.Nod
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
-        detail = exc.problem or str(exc)
-        return Problem(syntax_code, Location(rel, line), args={"detail": _translate_yaml(detail)})
+        detail = _translate_yaml(exc.problem or str(exc)) + _quote_hint(text, exc)
+        return Problem(syntax_code, Location(rel, line), args={"detail": detail})
     except yaml.YAMLError as exc:
         return Problem(syntax_code, Location(rel, None), args={"detail": _translate_yaml(str(exc))})
+
+
+_SPECIAL_START = tuple("{[&*!|>%@`'\"")
+
+
+def _quote_hint(text: str, exc: yaml.MarkedYAMLError) -> str:
+    """Most YAML errors editors meet come from a value starting with a YAML symbol; say so."""
+    lines = text.split("\n")
+    for mark in (exc.context_mark, exc.problem_mark):
+        if mark is not None and mark.line < len(lines):
+            _, sep, value = lines[mark.line].partition(":")
+            if sep and value.strip().startswith(_SPECIAL_START):
+                return "；值以 { [ & * ! | > % @ 等符号开头时，请把整个值用引号括起来"
+    return ""
 
 
 def has_alias(node: yaml.Node) -> yaml.Node | None:

@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from site_builder.build import build
 from site_builder.markdown import render_body
 
-from .conftest import TODAY, report_text
-from .htmlscan import scan_html
+from ..conftest import TODAY, report_text
+from ..htmlscan import scan_html
 
 HOSTILE = """<script>alert(1)</script>
 
@@ -75,3 +75,24 @@ _pieces = st.sampled_from([
 @given(st.lists(_pieces, max_size=40).map("".join))
 def test_random_html_ish_markdown_is_inert(text: str) -> None:
     assert_inert(render_body(text).html)
+
+
+def test_template_syntax_in_front_matter_and_body_stays_literal(make_project, tmp_path: Path) -> None:
+    root = make_project({"content/a.md": report_text(
+        title="'{{ 7*7 }}{% if true %}x{% endif %}'", extra="内容概述: '{{ config }}{{ self.__init__ }}'\n关键词: ['{{ 8*8 }}']\n",
+        body="{{ 9*9 }} {% raw %} {# c #}")})
+    build(root, tmp_path / "out", TODAY, minify=False)
+    html = (tmp_path / "out/xxgk/fdzdgknr/jcgk/test-2025-00001.html").read_text(encoding="utf-8")
+    for literal in ("{{ 7*7 }}{% if true %}x{% endif %}", "{{ config }}{{ self.__init__ }}", "{{ 8*8 }}",
+                    "{{ 9*9 }} {% raw %} {# c #}"):
+        assert literal in html, literal
+    assert "49" not in html and "64" not in html and "81" not in html
+
+
+def test_bidi_override_in_title_cannot_spoof(make_project, tmp_path: Path) -> None:
+    root = make_project({"content/a.md": report_text(title="普法计划\u202efdp.exe\u200b")})
+    result = build(root, tmp_path / "out", TODAY, downloads=False)
+    assert [w.code for w in result.warnings] == ["SB315"]
+    for path in (tmp_path / "out").rglob("*.*"):
+        text = path.read_bytes().decode("utf-8", errors="replace")
+        assert "\u202e" not in text and "\u200b" not in text, path

@@ -1,0 +1,99 @@
+"""Promise 5: bad input is answered, not crashed on: each corpus file gives a clear 中文 error naming the
+file and line (or builds), within seconds and bounded memory, never a traceback, never a hang."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ..conftest import BASE_SITE, REPO
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+EXPECT = {  # file → (exit code, code expected, line expected)
+    "yaml-bomb.md": (1, "SB208", 2),
+    "front-matter-is-a-list.md": (1, "SB206", 2),
+    "duplicate-keys.md": (1, "SB207", 5),
+    "unclosed-front-matter.md": (1, "SB204", 1),
+    "tab-indentation.md": (1, "SB205", 4),
+    "unquoted-braces.md": (1, "SB205", 3),
+    "not-a-mapping.md": (1, "SB206", 2),
+    "empty.md": (1, "SB203", 1),
+    "only-front-matter.md": (1, "SB312", 9),
+    "nul-byte.md": (1, "SB209", 11),
+    "invalid-utf8-in-middle.md": (1, "SB201", 11),
+    "gbk-encoded.md": (1, "SB201", 2),
+    "utf16-with-bom.md": (1, "SB201", 1),
+    "deep-nesting.md": (0, None, None),
+    "many-headings.md": (0, None, None),
+}
+RUNNER = """
+import resource, runpy, sys
+sys.argv = ["site-builder"] + sys.argv[1:]
+code = 0
+try:
+    runpy.run_module("site_builder", run_name="__main__")
+except SystemExit as exit:
+    code = exit.code
+print("MAXRSS_KB", resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+sys.exit(code)
+"""
+MAX_RSS_KB = 400 * 1024
+TIME_LIMIT = 60  # generous for a loaded CI machine; these finish in about a second
+
+
+def run_on(tmp_path: Path, name: str, data: bytes) -> tuple[int, list[str], int]:
+    project = tmp_path / "project"
+    (project / "content").mkdir(parents=True)
+    (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
+    (project / "content" / name).write_bytes(data)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    result = subprocess.run([sys.executable, "-c", RUNNER, "build", str(project), "--no-downloads", "--today",
+                             "2026-01-01"], capture_output=True, text=True, timeout=TIME_LIMIT, env=env)
+    assert "Traceback" not in result.stderr, result.stderr[-2000:]
+    lines = [line for line in result.stderr.splitlines() if not line.startswith("MAXRSS_KB")]
+    rss = int(next(line for line in result.stderr.splitlines() if line.startswith("MAXRSS_KB")).split()[1])
+    return result.returncode, lines, rss
+
+
+@pytest.mark.parametrize("name", sorted(EXPECT))
+def test_corpus_file_is_answered(name: str, tmp_path: Path) -> None:
+    exit_code, code, line = EXPECT[name]
+    status, lines, rss = run_on(tmp_path, name, (CORPUS / name).read_bytes())
+    assert status == exit_code, lines
+    assert rss < MAX_RSS_KB, f"{rss // 1024} MB"
+    if code:
+        assert lines[0].startswith(f"content/{name} 第 {line} 行") and lines[0].endswith(f"[{code}]"), lines
+        assert lines[-1].startswith("共 1 个错误")
+
+
+def test_corpus_is_complete() -> None:
+    assert sorted(p.name for p in CORPUS.glob("*.md")) == sorted(EXPECT)
+
+
+def test_fifty_megabyte_file(tmp_path: Path) -> None:
+    data = (CORPUS / "only-front-matter.md").read_bytes() + b"\n" + "法".encode() * (50 * 1024 * 1024 // 3)
+    status, lines, rss = run_on(tmp_path, "huge.md", data)
+    assert status == 1 and lines[0].startswith("content/huge.md：文件过大") and lines[0].endswith("[SB202]")
+    assert rss < MAX_RSS_KB
+
+
+def test_one_megabyte_line(tmp_path: Path) -> None:
+    data = (CORPUS / "only-front-matter.md").read_bytes() + b"\n" + b"a" * (1024 * 1024) + b"\n"
+    status, lines, rss = run_on(tmp_path, "long.md", data)
+    assert status == 1 and lines[0].startswith("content/long.md 第 10 行") and lines[0].endswith("[SB211]")
+
+
+def test_many_bad_files_at_once_all_reported(tmp_path: Path) -> None:
+    project = tmp_path / "many"
+    shutil.copytree(CORPUS, project / "content")
+    (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "site_builder", "check", str(project)], capture_output=True,
+                            text=True, timeout=TIME_LIMIT, env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    failing = {name for name, (status, _, _) in EXPECT.items() if status}
+    assert {line.split(" ")[0].split("：")[0].removeprefix("content/") for line in result.stderr.splitlines()[:-1]} == failing
