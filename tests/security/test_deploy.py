@@ -40,7 +40,7 @@ def test_same_input_same_bytes_from_different_folders(tmp_path: Path) -> None:
 
 def test_no_link_needs_a_directory_listing(sample_site: Path) -> None:
     for page in html_files(sample_site):
-        for tag, attr, value in scan_html(page.read_text(encoding="utf-8")).urls:
+        for _tag, _attr, value in scan_html(page.read_text(encoding="utf-8")).urls:
             if value.startswith(("http://", "https://", "mailto:", "#")):
                 continue
             assert not value.split("#")[0].endswith("/") and value.split("#")[0] not in ("", "."), (page, value)
