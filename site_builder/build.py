@@ -42,7 +42,7 @@ def check(project_dir: Path, today: dt.date) -> list[Problem]:
         config = load_config(project_dir)
     except BuildFailed as failed:
         return failed.problems
-    _, problems = load_reports(project_dir, config, today)
+    _, problems = load_reports(project_dir, config, today, editorial=True)
     return problems
 
 

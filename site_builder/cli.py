@@ -51,6 +51,31 @@ def make_parser() -> argparse.ArgumentParser:
                                 description="只检查内容和配置，不写任何文件。")
     check.add_argument("path", nargs="?", default=".", help="项目目录，默认当前目录")
     check.add_argument("--today", type=_today, help="按此日期判断公开状态（YYYY-MM-DD）")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="输出格式：text（默认）或 json（供工具使用）")
+
+    new = commands.add_parser("new", help="新建一篇报告（自动分配索引号）",
+                              description="新建一篇报告，写好完整的元数据并分配该机构当年的下一个索引号。"
+                                          "缺少的信息在终端中询问；在脚本中请用参数给出全部信息。")
+    new.add_argument("path", nargs="?", default=".", help="项目目录，默认当前目录")
+    new.add_argument("--title", help="信息名称")
+    new.add_argument("--agency", help="发布机构（须在 site.yaml 的「发布机构」中配置索引号规则）")
+    new.add_argument("--column", default="",
+                     help="栏目路径，如 法定主动公开内容/决策公开/年度计划总结；省略则用默认栏目")
+    new.add_argument("--written", type=_today, help="成文日期 YYYY-MM-DD，默认今天")
+    new.add_argument("--published", type=_today, help="公开日期 YYYY-MM-DD，默认同成文日期")
+    new.add_argument("--disclosure", default="主动公开", choices=("主动公开", "依申请公开", "不予公开"),
+                     help="公开方式")
+    new.add_argument("--doc-no", default="", help="文号，如 江法办通〔2023〕18号")
+    new.add_argument("--index", default="", help="手工指定索引号（与已有的重复时拒绝）")
+
+    imp = commands.add_parser("import", help="把 Word（.docx）或文本（.txt）文件导入为报告",
+                              description="把 .docx 或 .txt 文件（也可以是从门户网站复制的页面文字）转换为报告，"
+                                          "写到 content/imported/ 下；无法识别的字段留空并标注“待填写”。")
+    imp.add_argument("files", nargs="+", help="要导入的文件")
+    imp.add_argument("--project", default=".", help="项目目录，默认当前目录")
+    imp.add_argument("--column", default="", help="导入到的栏目路径")
+    imp.add_argument("--agency", default="", help="发布机构（覆盖从文件中识别的）")
 
     serve = commands.add_parser("serve", help="本地预览，修改后自动重建并刷新浏览器",
                                 description="在 127.0.0.1 上预览网站；文件修改后自动重建；出错时在浏览器中显示错误。")
@@ -71,6 +96,73 @@ def print_problems(problems: list[Problem], action: str) -> None:
         print(f"共 {len(warnings)} 个警告", file=sys.stderr)
 
 
+def problems_json(problems: list[Problem]) -> str:
+    import json
+
+    rows = [{"code": p.code, "severity": p.severity.value, "path": p.location.path if p.location else None,
+             "line": p.location.line if p.location else None, "field": p.field, "message": p.message}
+            for p in problems]
+    errors = sum(1 for p in problems if p.severity is Severity.ERROR)
+    return json.dumps({"errors": errors, "warnings": len(rows) - errors, "problems": rows}, ensure_ascii=False,
+                      indent=1)
+
+
+def _ask(label: str, value: str | None, required: bool = True) -> str:
+    """A flag's value, or a prompt when a person is at the terminal; never prompts in scripts or CI."""
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        if required:
+            print(f"缺少参数：{label}（非交互模式下请用参数给出） [SB900]", file=sys.stderr)
+            raise SystemExit(EXIT_USAGE)
+        return ""
+    return input(f"{label}：").strip()
+
+
+def run_new(project: Path, args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .newreport import NewReport, create_report
+
+    try:
+        config = load_config(project)
+        request = NewReport(title=_ask("信息名称", args.title), agency=_ask("发布机构", args.agency),
+                            column=args.column, written=args.written, published=args.published,
+                            disclosure=args.disclosure, doc_no=args.doc_no, index_no=args.index)
+        path, index_no = create_report(project, config, request)
+    except BuildFailed as failed:
+        print_problems(failed.problems, "未创建报告")
+        return EXIT_PROBLEMS
+    print(f"已创建：{path.relative_to(project)}（索引号 {index_no}）")
+    return EXIT_OK
+
+
+def run_import(project: Path, args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .importers import import_file
+    from .indexno import existing_index_numbers
+
+    try:
+        config = load_config(project)
+    except BuildFailed as failed:
+        print_problems(failed.problems, "未导入")
+        return EXIT_PROBLEMS
+    taken = existing_index_numbers(project, config)
+    status = EXIT_OK
+    for name in args.files:
+        try:
+            result = import_file(Path(name), project, config, args.column, args.agency, taken)
+        except BuildFailed as failed:
+            print_problems(failed.problems, f"未导入 {name}")
+            status = EXIT_PROBLEMS
+            continue
+        print(f"已导入：{name} → {result.written_to.relative_to(project)}")
+        for note in result.notes:
+            print(f"  · {note}")
+        if result.blanks:
+            print(f"  · 待填写：{'、'.join(result.blanks)}（运行 site-builder check 会逐项提示）")
+    return status
+
+
 def _project(path: str) -> Path:
     project = Path(path)
     if not project.is_dir():
@@ -81,17 +173,24 @@ def _project(path: str) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     args = make_parser().parse_args(argv)
-    project = _project(args.path)
-    today = args.today or dt.date.today()
+    project = _project(args.project if args.command == "import" else args.path)
+    today = getattr(args, "today", None) or dt.date.today()
     if args.command == "check":
         from .build import check
 
         problems = check(project, today)
-        print_problems(problems, "请修改后重试")
-        if not [p for p in problems if p.severity is Severity.ERROR]:
-            print("检查通过：没有发现错误")
-            return EXIT_OK
-        return EXIT_PROBLEMS
+        failed = any(p.severity is Severity.ERROR for p in problems)
+        if args.format == "json":
+            print(problems_json(problems))
+        else:
+            print_problems(problems, "请修改后重试")
+            if not failed:
+                print("检查通过：没有发现错误")
+        return EXIT_PROBLEMS if failed else EXIT_OK
+    if args.command == "new":
+        return run_new(project, args)
+    if args.command == "import":
+        return run_import(project, args)
     if args.command == "serve":
         from .serve import serve
 

@@ -12,14 +12,14 @@ import yaml
 from .errors import BuildFailed, Location, Problem
 from .frontmatter import compose, has_alias
 from .messages import did_you_mean
-from .model import ColumnConfig, SiteConfig
+from .model import AgencyRule, ColumnConfig, SiteConfig
 
 CONFIG_NAME = "site.yaml"
 
 _REQUIRED = (
     "网站名称", "主办单位", "联系方式", "网站标识码", "ICP备案号", "公安机关备案号", "网站地址", "栏目", "默认栏目",
 )
-_OPTIONAL = ("每页条数", "公开目录路径", "承办单位", "网站声明")
+_OPTIONAL = ("每页条数", "公开目录路径", "承办单位", "网站声明", "发布机构")
 _ALIASES = {"站点名称": "网站名称", "网站标识": "网站标识码", "备案号": "ICP备案号", "公安备案号": "公安机关备案号",
             "域名": "网站地址", "基础地址": "网站地址", "分页": "每页条数"}
 RESERVED_SLUGS = ("nf", "jg")
@@ -87,7 +87,7 @@ def parse_config(text: str, rel: str) -> SiteConfig:
             return default
         return str(value.value).strip()
 
-    scalars = {key: text_of(key) for key in _REQUIRED + _OPTIONAL if key != "栏目"}
+    scalars = {key: text_of(key) for key in _REQUIRED + _OPTIONAL if key not in ("栏目", "发布机构")}
     site_code = scalars["网站标识码"]
     if site_code and not _SITE_CODE.match(site_code):
         problems.append(Problem("SB110", ctx.at(values["网站标识码"]), field="网站标识码", args={"value": site_code}))
@@ -122,13 +122,16 @@ def parse_config(text: str, rel: str) -> SiteConfig:
         hint = suggest_column(columns, default_text)
         problems.append(Problem("SB109", ctx.at(values["默认栏目"]), field="默认栏目",
                                 args={"column": default_text, "hint": hint}))
+    agencies: tuple[AgencyRule, ...] = ()
+    if "发布机构" in values and not _is_empty(values["发布机构"]):
+        agencies = _parse_agencies(values["发布机构"], ctx, problems)
     if problems:
         raise BuildFailed(problems)
     return SiteConfig(
         name=scalars["网站名称"], host=scalars["主办单位"], contact=scalars["联系方式"], site_code=site_code,
         icp=scalars["ICP备案号"], police_record=scalars["公安机关备案号"], base_url=base_url,
         columns=columns, default_column=default_column, page_size=page_size, directory_slug=directory_slug,
-        organizer=scalars["承办单位"] or None, statement=scalars["网站声明"] or None,
+        organizer=scalars["承办单位"] or None, statement=scalars["网站声明"] or None, agencies=agencies,
     )
 
 
@@ -170,6 +173,36 @@ def _parse_columns(node: yaml.Node, ctx: _Ctx, problems: list[Problem], field: s
             children = _parse_columns(entry["子栏目"][1], ctx, problems, f"{name}.子栏目")
         out.append(ColumnConfig(name=name, slug=slug, children=children))
     return tuple(out)
+
+
+_PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
+
+
+def _parse_agencies(node: yaml.Node, ctx: _Ctx, problems: list[Problem]) -> tuple[AgencyRule, ...]:
+    """发布机构: [{名称, 索引号前缀, 序号位数}] — the 索引号 rule of each agency."""
+    if not isinstance(node, yaml.SequenceNode):
+        problems.append(Problem("SB106", ctx.at(node), field="发布机构", args={"expected": "列表（每项以 - 开头）"}))
+        return ()
+    rules: list[AgencyRule] = []
+    for item in node.value:
+        entry = {str(k.value): v for k, v in item.value} if isinstance(item, yaml.MappingNode) else {}
+        name = entry.get("名称")
+        prefix = entry.get("索引号前缀")
+        width = entry.get("序号位数")
+        if not isinstance(name, yaml.ScalarNode) or not isinstance(prefix, yaml.ScalarNode):
+            problems.append(Problem("SB105", ctx.at(item), field="发布机构.名称/索引号前缀"))
+            continue
+        if not _PREFIX.match(str(prefix.value)):
+            problems.append(Problem("SB116", ctx.at(prefix), field=f"{name.value}.索引号前缀",
+                                    args={"value": prefix.value}))
+            continue
+        digits = str(width.value) if isinstance(width, yaml.ScalarNode) else "5"
+        if not digits.isdigit() or not 1 <= int(digits) <= 10:
+            problems.append(Problem("SB111", ctx.at(width or item), field=f"{name.value}.序号位数",
+                                    args={"value": digits}))
+            continue
+        rules.append(AgencyRule(name=str(name.value).strip(), prefix=str(prefix.value).strip(), width=int(digits)))
+    return tuple(rules)
 
 
 def _is_empty(node: yaml.Node) -> bool:

@@ -17,6 +17,7 @@ MESSAGES: dict[str, str] = {
     "SB111": "「{value}」不是正整数",
     "SB112": "网站地址「{value}」不正确：应以 http:// 或 https:// 开头，例如 https://www.example.gov.cn/pufa/",
     "SB113": "配置中不允许使用 YAML 锚点或别名（& 和 *）",
+    "SB116": "索引号前缀「{value}」不正确：只能包含字母、数字和 - _ .，例如 luozhuangqulz207",
     "SB115": "顶层栏目路径「{slug}」是保留名称（nf、jg 用于公开目录的年份和机构页），请换一个",
     # SB2xx: reading a content file
     "SB201": "文件不是 UTF-8 编码（第 {byte} 字节无法解码），请用编辑器另存为 UTF-8 后重试",
@@ -62,6 +63,19 @@ MESSAGES: dict[str, str] = {
              "请安装 fonts-noto-cjk，或用 --no-downloads 跳过下载文件",
     "SB502": "无法加载 PDF 生成组件 WeasyPrint（{detail}）。"
              "请安装系统软件包 libpango-1.0-0 和 libpangoft2-1.0-0，或用 --no-downloads 跳过下载文件",
+    # SB6xx: editorial warnings (check)
+    "SB601": "公开日期比成文日期晚 {days} 个工作日，超过《政府信息公开条例》第二十六条的 {limit} 个工作日；"
+             "请核对两个日期（节假日未计入）",
+    "SB602": "文号「{value}」的年份应使用六角括号〔〕，建议改为「{fixed}」",
+    "SB603": "文号「{value}」的序号不应有前导零，建议改为「{fixed}」",
+    "SB604": "正文中有 {count} 处半角标点「{marks}」紧挨着汉字（从这一行开始），中文公文建议使用全角标点「{wanted}」",
+    "SB605": "内容概述重复了标题，请概括报告的主要内容",
+    "SB606": "内容概述有 {length} 字，超过 {limit} 字，请精简",
+    # SB7xx: new / import
+    "SB701": "站点配置中没有「{agency}」的索引号规则，无法自动编号。已配置的机构：{known}。"
+             "请在 site.yaml 的「发布机构」中添加，或用 --index 手工指定索引号",
+    "SB702": "无法读取要导入的文件「{path}」：{detail}",
+    "SB703": "不支持导入「{path}」这种文件，只能导入 .docx 和 .txt",
     # SB9xx: the command line
     "SB901": "路径「{path}」不存在或不是目录",
     "SB902": "--today 的值「{value}」不是 YYYY-MM-DD 格式的日期",

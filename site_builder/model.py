@@ -119,6 +119,15 @@ class ColumnConfig:
 
 
 @dataclass(frozen=True, slots=True)
+class AgencyRule:
+    """How one 发布机构 numbers its 索引号: prefix/YYYY-serial, the serial zero-padded to `width`."""
+
+    name: str
+    prefix: str
+    width: int = 5
+
+
+@dataclass(frozen=True, slots=True)
 class SiteConfig:
     """The webmaster's settings for a whole site."""
 
@@ -145,6 +154,8 @@ class SiteConfig:
     """承办单位 (optional)."""
     statement: str | None = None
     """网站声明 text (optional; a default is used)."""
+    agencies: tuple[AgencyRule, ...] = ()
+    """索引号 rules per 发布机构, for `site-builder new` and `import`."""
 
     @property
     def base_path(self) -> str:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .config import find_column, suggest_column
+from .editorial import editorial_warnings
 from .errors import Location, Problem, errors_only
 from .frontmatter import split_front_matter
 from .markdown import render_body
@@ -31,8 +32,9 @@ class Checked:
     """(src as written, media/ output path) for each local image."""
 
 
-def check_source(source: Source, config: SiteConfig, content_dir: Path) -> Checked | list[Problem]:
-    """Everything that can be checked about one file on its own."""
+def check_source(source: Source, config: SiteConfig, content_dir: Path,
+                 editorial: bool = False) -> Checked | list[Problem]:
+    """Everything that can be checked about one file on its own (with `editorial`, the editor's warnings too)."""
     split = split_front_matter(source)
     if isinstance(split, list):
         return split
@@ -43,6 +45,8 @@ def check_source(source: Source, config: SiteConfig, content_dir: Path) -> Check
     problems += image_problems
     if meta is None or errors_only(problems):
         return problems
+    if editorial:
+        problems += editorial_warnings(split, meta, source.rel)
     column_field = split.fields.get("栏目")
     if meta.column is not None and find_column(config.columns, meta.column) is None:
         written = "/".join(meta.column)
@@ -59,7 +63,8 @@ def report_url(config: SiteConfig, column: tuple[str, ...], index_no: str) -> st
     return f"{folder}/{report_slug(index_no)}.html"
 
 
-def load_reports(project_dir: Path, config: SiteConfig, today: dt.date) -> tuple[list[Report], list[Problem]]:
+def load_reports(project_dir: Path, config: SiteConfig, today: dt.date,
+                 editorial: bool = False) -> tuple[list[Report], list[Problem]]:
     """Every published report, and every problem in every file (unpublished files are validated too)."""
     paths, problems = find_sources(project_dir / "content", project_dir)
     checked: list[Checked] = []
@@ -68,7 +73,7 @@ def load_reports(project_dir: Path, config: SiteConfig, today: dt.date) -> tuple
         if isinstance(source, Problem):
             problems.append(source)
             continue
-        result = check_source(source, config, project_dir / "content")
+        result = check_source(source, config, project_dir / "content", editorial)
         if isinstance(result, list):
             problems.extend(result)
         else:

@@ -14,7 +14,7 @@ def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]
                           timeout=120)
 
 
-@pytest.mark.parametrize("command", ["build", "check", "serve"])
+@pytest.mark.parametrize("command", ["build", "check", "serve", "new", "import"])
 def test_every_command_has_help(command: str, capsys) -> None:
     with pytest.raises(SystemExit) as exited:
         main([command, "--help"])

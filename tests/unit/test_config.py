@@ -41,3 +41,11 @@ def test_column_helpers() -> None:
     assert chain is not None and [c.slug for c in chain] == ["fdzdgknr", "zxgk"]
     assert find_column(config.columns, ("执行公开",)) is None
     assert "法定主动公开内容/执行公开" in suggest_column(config.columns, "执行公开")
+
+
+def test_agency_rules() -> None:
+    config = parse_config(BASE_SITE + "发布机构:\n  - 名称: 甲局\n    索引号前缀: jia01\n    序号位数: 7\n", "site.yaml")
+    assert [(a.name, a.prefix, a.width) for a in config.agencies] == [("甲局", "jia01", 7)]
+    with pytest.raises(BuildFailed) as failed:
+        parse_config(BASE_SITE + "发布机构:\n  - 名称: 甲局\n    索引号前缀: 甲 01\n", "site.yaml")
+    assert [p.code for p in failed.value.problems] == ["SB116"]

@@ -1,0 +1,64 @@
+"""Warnings an experienced editor would give (`site-builder check`): they never stop a build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from .errors import Location, Problem, Severity
+from .model import FrontMatter, ReportMeta
+
+DISCLOSURE_WORKING_DAYS = 20
+"""《政府信息公开条例》第二十六条: 主动公开 within 20 working days of the information being formed."""
+SUMMARY_LIMIT = 300
+_WRONG_BRACKETS = re.compile(r"[\[［(（]\s*(\d{4})\s*[\]］)）]")
+_LEADING_ZERO = re.compile(r"〔(\d{4})〕0+(\d+)号")
+_CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
+_HALF_WIDTH = re.compile(rf"(?<={_CJK})[,:;()]|[,:;()](?={_CJK})")
+_FULL = {",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
+
+
+def working_days_between(start: dt.date, end: dt.date) -> int:
+    """Monday–Friday days after `start` up to and including `end` (public holidays are not known here)."""
+    days = 0
+    current = start
+    while current < end:
+        current += dt.timedelta(days=1)
+        if current.weekday() < 5:
+            days += 1
+    return days
+
+
+def _warn(code: str, rel: str, line: int | None, field: str | None, **args: object) -> Problem:
+    return Problem(code, Location(rel, line), field=field, args=args, severity=Severity.WARNING)
+
+
+def editorial_warnings(split: FrontMatter, meta: ReportMeta, rel: str) -> list[Problem]:
+    warnings: list[Problem] = []
+    line_of = {key: value.line for key, value in split.fields.items()}
+    delay = working_days_between(meta.written, meta.published)
+    if delay > DISCLOSURE_WORKING_DAYS:
+        warnings.append(_warn("SB601", rel, line_of.get("公开日期"), "公开日期", days=delay,
+                              limit=DISCLOSURE_WORKING_DAYS))
+    if meta.doc_no:
+        fixed = _WRONG_BRACKETS.sub(r"〔\1〕", meta.doc_no)
+        if fixed != meta.doc_no:
+            warnings.append(_warn("SB602", rel, line_of.get("文号"), "文号", value=meta.doc_no, fixed=fixed))
+        unpadded = _LEADING_ZERO.sub(r"〔\1〕\2号", fixed)
+        if unpadded != fixed:
+            warnings.append(_warn("SB603", rel, line_of.get("文号"), "文号", value=meta.doc_no, fixed=unpadded))
+    if meta.summary:
+        if meta.title in meta.summary or meta.summary.strip("。 ") == meta.title:
+            warnings.append(_warn("SB605", rel, line_of.get("内容概述"), "内容概述"))
+        if len(meta.summary) > SUMMARY_LIMIT:
+            warnings.append(_warn("SB606", rel, line_of.get("内容概述"), "内容概述", length=len(meta.summary),
+                                  limit=SUMMARY_LIMIT))
+    mixed = [(number, match) for number, text in enumerate(split.body.split("\n"))
+             for match in _HALF_WIDTH.finditer(text)]
+    if mixed:
+        number, match = mixed[0]
+        marks = "".join(sorted({m.group(0) for _, m in mixed}))
+        wanted = "".join(_FULL[c] for c in marks)
+        warnings.append(_warn("SB604", rel, split.body_line + number, None, count=len(mixed), marks=marks,
+                              wanted=wanted))
+    return warnings

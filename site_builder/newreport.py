@@ -1,0 +1,58 @@
+"""`site-builder new`: a report file with complete front matter and the next free 索引号."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import BuildFailed, Location, Problem
+from .indexno import allocate, existing_index_numbers, rule_for
+from .metadata import index_key
+from .model import SiteConfig
+from .reportfile import FieldValue, free_path, front_matter, write_new
+from .urls import report_slug
+
+PLACEHOLDER_BODY = "（在此填写正文。以“一、”“（一）”“1.”开头的段落会自动成为各级标题；最后两行写落款机关和日期。）\n"
+
+
+@dataclass(frozen=True, slots=True)
+class NewReport:
+    """What the editor asked for; empty strings mean "not given"."""
+
+    title: str
+    agency: str
+    column: str = ""
+    written: dt.date | None = None
+    published: dt.date | None = None
+    disclosure: str = "主动公开"
+    doc_no: str = ""
+    index_no: str = ""
+
+
+def create_report(project_dir: Path, config: SiteConfig, request: NewReport) -> tuple[Path, str]:
+    """Write the new file under content/<year>/ and return its path and 索引号."""
+    written = request.written or dt.date.today()
+    taken = existing_index_numbers(project_dir, config)
+    index_no = request.index_no
+    if index_no:
+        clash = next((i for i in taken if index_key(i) == index_key(index_no)), None)
+        if clash is not None:
+            raise BuildFailed([Problem("SB308", Location("content"), field="索引号",
+                                       args={"value": index_no, "other": f"已有报告（{clash}）"})])
+    else:
+        rule = rule_for(config, request.agency)
+        if rule is None:
+            known = "、".join(r.name for r in config.agencies) or "（站点配置中没有「发布机构」规则）"
+            raise BuildFailed([Problem("SB701", Location("site.yaml"), field="发布机构",
+                                       args={"agency": request.agency, "known": known})])
+        index_no = allocate(rule, written.year, taken)
+    fields: dict[str, FieldValue] = {
+        "索引号": index_no, "信息名称": request.title, "公开方式": request.disclosure, "发布机构": request.agency,
+        "成文日期": written.isoformat(), "公开日期": (request.published or written).isoformat(),
+        "栏目": request.column or None, "文号": request.doc_no or None,
+    }
+    text = front_matter(fields, {}) + "\n" + PLACEHOLDER_BODY
+    path = free_path(project_dir / "content" / str(written.year), report_slug(index_no))
+    write_new(path, text)
+    return path, index_no
