@@ -262,3 +262,34 @@ def test_check_json_format(make_project) -> None:
     assert data["errors"] == 1 and data["warnings"] == 1
     assert {(p["code"], p["path"], p["severity"]) for p in data["problems"]} == {
         ("SB304", "content/a.md", "error"), ("SB602", "content/b.md", "warning")}
+
+
+TRADITIONAL_PAGE = """無障礙瀏覽
+您現在的位置: 首頁 > 政務公開 > 正文
+ 索 引 號  11652800010130612A/2025-00021  公開方式  主動公開
+ 信息名稱  巴音郭楞蒙古自治州司法局2024年度普法履職報告  成文日期  2025-01-22
+ 公開日期  2025-02-05  發布機構  巴音郭楞蒙古自治州司法局
+巴音郭楞蒙古自治州司法局2024年度普法履職報告
+2024年，州司法局深入學習貫徹習近平法治思想。
+一、履職基本情況
+（一）健全普法工作機制。制定年度普法責任清單。
+巴音郭楞蒙古自治州司法局
+2025年1月22日
+關閉窗口
+下載Word 下載PDF
+"""
+
+
+def test_import_traditional_portal_page_keeps_traditional_text(project: Path, tmp_path: Path) -> None:
+    source = tmp_path / "巴州.txt"
+    source.write_text(TRADITIONAL_PAGE, encoding="utf-8")
+    result = import_file(source, project, load_config(project), column="法定主动公开内容/执行公开")
+    fields = fields_of(result.written_to, project)
+    assert fields["索引号"] == "11652800010130612A/2025-00021" and fields["公开方式"] == "主動公開"
+    assert fields["信息名称"] == "巴音郭楞蒙古自治州司法局2024年度普法履職報告"
+    assert fields["发布机构"] == "巴音郭楞蒙古自治州司法局" and fields["公开日期"] == "2025-02-05"
+    text = result.written_to.read_text(encoding="utf-8")
+    assert "深入學習貫徹習近平法治思想" in text and "無障礙" not in text and "下載" not in text
+    build(project, project / "output", TODAY, minify=False, downloads=False)
+    html = (project / "output/xxgk/fdzdgknr/zxgk/11652800010130612a-2025-00021.html").read_text(encoding="utf-8")
+    assert '<h2 id="s1" class="gw-cn">一、履職基本情況</h2>' in html and "<td>主动公开</td>" in html

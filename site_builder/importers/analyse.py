@@ -12,20 +12,25 @@ from ..signature import is_signature_date
 from .extract import Block
 
 ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]|\[(?:footnote|endnote|comment)[^\]]*\]")
-FURNITURE = re.compile(
-    r"^(无障碍浏览|无障碍|关怀版|关闭窗口|打印本页|【?打印】?|【?关闭】?|下载\s*Word\s*下载\s*PDF|下载Word|下载PDF|"
-    r"您现在的位置[:：].*|当前位置[:：].*|字体[:：]?\s*[大中小\s]+|分享到[:：]?.*|扫一扫在手机打开当前页|上一篇[:：].*|下一篇[:：].*)$"
+FURNITURE = re.compile(  # simplified and traditional forms of the page furniture portals wrap articles in
+    r"^(无障碍浏览|無障礙瀏覽|无障碍|無障礙|关怀版|關懷版|关闭窗口|關閉窗口|打印本页|列印本頁|【?打印】?|【?关闭】?|【?關閉】?|"
+    r"下[载載]\s*Word\s*下[载載]\s*PDF|下[载載]\s*Word|下[载載]\s*PDF|"
+    r"您现在的位置[:：].*|您現在的位置[:：].*|当前位置[:：].*|當前位置[:：].*|字[体體][:：]?\s*[大中小\s]+|"
+    r"分享到[:：]?.*|扫一扫在手机打开当前页|掃一掃在手機打開當前頁|上一篇[:：].*|下一篇[:：].*)$"
 )
 HEADER_LABELS = {"索引号": "索引号", "公开方式": "公开方式", "信息名称": "信息名称", "成文日期": "成文日期",
                  "公开日期": "公开日期", "发布机构": "发布机构", "文号": "文号", "发文字号": "文号",
-                 "主题分类": "主题分类",
-                 "发布日期": "公开日期", "生成日期": "成文日期", "有效性": "有效性"}
-_LABEL = re.compile(r"(索\s*引\s*号|公\s*开\s*方\s*式|信\s*息\s*名\s*称|成\s*文\s*日\s*期|公\s*开\s*日\s*期|"
-                    r"发\s*布\s*机\s*构|"
-                    r"发\s*文\s*字\s*号|文\s*号|主\s*题\s*分\s*类|发\s*布\s*日\s*期|生\s*成\s*日\s*期|有\s*效\s*性)\s*[:：]?\s*")
-DOC_NO = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*号$")
-LETTERHEAD = re.compile(r"^(.{2,40}?)(文件|办公室文件|通知|函)$")
-AGENCY_SUFFIX = re.compile(r"(局|委员会|办公室|政府|法院|检察院|厅|委|办|所|中心|小组)$")
+                 "主题分类": "主题分类", "发布日期": "公开日期", "生成日期": "成文日期", "有效性": "有效性",
+                 # traditional forms, as on pages published in 繁体
+                 "索引號": "索引号", "公開方式": "公开方式", "信息名稱": "信息名称", "公開日期": "公开日期",
+                 "發布機構": "发布机构", "發佈機構": "发布机构", "文號": "文号", "發文字號": "文号", "主題分類": "主题分类",
+                 "發布日期": "公开日期"}
+_LABEL = re.compile(r"(索\s*引\s*[号號]|公\s*[开開]\s*方\s*式|信\s*息\s*名\s*[称稱]|成\s*文\s*日\s*期|"
+                    r"公\s*[开開]\s*日\s*期|[发發]\s*[布佈]\s*[机機]\s*[构構]|[发發]\s*文\s*字\s*[号號]|文\s*[号號]|"
+                    r"主\s*[题題]\s*分\s*[类類]|[发發]\s*[布佈]\s*日\s*期|生\s*成\s*日\s*期|有\s*效\s*性)\s*[:：]?\s*")
+DOC_NO = re.compile(r"^[\u4e00-\u9fff]{1,12}[〔\[［(（]\s*\d{4}\s*[〕\]］)）]\s*\d+\s*[号號]$")
+LETTERHEAD = re.compile(r"^(.{2,40}?)(文件|办公室文件|辦公室文件|通知|函)$")
+AGENCY_SUFFIX = re.compile(r"(局|委员会|委員會|办公室|辦公室|政府|法院|检察院|檢察院|厅|廳|委|办|辦|所|中心|小组|小組|部|院|处|處)$")
 SENTENCE = set("。，；！？,;!?")
 CN_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -89,7 +94,9 @@ def parse_portal_header(lines: list[str]) -> dict[str, str]:
         for current, following in zip(labels, labels[1:] + [None], strict=True):
             end = following.start() if following else len(line)
             value = line[current.end():end].strip().strip("\u3000:：\u00a0 ")
-            key = HEADER_LABELS["".join(current.group(1).split())]
+            key = HEADER_LABELS.get("".join(current.group(1).split()), "")
+            if not key:
+                continue
             if value and key not in found:
                 found[key] = value
     return found

@@ -79,3 +79,10 @@ def test_published_rule() -> None:
     assert not is_published(meta, dt.date(2023, 8, 7))
     other = validate(_fields(公开方式="依申请公开"), "a.md")
     assert isinstance(other, ReportMeta) and not is_published(other, dt.date(2030, 1, 1))
+
+
+def test_traditional_spellings_of_controlled_values() -> None:
+    meta = validate(_fields(公开方式="主動公開", 有效性="廢止"), "a.md")
+    assert isinstance(meta, ReportMeta) and meta.disclosure == "主动公开" and meta.validity == "废止"
+    other = validate(_fields(公开方式="依申請公開"), "a.md")
+    assert isinstance(other, ReportMeta) and other.disclosure == "依申请公开"
