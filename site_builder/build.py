@@ -19,6 +19,7 @@ from .model import OutputFile
 from .output import check_output_dir, write_site
 from .render import TemplateFailure, render_site
 from .reports import load_reports
+from .search.index import render_search
 from .site import assemble_site
 from .sitemap import render_sitemap
 from .templates import make_environment
@@ -47,7 +48,7 @@ def check(project_dir: Path, today: dt.date) -> list[Problem]:
 
 
 def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
-          downloads: bool = True) -> BuildResult:
+          downloads: bool = True, search: bool = True) -> BuildResult:
     """Build the site into out_dir, replacing it only if every step succeeds."""
     config = load_config(project_dir)
     reports, problems = load_reports(project_dir, config, today)
@@ -64,6 +65,7 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
         _recording(render_site(env, site, minify, maker), pages),
         render_feeds(site),
         render_catalog(site),
+        render_search(site) if search else iter(()),
         _later(lambda: media_files({path for r in site.reports for path in r.images}, project_dir / "content")),
         _later(lambda: render_sitemap(config.base_url, pages)),
         theme_assets(project_dir),

@@ -46,6 +46,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--today", type=_today, help="按此日期判断哪些报告已到公开日期（YYYY-MM-DD），用于可重复构建")
     build.add_argument("--no-minify", action="store_true", help="不压缩 HTML，便于查看")
     build.add_argument("--no-downloads", action="store_true", help="不生成 Word 和 PDF 下载文件（快速预览）")
+    build.add_argument("--no-search", action="store_true", help="不生成站内检索索引（快速预览）")
 
     check = commands.add_parser("check", help="只检查内容和配置，不生成网站",
                                 description="只检查内容和配置，不写任何文件。")
@@ -200,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
     out_dir = Path(args.output).resolve() if args.output else project / "output"
     started = time.perf_counter()
     try:
-        result = build(project, out_dir, today, minify=not args.no_minify, downloads=not args.no_downloads)
+        result = build(project, out_dir, today, minify=not args.no_minify, downloads=not args.no_downloads,
+                       search=not args.no_search)
     except BuildFailed as failed:
         print_problems(failed.problems, "构建未完成，原输出目录保持不变")
         return EXIT_PROBLEMS

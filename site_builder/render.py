@@ -139,6 +139,15 @@ class Renderer:
                          column_name=title, meta_tags={"ColumnName": title, "ColumnType": "单页"},
                          columns=self.site.columns, info_pages={p: t for p, (t, _) in INFO_PAGES.items()})
 
+    def search_page(self) -> OutputFile:
+        options = [(c.path and "/".join(c.names), "　" * (len(c.names) - 1) + c.name) for c in self.columns]
+        agencies = sorted({r.meta.publisher for r in self.site.reports})
+        years = sorted({r.meta.published.year for r in self.site.reports}, reverse=True)
+        return self.page("search.html", "search.html", lastmod=self.newest, title="站内检索", column_name="站内检索",
+                         breadcrumbs=[("首页", "index.html"), ("站内检索", None)],
+                         meta_tags={"ColumnName": "站内检索", "ColumnType": "检索"},
+                         column_options=options, agencies=agencies, years=years)
+
     def not_found(self) -> OutputFile:
         """The 404 page is served at any URL, so its links are absolute from the site's base path."""
         base_path = self.site.config.base_path
@@ -194,6 +203,7 @@ def render_site(env: jinja2.Environment, site: Site, minify: bool,
         renderer.directory,
         lambda: iter([renderer.simple("sitemap.html", "sitemap.html", "网站地图")]),
         lambda: (renderer.simple(template, path, title) for path, (title, template) in INFO_PAGES.items()),
+        lambda: iter([renderer.search_page()]),
         lambda: iter([renderer.not_found()]),
     ]
     for step in steps:

@@ -39,6 +39,7 @@ PAGES = {
     "sitemap": "sitemap.html",
     "statement": "wzasm.html",
     "not-found": "404.html",
+    "search": "search.html?q=%E6%B3%95%E6%B2%BB%E5%AE%A3%E4%BC%A0",
 }
 
 

@@ -1,0 +1,145 @@
+"""Build the search index: per-document terms (CJK bigrams with positions; CJK characters, Latin/digit
+words and exact 索引号/文号 tokens with counts), sharded by term hash, plus small metadata files.
+
+Files under search/: meta.json (filters, dates; fetched first), fold.json (traditional → simplified pairs
+for the query side), s/N.bin (postings shards, fetched per query term), d/N.json (titles and URLs of
+a chunk of documents, fetched for the results shown)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from array import array
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from ..model import OutputFile, Report, Site
+from .encode import fnv1a, varint
+from .normalize import fold_table, is_cjk, is_word_char, normalize
+
+FOLDER = "search"
+EPOCH = dt.date(2000, 1, 1)
+CHUNK = 200
+TARGET_SHARD_BYTES = 48 * 1024
+POSITIONAL, COUNTED = 1, 0
+
+
+@dataclass
+class DocTerms:
+    """What one document contributes to the index."""
+
+    positions: dict[str, array[int]] = field(default_factory=dict)
+    """CJK bigram → positions in the normalised title + body."""
+    counts: dict[str, list[int]] = field(default_factory=dict)
+    """Character, word or exact token → [occurrences, 1 if it occurs in the title]."""
+    title_length: int = 0
+
+
+def exact_token(value: str, fold: dict[str, str]) -> str:
+    return "#" + normalize(value.strip(), fold)
+
+
+def document_terms(report: Report, fold: dict[str, str]) -> DocTerms:
+    title = report.meta.title
+    text = normalize(title + "\n" + report.body.text, fold)
+    terms = DocTerms(title_length=len(title))
+    word_start = -1
+    for index, ch in enumerate(text + " "):
+        if word_start >= 0 and not is_word_char(ch):
+            _count(terms, text[word_start:index], word_start < len(title))
+            word_start = -1
+        if is_word_char(ch):
+            if word_start < 0:
+                word_start = index
+        elif is_cjk(ch):
+            _count(terms, ch, index < len(title))
+            if index + 1 < len(text) and is_cjk(text[index + 1]):
+                terms.positions.setdefault(ch + text[index + 1], array("I")).append(index)
+    for value in (report.meta.index_no, report.meta.doc_no):
+        if value:
+            _count(terms, exact_token(value, fold), False)
+    return terms
+
+
+def _count(terms: DocTerms, term: str, in_title: bool) -> None:
+    entry = terms.counts.setdefault(term, [0, 0])
+    entry[0] += 1
+    entry[1] = entry[1] or int(in_title)
+
+
+def encode_postings(kind: int, entries: list[tuple[int, object]]) -> bytes:
+    out = bytearray([kind])
+    varint(len(entries), out)
+    previous = -1
+    for doc, data in entries:
+        varint(doc - previous - 1, out)
+        previous = doc
+        if kind == POSITIONAL:
+            assert isinstance(data, array)
+            varint(len(data), out)
+            last = -1
+            for position in data:
+                varint(position - last - 1, out)
+                last = position
+        else:
+            assert isinstance(data, list)
+            varint(data[0] * 2 + data[1], out)
+    return bytes(out)
+
+
+def shard_count(total_bytes: int) -> int:
+    count = 1
+    while total_bytes / count > TARGET_SHARD_BYTES:
+        count *= 2
+    return count
+
+
+def render_search(site: Site) -> Iterator[OutputFile]:
+    """Every search file for the published reports of the site (never anything unpublished)."""
+    fold = fold_table()
+    reports = site.reports
+    positional: dict[str, list[tuple[int, object]]] = defaultdict(list)
+    counted: dict[str, list[tuple[int, object]]] = defaultdict(list)
+    title_lengths: list[int] = []
+    for doc, report in enumerate(reports):
+        terms = document_terms(report, fold)
+        title_lengths.append(terms.title_length)
+        for term, positions in terms.positions.items():
+            positional[term].append((doc, positions))
+        for term, count in terms.counts.items():
+            counted[term].append((doc, count))
+    encoded = {term: encode_postings(POSITIONAL, entries) for term, entries in positional.items()}
+    encoded.update({term: encode_postings(COUNTED, entries) for term, entries in counted.items()})
+    shards = shard_count(sum(len(t.encode()) + len(p) + 4 for t, p in encoded.items()))
+    buckets: list[bytearray] = [bytearray(b"SBS1") for _ in range(shards)]
+    for term in sorted(encoded):
+        bucket = buckets[fnv1a(term) % shards]
+        raw = term.encode("utf-8")
+        varint(len(raw), bucket)
+        bucket += raw
+        varint(len(encoded[term]), bucket)
+        bucket += encoded[term]
+    for number, bucket in enumerate(buckets):
+        yield OutputFile(f"{FOLDER}/s/{number}.bin", bytes(bucket))
+    yield from _metadata(site, title_lengths, shards)
+    used = {term for term in counted if len(term) == 1}
+    pairs = "".join(t + s for t, s in sorted(fold.items()) if s in used)
+    yield OutputFile(f"{FOLDER}/fold.json", json.dumps(pairs, ensure_ascii=False).encode("utf-8"))
+
+
+def _metadata(site: Site, title_lengths: list[int], shards: int) -> Iterator[OutputFile]:
+    reports = site.reports
+    columns = sorted({"/".join(r.column) for r in reports})
+    agencies = sorted({r.meta.publisher for r in reports})
+    docs = [[(r.meta.published - EPOCH).days, columns.index("/".join(r.column)), agencies.index(r.meta.publisher),
+             length] for r, length in zip(reports, title_lengths, strict=True)]
+    meta = {"version": 1, "shards": shards, "epoch": EPOCH.isoformat(), "chunk": CHUNK, "columns": columns,
+            "agencies": agencies, "years": sorted({r.meta.published.year for r in reports}, reverse=True),
+            "docs": docs}
+    yield OutputFile(f"{FOLDER}/meta.json", json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode())
+    for start in range(0, len(reports), CHUNK):
+        rows = [[r.url, r.meta.title, r.meta.publisher, r.meta.published.isoformat(), "/".join(r.column)]
+                for r in reports[start : start + CHUNK]]
+        yield OutputFile(f"{FOLDER}/d/{start // CHUNK}.json",
+                         json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

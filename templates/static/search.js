@@ -1,0 +1,326 @@
+/* 站内检索: queries the static index under search/ (built by site_builder.search). Same-origin only.
+   Every query term must occur; a run of 2+ Chinese characters must occur as that exact sequence;
+   traditional and simplified forms match both ways; full-width = half-width; Latin letters ignore case. */
+(function () {
+  "use strict";
+  var PAGE_SIZE = 10;
+  var root = document.getElementById("search-app");
+  if (!root || !window.fetch || !window.TextEncoder) { return; }
+  var base = root.getAttribute("data-base") || "";
+  var nojs = document.getElementById("search-nojs");
+  var statusEl = document.getElementById("search-status");
+  var list = document.getElementById("search-results");
+  var pager = document.getElementById("search-pages");
+  if (nojs) { nojs.hidden = true; }
+  var encoder = new TextEncoder();
+  var cache = {};
+
+  function getJSON(path) {
+    if (!cache[path]) {
+      cache[path] = fetch(base + path, { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) { throw new Error(path); }
+        return r.json();
+      });
+    }
+    return cache[path];
+  }
+  function getShard(n) {
+    var path = "search/s/" + n + ".bin";
+    if (!cache[path]) {
+      cache[path] = fetch(base + path, { credentials: "same-origin" }).then(function (r) {
+        if (!r.ok) { throw new Error(path); }
+        return r.arrayBuffer();
+      }).then(parseShard);
+    }
+    return cache[path];
+  }
+  function readVarint(bytes, state) {
+    var value = 0, shift = 0, b;
+    do { b = bytes[state.i++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b >= 0x80);
+    return value;
+  }
+  function parseShard(buffer) {
+    var bytes = new Uint8Array(buffer), terms = new Map(), state = { i: 4 }, decoder = new TextDecoder();
+    while (state.i < bytes.length) {
+      var tlen = readVarint(bytes, state);
+      var term = decoder.decode(bytes.subarray(state.i, state.i + tlen));
+      state.i += tlen;
+      var plen = readVarint(bytes, state);
+      terms.set(term, bytes.subarray(state.i, state.i + plen));
+      state.i += plen;
+    }
+    return terms;
+  }
+  function fnv1a(text) {
+    var bytes = encoder.encode(text), h = 0x811c9dc5;
+    for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
+    return h >>> 0;
+  }
+  function decode(bytes) {
+    // positional: doc → sorted positions; counted: doc → {tf, title}
+    var state = { i: 1 }, kind = bytes[0], n = readVarint(bytes, state), doc = -1, out = new Map();
+    for (var k = 0; k < n; k++) {
+      doc += readVarint(bytes, state) + 1;
+      if (kind === 1) {
+        var count = readVarint(bytes, state), positions = new Array(count), p = -1;
+        for (var j = 0; j < count; j++) { p += readVarint(bytes, state) + 1; positions[j] = p; }
+        out.set(doc, positions);
+      } else {
+        var v = readVarint(bytes, state);
+        out.set(doc, { tf: Math.floor(v / 2), title: v % 2 === 1 });
+      }
+    }
+    return out;
+  }
+
+  var foldMap = null;
+  function norm(text) {
+    var out = "";
+    for (var i = 0; i < text.length; i++) {
+      var ch = text.charAt(i);
+      var code = text.charCodeAt(i);
+      if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) { ch = text.substr(i, 2); i++; }
+      var n = ch.normalize("NFKC");
+      n = n.length === 1 ? n.toLowerCase() : (ch.length === 1 ? ch.toLowerCase() : ch);
+      out += (foldMap && foldMap.get(n)) || n;
+    }
+    return out;
+  }
+  function isCJK(ch) { return /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/.test(ch); }
+  function isWord(ch) { return /[a-z0-9]/.test(ch); }
+  function segments(n) {
+    var segs = [], i = 0;
+    while (i < n.length) {
+      var ch = n.charAt(i), j = i;
+      if (isCJK(ch)) { while (j < n.length && isCJK(n.charAt(j))) { j++; } segs.push({ kind: "cjk", text: n.slice(i, j) }); }
+      else if (isWord(ch)) { while (j < n.length && isWord(n.charAt(j))) { j++; } segs.push({ kind: "word", text: n.slice(i, j) }); }
+      else { j = i + 1; }
+      i = j;
+    }
+    return segs;
+  }
+  function lookup(term, meta) {
+    return getShard(fnv1a(term) % meta.shards).then(function (shard) {
+      var bytes = shard.get(term);
+      return bytes ? decode(bytes) : new Map();
+    });
+  }
+  // doc → {tf, title, positions} for one segment
+  function matchSegment(seg, meta) {
+    if (seg.kind === "word" || seg.text.length === 1) {
+      return lookup(seg.text, meta).then(function (postings) {
+        var out = new Map();
+        postings.forEach(function (v, doc) { out.set(doc, { tf: v.tf, title: v.title, positions: [] }); });
+        return out;
+      });
+    }
+    var grams = [];
+    for (var i = 0; i + 1 < seg.text.length; i++) { grams.push(seg.text.substr(i, 2)); }
+    return Promise.all(grams.map(function (g) { return lookup(g, meta); })).then(function (lists) {
+      var out = new Map();
+      lists[0].forEach(function (starts, doc) {
+        var sets = [];
+        for (var k = 1; k < lists.length; k++) {
+          var other = lists[k].get(doc);
+          if (!other) { return; }
+          sets.push(new Set(other));
+        }
+        var hits = starts.filter(function (p) {
+          for (var k = 0; k < sets.length; k++) { if (!sets[k].has(p + k + 1)) { return false; } }
+          return true;
+        });
+        if (hits.length) {
+          out.set(doc, { tf: hits.length, title: hits[0] < meta.docs[doc][3], positions: hits });
+        }
+      });
+      return out;
+    });
+  }
+  function intersect(maps) {
+    if (!maps.length) { return new Map(); }
+    var out = new Map();
+    maps[0].forEach(function (v, doc) {
+      var tf = v.tf, title = v.title, positions = [v.positions];
+      for (var k = 1; k < maps.length; k++) {
+        var w = maps[k].get(doc);
+        if (!w) { return; }
+        tf += w.tf; title = title && w.title; positions.push(w.positions);
+      }
+      out.set(doc, { tf: tf, title: title, positions: positions });
+    });
+    return out;
+  }
+  function matchTerm(raw, meta) {
+    var n = norm(raw);
+    var exact = /[\/〔〕\[\]（）()\-_.]/.test(raw) ? lookup("#" + n, meta) : Promise.resolve(new Map());
+    return exact.then(function (hits) {
+      if (hits.size) {
+        var out = new Map();
+        hits.forEach(function (v, doc) { out.set(doc, { tf: v.tf, title: false, positions: [] }); });
+        return out;
+      }
+      var segs = segments(n);
+      if (!segs.length) { return null; }
+      return Promise.all(segs.map(function (s) { return matchSegment(s, meta); })).then(function (maps) {
+        var merged = intersect(maps);
+        merged.forEach(function (v, doc) { merged.set(doc, { tf: v.tf, title: v.title, positions: [].concat.apply([], v.positions) }); });
+        return merged;
+      });
+    });
+  }
+  function proximity(positionLists) {
+    var best = Infinity;
+    for (var a = 0; a < positionLists.length; a++) {
+      for (var b = a + 1; b < positionLists.length; b++) {
+        var x = positionLists[a], y = positionLists[b], i = 0, j = 0;
+        while (i < x.length && j < y.length) {
+          best = Math.min(best, Math.abs(x[i] - y[j]));
+          if (x[i] < y[j]) { i++; } else { j++; }
+        }
+      }
+    }
+    return best;
+  }
+  function search(query, meta) {
+    var terms = query.split(/[\s\u3000]+/).filter(Boolean);
+    if (!terms.length) { return Promise.resolve([]); }
+    return Promise.all(terms.map(function (t) { return matchTerm(t, meta); })).then(function (maps) {
+      maps = maps.filter(function (m) { return m !== null; });
+      if (!maps.length) { return []; }
+      var all = intersect(maps), results = [];
+      all.forEach(function (v, doc) {
+        var lists = v.positions.filter(function (p) { return p && p.length; });
+        var close = lists.length > 1 ? proximity(lists) : Infinity;
+        var score = Math.log(1 + v.tf) + (close < Infinity ? 2 / (1 + Math.log(1 + close)) : 0);
+        results.push({ doc: doc, title: v.title, score: score, day: meta.docs[doc][0] });
+      });
+      results.sort(function (a, b) {
+        return (b.title - a.title) || (b.score - a.score) || (b.day - a.day) || (a.doc - b.doc);
+      });
+      return results;
+    });
+  }
+
+  function params() {
+    var p = new URLSearchParams(window.location.search);
+    return { q: (p.get("q") || "").trim(), col: p.get("col") || "", ag: p.get("ag") || "", year: p.get("year") || "",
+             page: Math.max(1, parseInt(p.get("page") || "1", 10) || 1) };
+  }
+  function pageLink(p, number) {
+    var q = new URLSearchParams();
+    ["q", "col", "ag", "year"].forEach(function (k) { if (p[k]) { q.set(k, p[k]); } });
+    if (number > 1) { q.set("page", String(number)); }
+    return "?" + q.toString();
+  }
+  function say(text) { statusEl.textContent = text; }
+  function el(tag, cls, text) {
+    var node = document.createElement(tag);
+    if (cls) { node.className = cls; }
+    if (text !== undefined) { node.textContent = text; }
+    return node;
+  }
+  function snippetInto(target, url, needles) {
+    fetch(base + url, { credentials: "same-origin" }).then(function (r) { return r.text(); }).then(function (html) {
+      var doc = new DOMParser().parseFromString(html, "text/html");
+      var body = doc.getElementById("article-body");
+      var text = (body ? body.textContent : "").replace(/\s+/g, " ").trim();
+      var normalized = norm(text), first = -1;
+      needles.forEach(function (n) { var at = normalized.indexOf(n); if (at >= 0 && (first < 0 || at < first)) { first = at; } });
+      var start = Math.max(0, (first < 0 ? 0 : first) - 30), end = Math.min(text.length, start + 120);
+      var piece = text.slice(start, end), pieceNorm = normalized.slice(start, end), marks = [];
+      needles.forEach(function (n) {
+        if (!n) { return; }
+        var from = 0, at;
+        while ((at = pieceNorm.indexOf(n, from)) >= 0) { marks.push([at, at + n.length]); from = at + n.length; }
+      });
+      marks.sort(function (a, b) { return a[0] - b[0]; });
+      var cursor = 0;
+      target.textContent = start > 0 ? "……" : "";
+      marks.forEach(function (m) {
+        if (m[0] < cursor) { return; }
+        target.appendChild(document.createTextNode(piece.slice(cursor, m[0])));
+        target.appendChild(el("mark", "", piece.slice(m[0], m[1])));
+        cursor = m[1];
+      });
+      target.appendChild(document.createTextNode(piece.slice(cursor) + (end < text.length ? "……" : "")));
+    }).catch(function () { target.textContent = ""; });
+  }
+  function render(p, meta, results) {
+    var filtered = results.filter(function (r) {
+      var d = meta.docs[r.doc];
+      var column = meta.columns[d[1]], agency = meta.agencies[d[2]];
+      var year = new Date(Date.parse(meta.epoch) + d[0] * 86400000).getUTCFullYear();
+      return (!p.col || column === p.col || column.indexOf(p.col + "/") === 0) && (!p.ag || agency === p.ag) &&
+        (!p.year || String(year) === p.year);
+    });
+    var pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE)), current = Math.min(p.page, pages);
+    say(filtered.length ? "找到 " + filtered.length + " 条结果" + (pages > 1 ? "（第 " + current + " 页，共 " + pages + " 页）" : "")
+      : "找到 0 条结果。请检查检索词，或减少检索词、去掉筛选条件后再试。");
+    list.textContent = "";
+    var shown = filtered.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+    var needles = p.q.split(/[\s\u3000]+/).filter(Boolean).map(norm);
+    var chunks = {};
+    shown.forEach(function (r) { chunks[Math.floor(r.doc / meta.chunk)] = true; });
+    Promise.all(Object.keys(chunks).map(function (k) { return getJSON("search/d/" + k + ".json").then(function (rows) { return [k, rows]; }); }))
+      .then(function (loaded) {
+        var rowsByChunk = {};
+        loaded.forEach(function (pair) { rowsByChunk[pair[0]] = pair[1]; });
+        shown.forEach(function (r) {
+          var row = rowsByChunk[Math.floor(r.doc / meta.chunk)][r.doc % meta.chunk];
+          var item = el("li", "search-result");
+          var heading = el("h2", "search-result-title");
+          var link = el("a", "", row[1]);
+          link.href = base + row[0];
+          heading.appendChild(link);
+          item.appendChild(heading);
+          item.appendChild(el("p", "search-result-meta", row[2] + " · " + row[3] + " · " + row[4]));
+          var snippet = el("p", "search-result-snippet");
+          item.appendChild(snippet);
+          list.appendChild(item);
+          snippetInto(snippet, row[0], needles);
+        });
+      });
+    pager.textContent = "";
+    pager.hidden = pages <= 1;
+    if (pages > 1) {
+      var ul = el("ul");
+      for (var n = 1; n <= pages; n++) {
+        var li = el("li"), a = el("a", "", "第 " + n + " 页");
+        a.href = pageLink(p, n);
+        if (n === current) { a.setAttribute("aria-current", "page"); }
+        li.appendChild(a);
+        ul.appendChild(li);
+      }
+      pager.appendChild(ul);
+    }
+  }
+
+  var p = params();
+  [["search-q", p.q], ["search-col", p.col], ["search-ag", p.ag], ["search-year", p.year]].forEach(function (pair) {
+    var field = document.getElementById(pair[0]);
+    if (field) { field.value = pair[1]; }
+  });
+  if (!p.q) { say("请输入检索词。多个检索词用空格分开，结果须包含全部检索词。"); return; }
+  say("正在检索……");
+  Promise.all([getJSON("search/meta.json"), getJSON("search/fold.json")]).then(function (loaded) {
+    var meta = loaded[0], pairs = loaded[1];
+    foldMap = new Map();
+    var chars = Array.from(pairs);
+    for (var i = 0; i + 1 < chars.length; i += 2) { foldMap.set(chars[i], chars[i + 1]); }
+    var started = performance.now();
+    return search(p.q, meta).then(function (results) {
+      root.setAttribute("data-query-ms", String(Math.round(performance.now() - started)));
+      render(p, meta, results);
+      // the same query again, its shards now in memory: the time the search itself takes
+      var warm = performance.now();
+      return search(p.q, meta).then(function () {
+        root.setAttribute("data-warm-query-ms", (performance.now() - warm).toFixed(1));
+        root.setAttribute("data-ready", "true");
+      });
+    });
+  }).catch(function () {
+    say("检索索引暂时无法使用。您可以通过政府信息公开目录按栏目、年份和发布机构查阅全部信息。");
+    if (nojs) { nojs.hidden = false; }
+    root.setAttribute("data-ready", "true");
+  });
+})();

@@ -1,0 +1,169 @@
+"""站内检索 in the browser, checked against an oracle computed in Python from the published reports."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlencode
+
+import pytest
+
+from site_builder.build import build
+from site_builder.config import load_config
+from site_builder.reports import load_reports
+from site_builder.search.normalize import normalize
+
+from ..conftest import BASE_SITE, REPO, TODAY, report_text
+
+QUERIES = ["法治宣传", "法治宣傳", "责任制", "責任制", "２０２３", "ＡＢＣ", "普法 履职", "法", "宪法 民法典",
+           "luozhuangqulz207/2023-0000131", "LUOZHUANGQULZ207/2023-0000131", "江法办通〔2025〕3号", "谁执法谁普法"]
+
+
+@pytest.fixture(scope="module")
+def published() -> list[Any]:
+    reports, _ = load_reports(REPO, load_config(REPO), TODAY)
+    return reports
+
+
+def oracle(reports: list[Any], query: str) -> set[str]:
+    """Titles of the reports whose normalised title+body contain every normalised term (or exact 索引号/文号)."""
+    expected = set()
+    for report in reports:
+        text = normalize(report.meta.title + "\n" + report.body.text)
+        exact = {normalize(v) for v in (report.meta.index_no, report.meta.doc_no) if v}
+        terms = [normalize(t) for t in query.split()]
+        if all(t in exact or t in text for t in terms):
+            expected.add(report.meta.title)
+    return expected
+
+
+def run_query(page: Any, base: str, query: str, **filters: str) -> tuple[str, list[str]]:
+    page.goto(base + "search.html?" + urlencode({"q": query, **filters}))
+    page.wait_for_selector("#search-app[data-ready=true]")
+    titles: list[str] = []
+    while True:
+        titles += page.locator("#search-results h2").all_inner_texts()
+        following = page.locator('#search-pages a[aria-current="page"] >> xpath=../following-sibling::li[1]/a')
+        if not following.count():
+            break
+        following.click()
+        page.wait_for_selector("#search-app[data-ready=true]")
+    return page.inner_text("#search-status"), titles
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_queries_return_exactly_the_expected_reports(query: str, page: Any, site_url: str, published: list[Any]) -> None:
+    expected = oracle(published, query)
+    status, titles = run_query(page, site_url, query)
+    assert len(titles) == len(set(titles))
+    assert set(titles) == expected, (query, sorted(set(titles) ^ expected))
+    assert status.startswith(f"找到 {len(expected)} 条结果")
+
+
+def test_expected_matches_are_not_trivial(published: list[Any]) -> None:
+    assert len(oracle(published, "法治宣传")) >= 3 and oracle(published, "法治宣传") == oracle(published, "法治宣傳")
+    assert len(oracle(published, "luozhuangqulz207/2023-0000131")) == 1
+    assert oracle(published, "法治火星") == set()
+
+
+def test_no_false_hits_for_unknown_words(page: Any, site_url: str) -> None:
+    for query in ("法治火星", "普法 火星", "治火", "xyzzy"):
+        status, titles = run_query(page, site_url, query)
+        assert titles == [] and status.startswith("找到 0 条结果"), query
+
+
+def test_title_matches_rank_first_then_newest(page: Any, site_url: str, published: list[Any]) -> None:
+    _, titles = run_query(page, site_url, "履职")
+    in_title = [t for t in titles if "履职" in normalize(t)]
+    assert titles[: len(in_title)] == in_title and len(in_title) >= 2
+
+
+def test_filters_narrow_results(page: Any, site_url: str, published: list[Any]) -> None:
+    _, everything = run_query(page, site_url, "普法")
+    _, by_agency = run_query(page, site_url, "普法", ag="罗庄区司法局")
+    _, by_year = run_query(page, site_url, "普法", year="2025")
+    _, by_column = run_query(page, site_url, "普法", col="法定主动公开内容/执行公开")
+    by_title = {r.meta.title: r for r in published}
+    assert set(by_agency) < set(everything) and all(by_title[t].meta.publisher == "罗庄区司法局" for t in by_agency)
+    assert set(by_year) < set(everything) and all(by_title[t].meta.published.year == 2025 for t in by_year)
+    assert set(by_column) < set(everything) and all(by_title[t].column[1] == "执行公开" for t in by_column)
+    assert page.input_value("#search-col") == "法定主动公开内容/执行公开"
+
+
+def test_results_show_highlighted_snippet_and_live_count(page: Any, site_url: str) -> None:
+    page.goto(site_url + "search.html?q=" + quote("法治宣傳"))
+    page.wait_for_selector("#search-app[data-ready=true]")
+    status = page.locator("#search-status")
+    assert status.get_attribute("role") == "status" and status.get_attribute("aria-live") == "polite"
+    page.wait_for_selector("#search-results mark")
+    marks = page.locator("#search-results mark").all_inner_texts()
+    assert marks and all(normalize(m) == "法治宣传" for m in marks)
+    first = page.locator("#search-results h2 a").first
+    href = first.get_attribute("href")
+    first.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith(href.lstrip("./")) and page.locator("#article-title").count() == 1
+
+
+def test_header_box_submits_to_search_page(page: Any, site_url: str) -> None:
+    page.goto(site_url + "xxgk/index.html")
+    page.fill("#site-search-q", "责任制")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_selector("#search-app[data-ready=true]")
+    assert "search.html?q=" in page.url and page.input_value("#search-q") == "责任制"
+
+
+def test_without_javascript_the_page_explains_and_links_the_directory(browser_context_factory: Any, site_url: str) -> None:
+    context = browser_context_factory(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "index.html")
+    page.fill("#site-search-q", "普法")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "search.html?q=" in page.url
+    notice = page.locator("#search-nojs")
+    assert notice.is_visible() and "需要浏览器启用 JavaScript" in notice.inner_text()
+    notice.locator("a").click()
+    assert page.url.endswith("xxgk/index.html")
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def marker_site(site_root: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, Path]:
+    project = tmp_path_factory.mktemp("marker")
+    (project / "content").mkdir()
+    (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
+    files = {
+        "public.md": report_text(index="pub/2025-1", title="公开的普法报告", body="普法宣传正文。"),
+        "request.md": report_text(index="hid/2025-1", title="依申请公开的报告", disclosure="依申请公开",
+                                  body="秘密标记甲乙丙丁。普法宣传。"),
+        "withheld.md": report_text(index="hid/2025-2", title="不予公开", disclosure="不予公开", body="秘密标记戊己。"),
+        "future.md": report_text(index="hid/2025-3", title="未到日期", published="2026-06-01", body="秘密标记庚辛。"),
+    }
+    for name, text in files.items():
+        (project / "content" / name).write_text(text, encoding="utf-8")
+    build(project, site_root / "marker", dt.date(2026, 1, 1), downloads=False)
+    return "marker/", site_root / "marker"
+
+
+def test_unpublished_reports_are_not_searchable(page: Any, site_url: str, marker_site: tuple[str, Path]) -> None:
+    prefix, folder = marker_site
+    for query in ("秘密标记", "甲乙丙丁", "依申请公开的报告", "hid/2025-1", "庚辛"):
+        status, titles = run_query(page, site_url + prefix, query)
+        assert titles == [] and status.startswith("找到 0 条结果"), query
+    _, titles = run_query(page, site_url + prefix, "普法宣传")
+    assert titles == ["公开的普法报告"]
+    index = b"".join(p.read_bytes() for p in (folder / "search").rglob("*") if p.is_file())
+    for marker in ("秘密".encode(), "标记".encode(), b"hid/", "依申请".encode()):
+        assert marker not in index
+
+
+def test_no_search_flag(make_project, tmp_path: Path) -> None:
+    root = make_project({"content/a.md": report_text()})
+    build(root, tmp_path / "out", TODAY, downloads=False, search=False)
+    assert not (tmp_path / "out/search").exists() and (tmp_path / "out/search.html").exists()
+    shutil.rmtree(tmp_path / "out")

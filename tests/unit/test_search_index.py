@@ -1,0 +1,64 @@
+import datetime as dt
+import json
+
+from site_builder.markdown import render_body
+from site_builder.model import Report, ReportMeta
+from site_builder.search.encode import fnv1a, read_varint, varint
+from site_builder.search.index import COUNTED, POSITIONAL, document_terms, encode_postings, render_search, shard_count
+from site_builder.search.normalize import fold_table, is_cjk, normalize
+from site_builder.site import assemble_site
+
+from .test_site import CONFIG
+
+
+def _report(index: str, title: str, body: str, doc_no: str | None = None, published: str = "2025-01-01") -> Report:
+    day = dt.date.fromisoformat(published)
+    meta = ReportMeta(index_no=index, title=title, disclosure="主动公开", publisher="甲局", written=day, published=day,
+                      doc_no=doc_no)
+    return Report(f"{index}.md", meta, render_body(body), ("法定主动公开内容", "决策公开"), f"x/{index}.html")
+
+
+def test_normalisation_folds_width_case_and_traditional() -> None:
+    assert normalize("２０２３ＡＢＣ法治宣傳責任制") == "2023abc法治宣传责任制"
+    assert len(normalize("㈱ｶﾞ")) == 3  # one character out for each in, so offsets line up
+    assert fold_table()["傳"] == "传" and "传" not in fold_table()
+    assert is_cjk("法") and not is_cjk("a") and not is_cjk("，")
+
+
+def test_varint_round_trip_and_hash() -> None:
+    for value in (0, 1, 127, 128, 300, 2**31):
+        out = bytearray()
+        varint(value, out)
+        assert read_varint(bytes(out), 0) == (value, len(out))
+    assert fnv1a("法治") == fnv1a("法治") and fnv1a("a") == 0xE40C292C
+
+
+def test_document_terms_positions_title_and_exact_tokens() -> None:
+    terms = document_terms(_report("luo/2023-1", "法治宣传", "开展法治宣傳。ABC 2023", doc_no="江法〔2023〕1号"), fold_table())
+    assert list(terms.positions["法治"]) == [0, 7] and list(terms.positions["宣传"]) == [2, 9]
+    assert terms.counts["法"] == [2, 1] and terms.counts["abc"] == [1, 0] and terms.counts["2023"] == [1, 0]
+    assert terms.counts["#luo/2023-1"] == [1, 0] and "#江法〔2023〕1号" in terms.counts
+    assert terms.title_length == 4
+
+
+def test_postings_encoding() -> None:
+    from array import array
+
+    data = encode_postings(POSITIONAL, [(0, array("I", [3, 9])), (5, array("I", [1]))])
+    assert data == bytes([1, 2, 0, 2, 3, 5, 4, 1, 1])
+    assert encode_postings(COUNTED, [(2, [3, 1])]) == bytes([0, 1, 2, 7])
+    assert shard_count(10) == 1 and shard_count(49 * 1024 * 3) == 4
+
+
+def test_only_published_reports_are_indexed_and_files_are_consistent() -> None:
+    reports = [_report("a/1", "普法工作计划", "正文一"), _report("b/2", "法治政府报告", "正文二", published="2024-05-01")]
+    site = assemble_site(CONFIG, reports, dt.date(2026, 1, 1))
+    files = {f.path: f.content for f in render_search(site)}
+    meta = json.loads(files["search/meta.json"])
+    assert len(meta["docs"]) == 2 and meta["years"] == [2025, 2024]
+    rows = json.loads(files["search/d/0.json"])
+    assert [r[0] for r in rows] == ["x/a/1.html", "x/b/2.html"]
+    shards = [p for p in files if p.startswith("search/s/")]
+    assert len(shards) == meta["shards"] and all(files[p].startswith(b"SBS1") for p in shards)
+    found = [p for p in shards if "普法".encode() in files[p]]
+    assert found == [f"search/s/{fnv1a('普法') % meta['shards']}.bin"]
