@@ -21,6 +21,8 @@ _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 def image_refs(markdown: str) -> list[tuple[str, int]]:
     """(src as written, 0-based line within the body) of every image in a Markdown body."""
     found: list[tuple[str, int]] = []
+    if "![" not in markdown:
+        return found  # every image, inline or by reference, starts with "![": skip the parse
     for token in make_parser().parse(markdown):
         if token.type != "inline" or not token.children:
             continue

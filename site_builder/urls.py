@@ -6,6 +6,7 @@ import hashlib
 import posixpath
 import re
 import unicodedata
+from functools import lru_cache
 
 _UNSAFE = re.compile(r"[^a-z0-9_-]+")
 
@@ -28,6 +29,7 @@ def page_file(folder: str, number: int) -> str:
     return f"{folder}/{name}" if folder else name
 
 
+@lru_cache(maxsize=65536)
 def relative(from_path: str, to_path: str) -> str:
     """A link from one output file to another that works wherever the site is mounted."""
     if to_path.startswith(("http://", "https://", "mailto:", "tel:")):

@@ -9,14 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from array import array
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from ..model import OutputFile, Report, Site
 from .encode import fnv1a, varint
-from .normalize import fold_table, is_cjk, is_word_char, normalize
+from .normalize import fold_table, normalize
 
 FOLDER = "search"
 EPOCH = dt.date(2000, 1, 1)
@@ -40,32 +41,41 @@ def exact_token(value: str, fold: dict[str, str]) -> str:
     return "#" + normalize(value.strip(), fold)
 
 
+_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
+
+
 def document_terms(report: Report, fold: dict[str, str]) -> DocTerms:
     title = report.meta.title
     text = normalize(title + "\n" + report.body.text, fold)
-    terms = DocTerms(title_length=len(title))
-    word_start = -1
-    for index, ch in enumerate(text + " "):
-        if word_start >= 0 and not is_word_char(ch):
-            _count(terms, text[word_start:index], word_start < len(title))
-            word_start = -1
-        if is_word_char(ch):
-            if word_start < 0:
-                word_start = index
-        elif is_cjk(ch):
-            _count(terms, ch, index < len(title))
-            if index + 1 < len(text) and is_cjk(text[index + 1]):
-                terms.positions.setdefault(ch + text[index + 1], array("I")).append(index)
+    title_length = len(title)
+    terms = DocTerms(title_length=title_length)
+    positions: dict[str, list[int]] = {}
+    cjk: list[str] = []
+    words: list[tuple[str, bool]] = []
+    for run in _RUNS.finditer(text):
+        start, chunk = run.start(), run.group()
+        if chunk[0].isascii():
+            words.append((chunk, start < title_length))
+            continue
+        cjk.append(chunk)
+        for offset in range(len(chunk) - 1):
+            key = chunk[offset : offset + 2]
+            found = positions.get(key)
+            if found is None:
+                positions[key] = found = []
+            found.append(start + offset)
+    in_title = set(text[:title_length])
+    counts = {ch: [n, int(ch in in_title)] for ch, n in Counter("".join(cjk)).items()}
+    for word, titled in words:
+        entry = counts.setdefault(word, [0, 0])
+        entry[0] += 1
+        entry[1] = entry[1] or int(titled)
     for value in (report.meta.index_no, report.meta.doc_no):
         if value:
-            _count(terms, exact_token(value, fold), False)
+            counts.setdefault(exact_token(value, fold), [1, 0])
+    terms.positions = {key: array("I", found) for key, found in positions.items()}
+    terms.counts = counts
     return terms
-
-
-def _count(terms: DocTerms, term: str, in_title: bool) -> None:
-    entry = terms.counts.setdefault(term, [0, 0])
-    entry[0] += 1
-    entry[1] = entry[1] or int(in_title)
 
 
 def encode_postings(kind: int, entries: list[tuple[int, object]]) -> bytes:
@@ -80,7 +90,11 @@ def encode_postings(kind: int, entries: list[tuple[int, object]]) -> bytes:
             varint(len(data), out)
             last = -1
             for position in data:
-                varint(position - last - 1, out)
+                gap = position - last - 1
+                if gap < 0x80:
+                    out.append(gap)
+                else:
+                    varint(gap, out)
                 last = position
         else:
             assert isinstance(data, list)

@@ -42,5 +42,7 @@ def norm_char(ch: str, fold: dict[str, str]) -> str:
 
 
 def normalize(text: str, fold: dict[str, str] | None = None) -> str:
+    """Each distinct character is normalised once, then str.translate does the rest in C."""
     table = fold_table() if fold is None else fold
-    return "".join(norm_char(ch, table) for ch in text)
+    changes = {ord(ch): n for ch in set(text) if (n := norm_char(ch, table)) != ch}
+    return text.translate(changes)
