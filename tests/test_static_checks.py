@@ -18,5 +18,5 @@ def test_mypy_strict() -> None:
 
 
 def test_ruff() -> None:
-    result = _run("ruff", "check", "site_builder", "tests", "scripts")
+    result = _run("ruff", "check", "site_builder", "tests", "scripts", "benchmarks")
     assert result.returncode == 0, result.stdout + result.stderr
