@@ -62,22 +62,21 @@ def make_project(tmp_path: Path) -> ProjectFactory:
     return factory
 
 
-@pytest.fixture(scope="session")
-def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled sample site, built once (unminified) into a temporary folder."""
-    project = tmp_path_factory.mktemp("sample")
+def build_sample(tmp_path_factory: pytest.TempPathFactory, name: str, minify: bool) -> Path:
+    """The bundled sample site, copied and built into a temporary folder."""
+    project = tmp_path_factory.mktemp(name)
     shutil.copytree(REPO / "content", project / "content")
     shutil.copy(REPO / "site.yaml", project / "site.yaml")
-    out = project / "output"
-    build(project, out, TODAY, minify=False)
-    return out
+    build(project, project / "output", TODAY, minify=minify)
+    return project / "output"
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site, built once per session, unminified (readable in failure messages)."""
+    return build_sample(tmp_path_factory, "sample", minify=False)
 
 
 @pytest.fixture(scope="session")
 def sample_site_minified(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = tmp_path_factory.mktemp("sample-min")
-    shutil.copytree(REPO / "content", project / "content")
-    shutil.copy(REPO / "site.yaml", project / "site.yaml")
-    out = project / "output"
-    build(project, out, TODAY, minify=True)
-    return out
+    return build_sample(tmp_path_factory, "sample-min", minify=True)

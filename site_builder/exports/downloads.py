@@ -40,7 +40,7 @@ def fingerprint(env: jinja2.Environment) -> str:
         digest.update(source.read_bytes())
     loader = env.loader
     assert loader is not None
-    for name in (TEMPLATE, "pdf/gongwen.css"):
+    for name in (TEMPLATE, "pdf/gongwen.css", "signature.html"):
         digest.update(loader.get_source(env, name)[0].encode("utf-8"))
     return digest.hexdigest()
 
