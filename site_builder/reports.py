@@ -91,8 +91,18 @@ def to_report(item: Checked, config: SiteConfig) -> Report:
     column = item.meta.column or config.default_column
     url = report_url(config, column, item.meta.index_no)
     images = dict(item.images)
-    return Report(source_rel=item.source.rel, meta=item.meta, body=render_body(item.body, url, images),
-                  column=column, url=url, markdown=item.body, images=tuple(sorted(set(images.values()))))
+    body = without_repeated_title(item.body, item.meta.title)
+    return Report(source_rel=item.source.rel, meta=item.meta, body=render_body(body, url, images),
+                  column=column, url=url, markdown=body, images=tuple(sorted(set(images.values()))))
+
+
+def without_repeated_title(body: str, title: str) -> str:
+    """Drop a first body line that only repeats 信息名称 (Word files start with the title; the page shows it)."""
+    lines = body.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is not None and " ".join(lines[first].strip(" \u3000#").split()) == title:
+        return "\n".join(lines[first + 1 :])
+    return body
 
 
 def _duplicates(checked: list[Checked], config: SiteConfig) -> list[Problem]:

@@ -38,3 +38,11 @@ def test_problems_in_many_files_are_all_reported(make_project) -> None:
     _, problems = load_reports(root, CONFIG, TODAY)
     assert sorted((p.location.path, p.code) for p in problems if p.location) == [
         ("content/a.md", "SB304"), ("content/b.md", "SB305"), ("content/c.md", "SB203")]
+
+
+def test_repeated_title_line_is_dropped_from_the_body() -> None:
+    from site_builder.reports import without_repeated_title
+
+    assert without_repeated_title("\n2021年工作要点\n\n正文。\n", "2021年工作要点") == "\n正文。\n"
+    assert without_repeated_title("# 2021年工作要点\n正文", "2021年工作要点") == "正文"
+    assert without_repeated_title("2021年工作要点的说明\n正文", "2021年工作要点") == "2021年工作要点的说明\n正文"
