@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .assets import theme_assets
+from .bodies import Bodies
 from .catalog import render_catalog
 from .config import load_config
 from .errors import BuildFailed, Location, Problem, Severity, errors_only
@@ -58,14 +59,15 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
     site = assemble_site(config, reports, today)
     env = make_environment(project_dir)
     pages: list[tuple[str, dt.date]] = []
+    bodies = Bodies()
     maker = None
     if downloads:
-        maker = DownloadMaker(env, project_dir / CACHE_DIR, fingerprint(env), project_dir / "content")
+        maker = DownloadMaker(env, project_dir / CACHE_DIR, fingerprint(env), project_dir / "content", bodies)
     files = itertools.chain(
-        _recording(render_site(env, site, minify, maker), pages),
-        render_feeds(site),
+        _recording(render_site(env, site, minify, maker, bodies), pages),
+        render_feeds(site, bodies),
         render_catalog(site),
-        render_search(site) if search else iter(()),
+        render_search(site, bodies) if search else iter(()),
         _later(lambda: media_files({path for r in site.reports for path in r.images}, project_dir / "content")),
         _later(lambda: render_sitemap(config.base_url, pages)),
         theme_assets(project_dir),

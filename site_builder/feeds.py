@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from email.utils import format_datetime
 from xml.etree import ElementTree as ET
 
+from .bodies import Bodies
 from .model import Column, OutputFile, Report, Site
 from .site import walk_columns
 from .xmlout import xml_document
@@ -15,7 +16,6 @@ FEED_SIZE = 50
 CHINA = dt.timezone(dt.timedelta(hours=8))
 ATOM_NS = "http://www.w3.org/2005/Atom"
 DC_NS = "http://purl.org/dc/elements/1.1/"
-SUMMARY_CHARS = 200
 
 
 def feed_paths(folder: str) -> tuple[str, str]:
@@ -28,19 +28,12 @@ def column_folder(site: Site, column: Column) -> str:
     return f"{site.config.directory_slug}/{column.path}"
 
 
-def summary(report: Report) -> str:
-    """内容概述 when given, else the opening of the body text."""
-    if report.meta.summary:
-        return report.meta.summary
-    text = " ".join(report.body.text.split())
-    return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS] + "……"
-
-
 def _moment(day: dt.date) -> dt.datetime:
     return dt.datetime(day.year, day.month, day.day, tzinfo=CHINA)
 
 
-def rss(site: Site, title: str, page_path: str, self_path: str, reports: tuple[Report, ...]) -> bytes:
+def rss(site: Site, title: str, page_path: str, self_path: str, reports: tuple[Report, ...],
+        bodies: Bodies) -> bytes:
     base = site.config.base_url
     root = ET.Element("rss", {"version": "2.0", "xmlns:atom": ATOM_NS, "xmlns:dc": DC_NS})
     channel = ET.SubElement(root, "channel")
@@ -59,11 +52,12 @@ def rss(site: Site, title: str, page_path: str, self_path: str, reports: tuple[R
         ET.SubElement(item, "dc:creator").text = report.meta.publisher
         ET.SubElement(item, "category").text = "/".join(report.column)
         ET.SubElement(item, "pubDate").text = format_datetime(_moment(report.meta.published))
-        ET.SubElement(item, "description").text = summary(report)
+        ET.SubElement(item, "description").text = bodies.summary(report)
     return xml_document(root)
 
 
-def atom(site: Site, title: str, page_path: str, self_path: str, reports: tuple[Report, ...]) -> bytes:
+def atom(site: Site, title: str, page_path: str, self_path: str, reports: tuple[Report, ...],
+         bodies: Bodies) -> bytes:
     base = site.config.base_url
     root = ET.Element("feed", {"xmlns": ATOM_NS, "xml:lang": "zh-CN"})
     ET.SubElement(root, "title").text = title
@@ -82,19 +76,19 @@ def atom(site: Site, title: str, page_path: str, self_path: str, reports: tuple[
         ET.SubElement(entry, "updated").text = _moment(report.meta.published).isoformat()
         ET.SubElement(ET.SubElement(entry, "author"), "name").text = report.meta.publisher
         ET.SubElement(entry, "category", {"term": "/".join(report.column)})
-        ET.SubElement(entry, "summary").text = summary(report)
+        ET.SubElement(entry, "summary").text = bodies.summary(report)
     return xml_document(root)
 
 
-def render_feeds(site: Site) -> Iterator[OutputFile]:
+def render_feeds(site: Site, bodies: Bodies) -> Iterator[OutputFile]:
     """The site feed at the root, and one per column with content."""
     rss_path, atom_path = feed_paths("")
-    yield OutputFile(rss_path, rss(site, site.config.name, "index.html", rss_path, site.reports))
-    yield OutputFile(atom_path, atom(site, site.config.name, "index.html", atom_path, site.reports))
+    yield OutputFile(rss_path, rss(site, site.config.name, "index.html", rss_path, site.reports, bodies))
+    yield OutputFile(atom_path, atom(site, site.config.name, "index.html", atom_path, site.reports, bodies))
     for column in walk_columns(site.columns):
         folder = column_folder(site, column)
         rss_path, atom_path = feed_paths(folder)
         title = f"{site.config.name} - {column.name}"
         page = f"{folder}/index.html"
-        yield OutputFile(rss_path, rss(site, title, page, rss_path, column.reports))
-        yield OutputFile(atom_path, atom(site, title, page, atom_path, column.reports))
+        yield OutputFile(rss_path, rss(site, title, page, rss_path, column.reports, bodies))
+        yield OutputFile(atom_path, atom(site, title, page, atom_path, column.reports, bodies))

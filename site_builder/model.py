@@ -17,6 +17,8 @@ class Source:
     """Path relative to the project folder, as shown to editors."""
     text: str
     """The file's text with BOM removed and line ends normalised to LF."""
+    digest: str = ""
+    """sha256 of the raw bytes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,19 +96,29 @@ class RenderedBody:
 
 @dataclass(frozen=True, slots=True)
 class Report:
-    """A report ready to place on the site."""
+    """A report ready to place on the site. Its body is rendered on demand (see bodies.py), so that
+    a large site keeps only metadata in memory and unchanged pages are never rendered at all."""
 
     source_rel: str
     meta: ReportMeta
-    body: RenderedBody
+    body: RenderedBody | None
+    """The rendered body when already known (tests, small tools); None means render from the source file."""
     column: tuple[str, ...]
     """Resolved column path (names)."""
     url: str
     """Site-relative output path of the detail page, e.g. xxgk/fdzdgknr/jcgk/ndjhzj/x.html."""
-    markdown: str = ""
-    """The body as written, for the Word export."""
+    markdown: str | None = None
+    """The body as written, when already in memory; None means read it from `source_path`."""
     images: tuple[str, ...] = ()
     """Output paths (under media/) of the local images the body shows."""
+    source_path: str = ""
+    """The content file, read again when the body is needed."""
+    body_start: int = 0
+    """0-based line of the file where the body (after front matter and a repeated title line) starts."""
+    source_hash: str = ""
+    """sha256 of the content file's bytes: what the body depends on."""
+    image_map: tuple[tuple[str, str], ...] = ()
+    """(src as written, media/ path) for each local image, for rendering."""
 
 
 @dataclass(frozen=True, slots=True)

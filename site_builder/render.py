@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 import jinja2
 
+from .bodies import Bodies
 from .exports.downloads import Download, DownloadMaker
 from .feeds import feed_paths
 from .minify import minify_page
@@ -29,9 +30,10 @@ class Renderer:
     """Renders each kind of page; holds only the environment and the site, both read-only."""
 
     def __init__(self, env: jinja2.Environment, site: Site, minify: bool,
-                 downloads: DownloadMaker | None = None) -> None:
+                 downloads: DownloadMaker | None = None, bodies: Bodies | None = None) -> None:
         self.env = env
         self.downloads = downloads
+        self.bodies = bodies or Bodies()
         self.site = site
         self.minify = minify
         self.dir = site.config.directory_slug
@@ -96,17 +98,18 @@ class Renderer:
         column = column_of(self.site, report)
         newer, older = neighbours(column, report)
         meta = report.meta
-        description = meta.summary or report.body.text.replace("\n", " ")[:120]
+        body = self.bodies.render(report)
+        description = meta.summary or body.text.replace("\n", " ")[:120]
         tags = {
             "ColumnName": column.name, "ColumnType": "正文", "ArticleTitle": meta.title,
             "PubDate": f"{meta.published.isoformat()} 00:00", "ContentSource": meta.publisher,
             "Keywords": ",".join(meta.keywords), "Description": description,
         }
-        show_toc = len([h for h in report.body.headings if h.level <= 3]) >= TOC_MIN_HEADINGS
+        show_toc = len([h for h in body.headings if h.level <= 3]) >= TOC_MIN_HEADINGS
         return self.page("detail.html", report.url, lastmod=meta.published, title=meta.title, report=report, meta=meta,
                          column_feed=feed_paths(f"{self.dir}/{column.path}")[0],
                          column=column, newer=newer, older=older, show_toc=show_toc,
-                         meta_rows=meta_rows(meta), toc=toc_tree(report.body.headings),
+                         meta_rows=meta_rows(meta), toc=toc_tree(body.headings), body=body,
                          breadcrumbs=self.column_crumbs(column) + [("正文", None)], meta_tags=tags,
                          column_name=column.name, column_home=self.column_path(column.names),
                          downloads=downloads or [])
@@ -193,9 +196,9 @@ class TemplateFailure(Exception):
 
 
 def render_site(env: jinja2.Environment, site: Site, minify: bool,
-                downloads: DownloadMaker | None = None) -> Iterator[OutputFile]:
+                downloads: DownloadMaker | None = None, bodies: Bodies | None = None) -> Iterator[OutputFile]:
     """Every page of the site, one at a time, so memory stays flat however many reports there are."""
-    renderer = Renderer(env, site, minify, downloads)
+    renderer = Renderer(env, site, minify, downloads, bodies)
     steps: list[Callable[[], Iterator[OutputFile]]] = [
         lambda: iter([renderer.home()]),
         lambda: (f for c in renderer.columns for f in renderer.column_pages(c)),

@@ -10,7 +10,6 @@ from .config import find_column, suggest_column
 from .editorial import editorial_warnings
 from .errors import Location, Problem, errors_only
 from .frontmatter import split_front_matter
-from .markdown import render_body
 from .media import resolve_images
 from .metadata import index_key, is_published, validate_meta
 from .model import Report, ReportMeta, SiteConfig, Source
@@ -27,6 +26,9 @@ class Checked:
     body: str
     column_line: int | None
     index_line: int
+    body_line: int
+    """1-based line where the body starts in the file."""
+    source_hash: str
     warnings: tuple[Problem, ...] = ()
     images: tuple[tuple[str, str], ...] = ()
     """(src as written, media/ output path) for each local image."""
@@ -53,7 +55,8 @@ def check_source(source: Source, config: SiteConfig, content_dir: Path,
         return [Problem("SB309", Location(source.rel, column_field.line if column_field else None), field="栏目",
                         args={"value": written, "hint": suggest_column(config.columns, written)})]
     return Checked(source, meta, split.body, column_field.line if column_field else None,
-                   split.fields["索引号"].line, tuple(problems), tuple(images.items()))
+                   split.fields["索引号"].line, split.body_line, source.digest, tuple(problems),
+                   tuple(images.items()))
 
 
 def report_url(config: SiteConfig, column: tuple[str, ...], index_no: str) -> str:
@@ -87,22 +90,29 @@ def load_reports(project_dir: Path, config: SiteConfig, today: dt.date,
 
 
 def to_report(item: Checked, config: SiteConfig) -> Report:
-    """Render one checked source into a Report."""
+    """A Report that knows where its body is; the body is rendered only when a page needs it."""
     column = item.meta.column or config.default_column
     url = report_url(config, column, item.meta.index_no)
     images = dict(item.images)
-    body = without_repeated_title(item.body, item.meta.title)
-    return Report(source_rel=item.source.rel, meta=item.meta, body=render_body(body, url, images),
-                  column=column, url=url, markdown=body, images=tuple(sorted(set(images.values()))))
+    skipped = repeated_title_lines(item.body, item.meta.title)
+    return Report(source_rel=item.source.rel, meta=item.meta, body=None, column=column, url=url,
+                  images=tuple(sorted(set(images.values()))), source_path=str(item.source.path),
+                  body_start=item.body_line - 1 + skipped, source_hash=item.source_hash,
+                  image_map=tuple(sorted(images.items())))
 
 
-def without_repeated_title(body: str, title: str) -> str:
-    """Drop a first body line that only repeats 信息名称 (Word files start with the title; the page shows it)."""
+def repeated_title_lines(body: str, title: str) -> int:
+    """How many leading body lines to skip: up to a first line that only repeats 信息名称 (Word files start
+    with the title, which the page already shows)."""
     lines = body.split("\n")
     first = next((i for i, line in enumerate(lines) if line.strip()), None)
     if first is not None and " ".join(lines[first].strip(" \u3000#").split()) == title:
-        return "\n".join(lines[first + 1 :])
-    return body
+        return first + 1
+    return 0
+
+
+def without_repeated_title(body: str, title: str) -> str:
+    return "\n".join(body.split("\n")[repeated_title_lines(body, title) :])
 
 
 def _duplicates(checked: list[Checked], config: SiteConfig) -> list[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -40,6 +41,7 @@ def find_sources(content_dir: Path, project_dir: Path) -> tuple[list[Path], list
 
 def decode_source(raw: bytes, path: Path, rel: str) -> Source | Problem:
     """Bytes to a Source: UTF-8 with or without BOM, any line ends; anything else is a Problem."""
+    digest = hashlib.sha256(raw).hexdigest()
     if len(raw) > MAX_FILE_BYTES:
         return Problem("SB202", Location(rel), args={"size": len(raw), "limit": MAX_FILE_BYTES})
     if raw.startswith(b"\xef\xbb\xbf"):
@@ -57,7 +59,7 @@ def decode_source(raw: bytes, path: Path, rel: str) -> Source | Problem:
     for number, line_text in enumerate(text.split("\n"), start=1):
         if len(line_text) > MAX_LINE_CHARS:
             return Problem("SB211", Location(rel, number), args={"length": len(line_text), "limit": MAX_LINE_CHARS})
-    return Source(path=path, rel=rel, text=text)
+    return Source(path=path, rel=rel, text=text, digest=digest)
 
 
 def read_source(path: Path, project_dir: Path) -> Source | Problem:

@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 from .. import __version__
+from ..bodies import Bodies
 from ..model import OutputFile, Report
 from .docx import render_docx
 from .pdf import TEMPLATE, render_pdf, require_cjk_font
@@ -53,6 +54,7 @@ class DownloadMaker:
     cache_dir: Path
     base: str
     content_dir: Path
+    bodies: Bodies
     rendered: int = 0
     used: set[str] = field(default_factory=set)
     _fonts_checked: bool = False
@@ -61,9 +63,10 @@ class DownloadMaker:
         stem = report.url.removesuffix(".html")
         images = [hashlib.sha256(self.content_dir.joinpath(*path.split("/")[1:]).read_bytes()).hexdigest()
                   for path in report.images]
-        parts = (self.base, repr(report.meta), report.markdown, *images)
+        markdown = self.bodies.markdown(report)
+        parts = (self.base, repr(report.meta), markdown, *images)
         key = hashlib.sha256("\x00".join(parts).encode()).hexdigest()
-        docx = self._cached(key, "docx", lambda: render_docx(report, report.markdown))
+        docx = self._cached(key, "docx", lambda: render_docx(report, markdown))
         pdf = self._cached(key, "pdf", lambda: self._pdf(report))
         outputs = [OutputFile(f"{stem}.docx", docx), OutputFile(f"{stem}.pdf", pdf)]
         links = [Download(f"{stem}.docx", "下载Word", "Word 文档", human_size(len(docx))),
@@ -74,7 +77,7 @@ class DownloadMaker:
         if not self._fonts_checked:
             require_cjk_font()
             self._fonts_checked = True
-        return render_pdf(self.env, report, self.content_dir)
+        return render_pdf(self.env, report, self.bodies.render(report).html, self.content_dir)
 
     def _cached(self, key: str, ext: str, make: object) -> bytes:
         name = f"{key}.{ext}"

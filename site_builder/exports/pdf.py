@@ -28,8 +28,8 @@ def require_cjk_font() -> None:
         raise BuildFailed([Problem("SB501", None)])
 
 
-def pdf_html(env: jinja2.Environment, report: Report) -> str:
-    return env.get_template(TEMPLATE).render(meta=report.meta, body_html=report.body.html)
+def pdf_html(env: jinja2.Environment, report: Report, body_html: str) -> str:
+    return env.get_template(TEMPLATE).render(meta=report.meta, body_html=body_html)
 
 
 SITE = "https://site.invalid/"
@@ -60,13 +60,13 @@ def _response(url: str, body: bytes, kind: str) -> Any:
     return URLFetcherResponse(url, body=body, headers={"Content-Type": kind})
 
 
-def render_pdf(env: jinja2.Environment, report: Report, content_dir: Path) -> bytes:
+def render_pdf(env: jinja2.Environment, report: Report, body_html: str, content_dir: Path) -> bytes:
     """The PDF bytes: A4, fonts embedded and subset, tagged, titled, zh-CN."""
     try:
         import weasyprint
     except (ImportError, OSError) as exc:  # OSError: Pango missing from the system
         raise BuildFailed([Problem("SB502", None, args={"detail": str(exc).splitlines()[0]})]) from exc
-    document: Any = weasyprint.HTML(string=pdf_html(env, report), base_url=SITE + report.url,
+    document: Any = weasyprint.HTML(string=pdf_html(env, report, body_html), base_url=SITE + report.url,
                                     url_fetcher=local_fetcher(content_dir))
     result: bytes = document.write_pdf(pdf_variant="pdf/ua-1", pdf_identifier=report.meta.index_no.encode("utf-8"),
                                        uncompressed_pdf=False)

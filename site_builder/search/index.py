@@ -15,6 +15,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
+from ..bodies import Bodies
 from ..model import OutputFile, Report, Site
 from .encode import fnv1a, varint
 from .normalize import fold_table, normalize
@@ -44,9 +45,9 @@ def exact_token(value: str, fold: dict[str, str]) -> str:
 _RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
 
 
-def document_terms(report: Report, fold: dict[str, str]) -> DocTerms:
+def document_terms(report: Report, fold: dict[str, str], body_text: str) -> DocTerms:
     title = report.meta.title
-    text = normalize(title + "\n" + report.body.text, fold)
+    text = normalize(title + "\n" + body_text, fold)
     title_length = len(title)
     terms = DocTerms(title_length=title_length)
     positions: dict[str, list[int]] = {}
@@ -109,7 +110,7 @@ def shard_count(total_bytes: int) -> int:
     return count
 
 
-def render_search(site: Site) -> Iterator[OutputFile]:
+def render_search(site: Site, bodies: Bodies) -> Iterator[OutputFile]:
     """Every search file for the published reports of the site (never anything unpublished)."""
     fold = fold_table()
     reports = site.reports
@@ -117,7 +118,7 @@ def render_search(site: Site) -> Iterator[OutputFile]:
     counted: dict[str, list[tuple[int, object]]] = defaultdict(list)
     title_lengths: list[int] = []
     for doc, report in enumerate(reports):
-        terms = document_terms(report, fold)
+        terms = document_terms(report, fold, bodies.render(report).text)
         title_lengths.append(terms.title_length)
         for term, positions in terms.positions.items():
             positional[term].append((doc, positions))

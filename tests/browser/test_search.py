@@ -10,6 +10,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
+from site_builder.bodies import Bodies
 from site_builder.build import build
 from site_builder.config import load_config
 from site_builder.reports import load_reports
@@ -30,8 +31,9 @@ def published() -> list[Any]:
 def oracle(reports: list[Any], query: str) -> set[str]:
     """Titles of the reports whose normalised title+body contain every normalised term (or exact 索引号/文号)."""
     expected = set()
+    bodies = Bodies()
     for report in reports:
-        text = normalize(report.meta.title + "\n" + report.body.text)
+        text = normalize(report.meta.title + "\n" + bodies.render(report).text)
         exact = {normalize(v) for v in (report.meta.index_no, report.meta.doc_no) if v}
         terms = [normalize(t) for t in query.split()]
         if all(t in exact or t in text for t in terms):

@@ -3,7 +3,8 @@ import datetime as dt
 
 import feedparser
 
-from site_builder.feeds import FEED_SIZE, atom, feed_paths, rss, summary
+from site_builder.bodies import Bodies
+from site_builder.feeds import FEED_SIZE, atom, feed_paths, rss
 from site_builder.markdown import render_body
 from site_builder.model import Report, ReportMeta
 
@@ -25,7 +26,7 @@ def test_feeds_are_capped_and_escape_text() -> None:
     reports = [_report(f"r{i:03d}", f"2025-01-{1 + i % 28:02d}", DECISION) for i in range(60)]
     site = _site(reports)
     for maker in (rss, atom):
-        parsed = feedparser.parse(maker(site, "标题 <&>", "index.html", "feed.xml", site.reports))
+        parsed = feedparser.parse(maker(site, "标题 <&>", "index.html", "feed.xml", site.reports, Bodies()))
         assert not parsed.bozo and len(parsed.entries) == FEED_SIZE
         assert parsed.feed.title == "标题 <&>"
         assert all(e.link.startswith("https://test.example.gov.cn/sub/") for e in parsed.entries)
@@ -35,6 +36,6 @@ def test_summary_prefers_content_overview() -> None:
     meta = ReportMeta(index_no="a", title="t", disclosure="主动公开", publisher="p", written=dt.date(2025, 1, 1),
                       published=dt.date(2025, 1, 1), summary="概述")
     report = Report("a.md", meta, render_body("正文" * 200), DECISION, "x.html")
-    assert summary(report) == "概述"
+    assert Bodies().summary(report) == "概述"
     long = Report("a.md", dataclasses.replace(meta, summary=None), render_body("正文" * 200), DECISION, "x.html")
-    assert summary(long).endswith("……") and len(summary(long)) == 202
+    assert Bodies().summary(long).endswith("……") and len(Bodies().summary(long)) == 202

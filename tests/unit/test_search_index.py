@@ -1,6 +1,7 @@
 import datetime as dt
 import json
 
+from site_builder.bodies import Bodies
 from site_builder.markdown import render_body
 from site_builder.model import Report, ReportMeta
 from site_builder.search.encode import fnv1a, read_varint, varint
@@ -34,7 +35,8 @@ def test_varint_round_trip_and_hash() -> None:
 
 
 def test_document_terms_positions_title_and_exact_tokens() -> None:
-    terms = document_terms(_report("luo/2023-1", "法治宣传", "开展法治宣傳。ABC 2023", doc_no="江法〔2023〕1号"), fold_table())
+    report = _report("luo/2023-1", "法治宣传", "开展法治宣傳。ABC 2023", doc_no="江法〔2023〕1号")
+    terms = document_terms(report, fold_table(), report.body.text)
     assert list(terms.positions["法治"]) == [0, 7] and list(terms.positions["宣传"]) == [2, 9]
     assert terms.counts["法"] == [2, 1] and terms.counts["abc"] == [1, 0] and terms.counts["2023"] == [1, 0]
     assert terms.counts["#luo/2023-1"] == [1, 0] and "#江法〔2023〕1号" in terms.counts
@@ -53,7 +55,7 @@ def test_postings_encoding() -> None:
 def test_only_published_reports_are_indexed_and_files_are_consistent() -> None:
     reports = [_report("a/1", "普法工作计划", "正文一"), _report("b/2", "法治政府报告", "正文二", published="2024-05-01")]
     site = assemble_site(CONFIG, reports, dt.date(2026, 1, 1))
-    files = {f.path: f.content for f in render_search(site)}
+    files = {f.path: f.content for f in render_search(site, Bodies())}
     meta = json.loads(files["search/meta.json"])
     assert len(meta["docs"]) == 2 and meta["years"] == [2025, 2024]
     rows = json.loads(files["search/d/0.json"])

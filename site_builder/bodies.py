@@ -1,0 +1,52 @@
+"""Report bodies on demand: read the Markdown from the content file again and render it, with a small
+memory of recent renders, so a large site never holds every body at once."""
+
+from __future__ import annotations
+
+import hashlib
+from collections import OrderedDict
+from pathlib import Path
+
+from .errors import BuildFailed, Location, Problem
+from .markdown import render_body
+from .model import RenderedBody, Report
+
+SUMMARY_CHARS = 200
+
+
+class Bodies:
+    """Bodies of the reports of one build; keeps the last `keep` renders."""
+
+    def __init__(self, keep: int = 64) -> None:
+        self.keep = keep
+        self._recent: OrderedDict[str, RenderedBody] = OrderedDict()
+
+    def markdown(self, report: Report) -> str:
+        if report.markdown is not None:
+            return report.markdown
+        raw = Path(report.source_path).read_bytes()
+        if report.source_hash and hashlib.sha256(raw).hexdigest() != report.source_hash:
+            # the editor saved the file while the site was building: stop rather than mix two versions
+            raise BuildFailed([Problem("SB408", Location(report.source_rel))])
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+        return "\n".join(text.split("\n")[report.body_start :])
+
+    def render(self, report: Report) -> RenderedBody:
+        if report.body is not None:
+            return report.body
+        cached = self._recent.get(report.url)
+        if cached is not None:
+            self._recent.move_to_end(report.url)
+            return cached
+        body = render_body(self.markdown(report), report.url, dict(report.image_map))
+        self._recent[report.url] = body
+        if len(self._recent) > self.keep:
+            self._recent.popitem(last=False)
+        return body
+
+    def summary(self, report: Report) -> str:
+        """内容概述 when given, else the opening of the body text."""
+        if report.meta.summary:
+            return report.meta.summary
+        text = " ".join(self.render(report).text.split())
+        return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS] + "……"

@@ -1,0 +1,31 @@
+from pathlib import Path
+
+import pytest
+
+from site_builder.bodies import Bodies
+from site_builder.config import parse_config
+from site_builder.errors import BuildFailed
+from site_builder.reports import load_reports
+
+from ..conftest import BASE_SITE, TODAY, report_text
+
+
+def test_body_read_again_on_demand_and_repeated_title_skipped(make_project) -> None:
+    root = make_project({"content/a.md": report_text(title="标题甲", body="标题甲\n\n一、目标\n\n正文。")})
+    reports, _ = load_reports(root, parse_config(BASE_SITE, "site.yaml"), TODAY)
+    report = reports[0]
+    assert report.body is None and report.markdown is None  # nothing of the body is kept in memory
+    bodies = Bodies(keep=1)
+    assert bodies.markdown(report).strip() == "一、目标\n\n正文。"
+    body = bodies.render(report)
+    assert body.headings[0].text == "一、目标" and bodies.render(report) is body
+    assert bodies.summary(report) == "一、目标 正文。"
+
+
+def test_file_changed_during_build_is_refused(make_project) -> None:
+    root = make_project({"content/a.md": report_text()})
+    reports, _ = load_reports(root, parse_config(BASE_SITE, "site.yaml"), TODAY)
+    Path(reports[0].source_path).write_text(report_text(body="改了"), encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        Bodies().render(reports[0])
+    assert failed.value.problems[0].code == "SB408"
