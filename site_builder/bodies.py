@@ -17,9 +17,11 @@ SUMMARY_CHARS = 200
 class Bodies:
     """Bodies of the reports of one build; keeps the last `keep` renders."""
 
-    def __init__(self, keep: int = 64) -> None:
+    def __init__(self, keep: int = 64, summaries: dict[str, str] | None = None) -> None:
         self.keep = keep
         self._recent: OrderedDict[str, RenderedBody] = OrderedDict()
+        self.summaries: dict[str, str] = summaries if summaries is not None else {}
+        """Opening text by source hash, kept between builds by the source cache."""
 
     def markdown(self, report: Report) -> str:
         if report.markdown is not None:
@@ -48,5 +50,11 @@ class Bodies:
         """内容概述 when given, else the opening of the body text."""
         if report.meta.summary:
             return report.meta.summary
+        known = self.summaries.get(report.source_hash) if report.source_hash else None
+        if known is not None:
+            return known
         text = " ".join(self.render(report).text.split())
-        return text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS] + "……"
+        summary = text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS] + "……"
+        if report.source_hash:
+            self.summaries[report.source_hash] = summary
+        return summary

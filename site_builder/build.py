@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import itertools
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .assets import theme_assets
@@ -18,12 +20,15 @@ from .feeds import render_feeds
 from .media import media_files
 from .model import OutputFile
 from .output import check_output_dir, write_site
+from .pagekeys import PageCache, load_manifest, save_manifest, theme_fingerprint
+from .parallel import WorkerSetup, parallel_details
 from .render import TemplateFailure, render_site
 from .reports import load_reports
 from .search.index import render_search
 from .site import assemble_site
 from .sitemap import render_sitemap
-from .templates import make_environment
+from .sourcecache import load_source_cache, save_source_cache
+from .templates import make_environment, theme_dirs
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +41,9 @@ class BuildResult:
     warnings: tuple[Problem, ...]
     downloads_rendered: int = 0
     """How many Word/PDF files were rendered rather than taken from the cache."""
+    pages_rendered: int = 0
+    pages_reused: int = 0
+    """Pages linked unchanged from the previous build instead of rendered."""
 
 
 def check(project_dir: Path, today: dt.date) -> list[Problem]:
@@ -49,22 +57,31 @@ def check(project_dir: Path, today: dt.date) -> list[Problem]:
 
 
 def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
-          downloads: bool = True, search: bool = True) -> BuildResult:
+          downloads: bool = True, search: bool = True, jobs: int = 1, incremental: bool = True) -> BuildResult:
     """Build the site into out_dir, replacing it only if every step succeeds."""
     config = load_config(project_dir)
-    reports, problems = load_reports(project_dir, config, today)
+    config_key = hashlib.sha256(repr(config).encode("utf-8")).hexdigest()
+    sources = load_source_cache(project_dir, config_key) if incremental else {}
+    reports, problems = load_reports(project_dir, config, today, cache=sources)
     problems += check_output_dir(out_dir, project_dir)
     if errors_only(problems):
         raise BuildFailed(problems)
     site = assemble_site(config, reports, today)
     env = make_environment(project_dir)
     pages: list[tuple[str, dt.date]] = []
-    bodies = Bodies()
+    bodies = Bodies(summaries={e.digest: e.summary for e in sources.values() if e.summary is not None})
     maker = None
     if downloads:
         maker = DownloadMaker(env, project_dir / CACHE_DIR, fingerprint(env), project_dir / "content", bodies)
+    theme = theme_fingerprint(theme_dirs(project_dir), config, minify)
+    cache = PageCache(out_dir, load_manifest(project_dir, out_dir) if incremental else {})
+    details = None
+    if jobs > 1 and len(site.reports) > 1:
+        setup = WorkerSetup(project_dir, site, minify,
+                            (maker.cache_dir, maker.base, maker.content_dir) if maker else None, theme, cache)
+        details = partial(parallel_details, setup, jobs, maker, cache)
     files = itertools.chain(
-        _recording(render_site(env, site, minify, maker, bodies), pages),
+        _recording(render_site(env, site, minify, maker, bodies, details, cache, theme), pages),
         render_feeds(site, bodies),
         render_catalog(site),
         render_search(site, bodies) if search else iter(()),
@@ -78,9 +95,12 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
         raise BuildFailed([_template_problem(failure, project_dir)]) from failure
     if maker is not None:
         maker.prune()
+    save_manifest(project_dir, out_dir, cache.entries(out_dir))
+    save_source_cache(project_dir, config_key, sources, bodies.summaries)
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
     return BuildResult(out_dir=out_dir, files=count, reports=len(reports), warnings=warnings,
-                       downloads_rendered=maker.rendered if maker else 0)
+                       downloads_rendered=maker.rendered if maker else 0, pages_rendered=cache.rendered,
+                       pages_reused=cache.reused)
 
 
 def _recording(files: Iterator[OutputFile], pages: list[tuple[str, dt.date]]) -> Iterator[OutputFile]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import time
 from pathlib import Path
@@ -47,6 +48,9 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--no-minify", action="store_true", help="不压缩 HTML，便于查看")
     build.add_argument("--no-downloads", action="store_true", help="不生成 Word 和 PDF 下载文件（快速预览）")
     build.add_argument("--no-search", action="store_true", help="不生成站内检索索引（快速预览）")
+    build.add_argument("--clean", action="store_true", help="忽略构建缓存，全部重新生成")
+    build.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+                       help="并行渲染的进程数，默认等于 CPU 核数；1 表示不并行")
 
     check = commands.add_parser("check", help="只检查内容和配置，不生成网站",
                                 description="只检查内容和配置，不写任何文件。")
@@ -202,13 +206,15 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         result = build(project, out_dir, today, minify=not args.no_minify, downloads=not args.no_downloads,
-                       search=not args.no_search)
+                       search=not args.no_search, jobs=max(1, args.jobs), incremental=not args.clean)
     except BuildFailed as failed:
         print_problems(failed.problems, "构建未完成，原输出目录保持不变")
         return EXIT_PROBLEMS
     print_problems(list(result.warnings), "")
     elapsed = time.perf_counter() - started
-    rendered = f"，新生成下载文件 {result.downloads_rendered} 个" if not args.no_downloads else ""
+    rendered = f"，重新生成页面 {result.pages_rendered} 个（沿用未变页面 {result.pages_reused} 个）"
+    if not args.no_downloads:
+        rendered += f"，新生成下载文件 {result.downloads_rendered} 个"
     print(f"构建完成：{result.reports} 篇报告，{result.files} 个文件{rendered}，"
           f"输出到 {out_dir}（用时 {elapsed:.2f} 秒）")
     return EXIT_OK

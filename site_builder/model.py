@@ -222,3 +222,5 @@ class OutputFile:
     content: bytes
     lastmod: dt.date | None = None
     """For pages listed in sitemap.xml: when their content last changed."""
+    reuse_from: Path | None = None
+    """An identical file from the previous build to link instead of writing `content`."""

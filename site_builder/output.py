@@ -73,7 +73,13 @@ def _write_all(files: Iterable[OutputFile], staging: Path) -> int:
         if target.exists():
             raise BuildFailed([Problem("SB407", None, args={"path": item.path})])
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(item.content)
+        if item.reuse_from is not None:
+            try:
+                os.link(item.reuse_from, target)
+            except OSError:
+                shutil.copyfile(item.reuse_from, target)
+        else:
+            target.write_bytes(item.content)
         count += 1
     return count
 

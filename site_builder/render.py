@@ -14,6 +14,7 @@ from .exports.downloads import Download, DownloadMaker
 from .feeds import feed_paths
 from .minify import minify_page
 from .model import Column, Heading, OutputFile, Report, ReportMeta, Site
+from .pagekeys import PageCache, page_key
 from .paginate import Page, paginate
 from .site import column_of, group_by_publisher, group_by_year, neighbours, walk_columns
 from .urls import agency_slug, page_file, relative
@@ -30,8 +31,12 @@ class Renderer:
     """Renders each kind of page; holds only the environment and the site, both read-only."""
 
     def __init__(self, env: jinja2.Environment, site: Site, minify: bool,
-                 downloads: DownloadMaker | None = None, bodies: Bodies | None = None) -> None:
+                 downloads: DownloadMaker | None = None, bodies: Bodies | None = None,
+                 cache: PageCache | None = None, theme: str = "") -> None:
         self.env = env
+        self.cache = cache
+        nav = [[list(c.names), list(c.slugs)] for c in site.columns]
+        self.key_base = f"{theme}|{nav}"
         self.downloads = downloads
         self.bodies = bodies or Bodies()
         self.site = site
@@ -40,7 +45,17 @@ class Renderer:
         self.columns = walk_columns(site.columns)
         self.newest = site.reports[0].meta.published if site.reports else site.today
 
-    def page(self, template: str, path: str, lastmod: dt.date | None = None, **context: Any) -> OutputFile:
+    def page(self, template: str, path: str, lastmod: dt.date | None = None,
+             lazy: Callable[[], dict[str, Any]] | None = None, **context: Any) -> OutputFile:
+        """Render a page, or reuse last build's file when nothing it depends on changed.
+
+        `context` is what the page depends on; `lazy` adds what follows from it but costs time to compute
+        (a report's rendered body), and runs only when the page really has to be rendered."""
+        if self.cache is not None:
+            previous = self.cache.reusable(path, page_key(self.key_base, template, path, context))
+            if previous is not None:
+                return OutputFile(path=path, content=b"", lastmod=lastmod, reuse_from=previous)
+
         def url(target: str) -> str:
             return relative(path, target)
 
@@ -52,6 +67,8 @@ class Renderer:
             "column_feed": None,
         }
         base.update(context)
+        if lazy is not None:
+            base.update(lazy())
         try:
             html = self.env.get_template(template).render(base)
         except jinja2.TemplateError as exc:
@@ -98,19 +115,23 @@ class Renderer:
         column = column_of(self.site, report)
         newer, older = neighbours(column, report)
         meta = report.meta
-        body = self.bodies.render(report)
-        description = meta.summary or body.text.replace("\n", " ")[:120]
-        tags = {
-            "ColumnName": column.name, "ColumnType": "正文", "ArticleTitle": meta.title,
-            "PubDate": f"{meta.published.isoformat()} 00:00", "ContentSource": meta.publisher,
-            "Keywords": ",".join(meta.keywords), "Description": description,
-        }
-        show_toc = len([h for h in body.headings if h.level <= 3]) >= TOC_MIN_HEADINGS
-        return self.page("detail.html", report.url, lastmod=meta.published, title=meta.title, report=report, meta=meta,
+
+        def rendered() -> dict[str, Any]:
+            body = self.bodies.render(report)
+            description = meta.summary or body.text.replace("\n", " ")[:120]
+            tags = {
+                "ColumnName": column.name, "ColumnType": "正文", "ArticleTitle": meta.title,
+                "PubDate": f"{meta.published.isoformat()} 00:00", "ContentSource": meta.publisher,
+                "Keywords": ",".join(meta.keywords), "Description": description,
+            }
+            show_toc = len([h for h in body.headings if h.level <= 3]) >= TOC_MIN_HEADINGS
+            return {"body": body, "meta_tags": tags, "show_toc": show_toc, "toc": toc_tree(body.headings)}
+
+        return self.page("detail.html", report.url, lastmod=meta.published, lazy=rendered, title=meta.title,
+                         report=report, meta=meta, source=[report.source_hash, list(report.image_map)],
                          column_feed=feed_paths(f"{self.dir}/{column.path}")[0],
-                         column=column, newer=newer, older=older, show_toc=show_toc,
-                         meta_rows=meta_rows(meta), toc=toc_tree(body.headings), body=body,
-                         breadcrumbs=self.column_crumbs(column) + [("正文", None)], meta_tags=tags,
+                         newer=newer, older=older, meta_rows=meta_rows(meta),
+                         breadcrumbs=self.column_crumbs(column) + [("正文", None)],
                          column_name=column.name, column_home=self.column_path(column.names),
                          downloads=downloads or [])
 
@@ -195,14 +216,17 @@ class TemplateFailure(Exception):
         self.error = error
 
 
-def render_site(env: jinja2.Environment, site: Site, minify: bool,
-                downloads: DownloadMaker | None = None, bodies: Bodies | None = None) -> Iterator[OutputFile]:
-    """Every page of the site, one at a time, so memory stays flat however many reports there are."""
-    renderer = Renderer(env, site, minify, downloads, bodies)
+def render_site(env: jinja2.Environment, site: Site, minify: bool, downloads: DownloadMaker | None = None,
+                bodies: Bodies | None = None, details: Callable[[], Iterator[OutputFile]] | None = None,
+                cache: PageCache | None = None, theme: str = "") -> Iterator[OutputFile]:
+    """Every page of the site, one at a time, so memory stays flat however many reports there are.
+
+    `details`, when given, produces the detail pages instead (the parallel renderer in build.py)."""
+    renderer = Renderer(env, site, minify, downloads, bodies, cache, theme)
     steps: list[Callable[[], Iterator[OutputFile]]] = [
         lambda: iter([renderer.home()]),
         lambda: (f for c in renderer.columns for f in renderer.column_pages(c)),
-        lambda: (f for r in site.reports for f in renderer.detail_with_downloads(r)),
+        details or (lambda: (f for r in site.reports for f in renderer.detail_with_downloads(r))),
         renderer.directory,
         lambda: iter([renderer.simple("sitemap.html", "sitemap.html", "网站地图")]),
         lambda: (renderer.simple(template, path, title) for path, (title, template) in INFO_PAGES.items()),

@@ -13,6 +13,7 @@ from .frontmatter import split_front_matter
 from .media import resolve_images
 from .metadata import index_key, is_published, validate_meta
 from .model import Report, ReportMeta, SiteConfig, Source
+from .sourcecache import CachedSource
 from .sources import find_sources, read_source
 from .urls import report_slug
 
@@ -66,8 +67,15 @@ def report_url(config: SiteConfig, column: tuple[str, ...], index_no: str) -> st
     return f"{folder}/{report_slug(index_no)}.html"
 
 
+def from_cache(source: Source, cached: CachedSource) -> Checked:
+    """A Checked rebuilt from the cache: same metadata, no YAML parsed (only files without images are cached)."""
+    body = "\n".join(source.text.split("\n")[cached.body_line - 1 :])
+    return Checked(source, cached.meta, body, cached.column_line, cached.index_line, cached.body_line, source.digest)
+
+
 def load_reports(project_dir: Path, config: SiteConfig, today: dt.date,
-                 editorial: bool = False) -> tuple[list[Report], list[Problem]]:
+                 editorial: bool = False, cache: dict[str, CachedSource] | None = None,
+                 ) -> tuple[list[Report], list[Problem]]:
     """Every published report, and every problem in every file (unpublished files are validated too)."""
     paths, problems = find_sources(project_dir / "content", project_dir)
     checked: list[Checked] = []
@@ -76,6 +84,10 @@ def load_reports(project_dir: Path, config: SiteConfig, today: dt.date,
         if isinstance(source, Problem):
             problems.append(source)
             continue
+        cached = cache.get(source.rel) if cache is not None and not editorial else None
+        if cached is not None and cached.digest == source.digest:
+            checked.append(from_cache(source, cached))
+            continue
         result = check_source(source, config, project_dir / "content", editorial)
         if isinstance(result, list):
             problems.extend(result)
@@ -83,6 +95,12 @@ def load_reports(project_dir: Path, config: SiteConfig, today: dt.date,
             problems.extend(result.warnings)
             checked.append(result)
     problems.extend(_duplicates(checked, config))
+    if cache is not None:
+        known = {entry.digest: entry.summary for entry in cache.values() if entry.summary is not None}
+        cache.clear()
+        cache.update({item.source.rel: CachedSource(item.source.digest, item.meta, item.column_line, item.index_line,
+                                                    item.body_line, known.get(item.source.digest))
+                      for item in checked if not item.images})
     reports = [
         to_report(item, config) for item in checked if is_published(item.meta, today)
     ] if not errors_only(problems) else []

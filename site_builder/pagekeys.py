@@ -1,0 +1,126 @@
+"""What a page's bytes depend on, as one hash, so an unchanged page is reused from the previous build
+instead of rendered again. The manifest of keys is checksummed; a damaged or foreign one is ignored."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .model import Column, Report, SiteConfig
+from .paginate import Page
+
+MANIFEST = Path(".site_builder") / "cache" / "pages.json"
+
+
+def canonical(value: Any) -> Any:
+    """A JSON-able form of a template context value, holding exactly what templates can show of it."""
+    if isinstance(value, Report):  # as listings and neighbours show it; detail pages add their source hash
+        meta = value.meta
+        return ["R", value.url, meta.title, meta.publisher, meta.published.isoformat(), meta.written.isoformat()]
+    if isinstance(value, Column):
+        return ["C", list(value.names), list(value.slugs), len(value.reports), value.last_update.isoformat(),
+                [canonical(c) for c in value.children]]
+    if isinstance(value, Page):
+        items = [canonical(i) for i in value.items]
+        return ["P", value.number, list(value.paths), value.first_index, value.total, items]
+    if isinstance(value, SiteConfig):
+        return ["S", repr(value)]
+    if isinstance(value, dict):
+        return {str(k): canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
+    if isinstance(value, list | tuple):
+        return [canonical(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, str | int | float | bool) or value is None:
+        return value
+    if callable(value):
+        return None  # url(), column_link(): determined by the page path and the site, both in the key
+    if hasattr(value, "__dataclass_fields__"):
+        return [type(value).__name__, repr(value)]
+    raise TypeError(f"no canonical form for {type(value).__name__}")
+
+
+def page_key(base: str, template: str, path: str, context: dict[str, Any]) -> str:
+    text = json.dumps([base, template, path, canonical(context)], ensure_ascii=False, sort_keys=True)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def theme_fingerprint(template_dirs: list[Path], config: SiteConfig, minify: bool) -> str:
+    """Everything every page depends on: tool version, every template file, the site config, minifying."""
+    digest = hashlib.sha256(f"{__version__}|{minify}|{config!r}".encode())
+    for folder in template_dirs:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "static" not in path.relative_to(folder).parts:
+                digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+Entry = list[Any]
+"""[key, size, mtime_ns] of one output file as the previous build left it."""
+
+
+@dataclass
+class PageCache:
+    """Keys of the previous build's pages (read) and of this build's (recorded after a successful swap).
+    A page is reused only if its key matches and its file is still exactly as that build left it."""
+
+    old_dir: Path
+    previous: dict[str, Entry] = field(default_factory=dict)
+    current: dict[str, str] = field(default_factory=dict)
+    reused: int = 0
+    rendered: int = 0
+
+    def reusable(self, path: str, key: str) -> Path | None:
+        self.current[path] = key
+        candidate = self.old_dir / path
+        entry = self.previous.get(path)
+        if entry and entry[0] == key:
+            try:
+                stat = candidate.stat()
+            except OSError:
+                stat = None
+            if stat is not None and [stat.st_size, stat.st_mtime_ns] == entry[1:]:
+                self.reused += 1
+                return candidate
+        self.rendered += 1
+        return None
+
+    def entries(self, out_dir: Path) -> dict[str, Entry]:
+        """This build's pages with the size and time their files now have."""
+        result: dict[str, Entry] = {}
+        for path, key in self.current.items():
+            stat = (out_dir / path).stat()
+            result[path] = [key, stat.st_size, stat.st_mtime_ns]
+        return result
+
+
+def load_manifest(project_dir: Path, out_dir: Path) -> dict[str, Entry]:
+    """The previous build's page keys for this output folder, or nothing if missing, damaged or foreign."""
+    try:
+        data = json.loads((project_dir / MANIFEST).read_text(encoding="utf-8"))
+        pages = data["pages"]
+        body = json.dumps(pages, ensure_ascii=False, sort_keys=True)
+        if (data.get("tool") != __version__ or data.get("out") != str(out_dir.resolve())
+                or data.get("checksum") != hashlib.sha256(body.encode("utf-8")).hexdigest()):
+            return {}
+        return {str(k): list(v) for k, v in pages.items() if isinstance(v, list) and len(v) == 3}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def save_manifest(project_dir: Path, out_dir: Path, pages: dict[str, Entry]) -> None:
+    body = json.dumps(pages, ensure_ascii=False, sort_keys=True)
+    data = {"tool": __version__, "out": str(out_dir.resolve()), "checksum": hashlib.sha256(body.encode()).hexdigest(),
+            "pages": pages}
+    target = project_dir / MANIFEST
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_suffix(".tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    temporary.replace(target)
+
+

@@ -1,0 +1,92 @@
+"""Detail pages (and their downloads) rendered in worker processes, in order, streamed back one by one.
+
+Each worker builds its own Jinja environment and renderer once; only report indexes go out and rendered
+bytes come back, so the output is the same whatever the number of workers."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from .bodies import Bodies
+from .exports.downloads import DownloadMaker
+from .model import OutputFile, Site
+from .pagekeys import PageCache
+from .render import Renderer
+from .templates import make_environment
+
+CHUNK = 8
+
+
+@dataclass(frozen=True, slots=True)
+class WorkerSetup:
+    """What a worker needs to render detail pages exactly as the main process would."""
+
+    project_dir: Path
+    site: Site
+    minify: bool
+    downloads: tuple[Path, str, Path] | None
+    """(cache folder, fingerprint, content folder) when downloads are on."""
+    theme: str = ""
+    previous: PageCache | None = None
+    """The previous build's page keys, when pages may be reused."""
+
+
+@dataclass(frozen=True, slots=True)
+class DetailResult:
+    files: list[OutputFile]
+    rendered: int
+    used: set[str]
+    keys: dict[str, str]
+    pages_reused: int
+
+
+_renderer: Renderer | None = None
+"""The worker process's renderer (set once by the initializer; never used in the main process)."""
+
+
+def _init(setup: WorkerSetup) -> None:
+    global _renderer
+    env = make_environment(setup.project_dir)
+    bodies = Bodies()
+    maker = DownloadMaker(env, setup.downloads[0], setup.downloads[1], setup.downloads[2], bodies) \
+        if setup.downloads else None
+    cache = PageCache(setup.previous.old_dir, setup.previous.previous) if setup.previous else None
+    _renderer = Renderer(env, setup.site, setup.minify, maker, bodies, cache, setup.theme)
+
+
+def _render(index: int) -> DetailResult:
+    assert _renderer is not None
+    maker, cache = _renderer.downloads, _renderer.cache
+    before = maker.rendered if maker else 0
+    reused_before = cache.reused if cache else 0
+    files = list(_renderer.detail_with_downloads(_renderer.site.reports[index]))
+    keys: dict[str, str] = {}
+    if cache is not None:
+        keys = dict(cache.current)
+        cache.current.clear()
+    used: set[str] = set()
+    if maker is not None:
+        used = set(maker.used)
+        maker.used.clear()
+    return DetailResult(files, maker.rendered - before if maker else 0, used, keys,
+                        cache.reused - reused_before if cache else 0)
+
+
+def parallel_details(setup: WorkerSetup, jobs: int, main_maker: DownloadMaker | None,
+                     main_cache: PageCache | None) -> Iterator[OutputFile]:
+    """All detail pages in site order, rendered by `jobs` processes; counts and keys merged into the main ones."""
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(setup,)) as pool:
+        for result in pool.map(_render, range(len(setup.site.reports)), chunksize=CHUNK):
+            if main_maker is not None:
+                main_maker.rendered += result.rendered
+                main_maker.used |= result.used
+            if main_cache is not None:
+                main_cache.current.update(result.keys)
+                main_cache.reused += result.pages_reused
+                main_cache.rendered += len(result.keys) - result.pages_reused
+            yield from result.files

@@ -1,0 +1,74 @@
+"""Validated metadata of unchanged content files, kept between builds so a rebuild does not parse YAML
+again. Keyed by the file's sha256; a damaged, foreign or tampered cache file is ignored."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from . import __version__
+from .model import ReportMeta
+
+CACHE = Path(".site_builder") / "cache" / "sources.json"
+DATE_FIELDS = ("written", "published")
+TUPLE_FIELDS = ("column", "keywords", "signature")
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class CachedSource:
+    digest: str
+    meta: ReportMeta
+    column_line: int | None
+    index_line: int
+    body_line: int
+    summary: str | None = None
+    """The body's opening text, once some page needed it (feeds), so it is not rendered again for that."""
+
+
+def _meta_to_json(meta: ReportMeta) -> dict[str, Any]:
+    data = dataclasses.asdict(meta)
+    for name in DATE_FIELDS:
+        data[name] = data[name].isoformat()
+    return data
+
+
+def _meta_from_json(data: dict[str, Any]) -> ReportMeta:
+    values = dict(data)
+    for name in DATE_FIELDS:
+        values[name] = dt.date.fromisoformat(values[name])
+    for name in TUPLE_FIELDS:
+        if values.get(name) is not None:
+            values[name] = tuple(values[name])
+    return ReportMeta(**values)
+
+
+def load_source_cache(project_dir: Path, config_key: str) -> dict[str, CachedSource]:
+    try:
+        data = json.loads((project_dir / CACHE).read_text(encoding="utf-8"))
+        body = json.dumps(data["entries"], ensure_ascii=False, sort_keys=True)
+        if (data.get("tool") != __version__ or data.get("config") != config_key
+                or data.get("checksum") != hashlib.sha256(body.encode("utf-8")).hexdigest()):
+            return {}
+        return {rel: CachedSource(e["digest"], _meta_from_json(e["meta"]), e["column_line"], e["index_line"],
+                                  e["body_line"], e.get("summary")) for rel, e in data["entries"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return {}
+
+
+def save_source_cache(project_dir: Path, config_key: str, entries: dict[str, CachedSource],
+                      summaries: dict[str, str]) -> None:
+    payload = {rel: {"digest": e.digest, "meta": _meta_to_json(e.meta), "column_line": e.column_line,
+                     "index_line": e.index_line, "body_line": e.body_line,
+                     "summary": summaries.get(e.digest, e.summary)} for rel, e in sorted(entries.items())}
+    body = json.dumps(payload, ensure_ascii=False, sort_keys=True)
+    data = {"tool": __version__, "config": config_key, "checksum": hashlib.sha256(body.encode("utf-8")).hexdigest(),
+            "entries": payload}
+    target = project_dir / CACHE
+    target.parent.mkdir(parents=True, exist_ok=True)
+    temporary = target.with_suffix(".tmp")
+    temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    temporary.replace(target)
