@@ -24,7 +24,8 @@ class Checked:
 
     source: Source
     meta: ReportMeta
-    body: str
+    skipped: int
+    """Body lines to skip (a repeated title line); the body text itself is not kept (see bodies.py)."""
     column_line: int | None
     index_line: int
     body_line: int
@@ -55,7 +56,8 @@ def check_source(source: Source, config: SiteConfig, content_dir: Path,
         written = "/".join(meta.column)
         return [Problem("SB309", Location(source.rel, column_field.line if column_field else None), field="栏目",
                         args={"value": written, "hint": suggest_column(config.columns, written)})]
-    return Checked(source, meta, split.body, column_field.line if column_field else None,
+    return Checked(slim(source), meta, repeated_title_lines(split.body, meta.title),
+                   column_field.line if column_field else None,
                    split.fields["索引号"].line, split.body_line, source.digest, tuple(problems),
                    tuple(images.items()))
 
@@ -67,10 +69,16 @@ def report_url(config: SiteConfig, column: tuple[str, ...], index_no: str) -> st
     return f"{folder}/{report_slug(index_no)}.html"
 
 
+def slim(source: Source) -> Source:
+    """The source without its text: thousands of reports must not stay in memory."""
+    return Source(source.path, source.rel, "", source.digest)
+
+
 def from_cache(source: Source, cached: CachedSource) -> Checked:
     """A Checked rebuilt from the cache: same metadata, no YAML parsed (only files without images are cached)."""
     body = "\n".join(source.text.split("\n")[cached.body_line - 1 :])
-    return Checked(source, cached.meta, body, cached.column_line, cached.index_line, cached.body_line, source.digest)
+    return Checked(slim(source), cached.meta, repeated_title_lines(body, cached.meta.title), cached.column_line,
+                   cached.index_line, cached.body_line, source.digest)
 
 
 def load_reports(project_dir: Path, config: SiteConfig, today: dt.date,
@@ -112,7 +120,7 @@ def to_report(item: Checked, config: SiteConfig) -> Report:
     column = item.meta.column or config.default_column
     url = report_url(config, column, item.meta.index_no)
     images = dict(item.images)
-    skipped = repeated_title_lines(item.body, item.meta.title)
+    skipped = item.skipped
     return Report(source_rel=item.source.rel, meta=item.meta, body=None, column=column, url=url,
                   images=tuple(sorted(set(images.values()))), source_path=str(item.source.path),
                   body_start=item.body_line - 1 + skipped, source_hash=item.source_hash,

