@@ -9,7 +9,6 @@ Hugo has no incremental build (every build is full); Pelican is measured for the
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import sys
 import tempfile
@@ -18,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.generate import COLUMNS, generate  # noqa: E402
+from benchmarks.generate import generate  # noqa: E402
 
 SLUGS = {"法定主动公开内容/决策公开/年度计划总结": "ndjhzj", "法定主动公开内容/执行公开/普法责任制": "pfzrz",
          "法定主动公开内容/结果公开/法治政府建设": "fzzfjs", "政府信息公开年报": "xxgknb"}

@@ -62,6 +62,7 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
     config = load_config(project_dir)
     config_key = hashlib.sha256(repr(config).encode("utf-8")).hexdigest()
     sources = load_source_cache(project_dir, config_key) if incremental else {}
+    loaded = {rel: (e.digest, e.summary) for rel, e in sources.items()}
     reports, problems = load_reports(project_dir, config, today, cache=sources)
     problems += check_output_dir(out_dir, project_dir)
     if errors_only(problems):
@@ -96,7 +97,8 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
     if maker is not None:
         maker.prune()
     save_manifest(project_dir, out_dir, cache.entries(out_dir))
-    save_source_cache(project_dir, config_key, sources, bodies.summaries)
+    if loaded != {rel: (e.digest, bodies.summaries.get(e.digest, e.summary)) for rel, e in sources.items()}:
+        save_source_cache(project_dir, config_key, sources, bodies.summaries)
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
     return BuildResult(out_dir=out_dir, files=count, reports=len(reports), warnings=warnings,
                        downloads_rendered=maker.rendered if maker else 0, pages_rendered=cache.rendered,

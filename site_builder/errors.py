@@ -70,7 +70,10 @@ def relpath(path: object, root: object) -> str:
     import os
     from pathlib import Path
 
-    p, r = Path(os.path.abspath(str(path))), Path(os.path.abspath(str(root)))
+    absolute, base_text = os.path.abspath(str(path)), os.path.abspath(str(root))
+    if absolute.startswith(base_text + os.sep):
+        return absolute[len(base_text) + 1 :].replace(os.sep, "/")
+    p, r = Path(absolute), Path(base_text)
     for candidate, base in ((p, r), (p.resolve(), r.resolve())):
         if candidate.is_relative_to(base):
             return PurePosixPath(candidate.relative_to(base)).as_posix()

@@ -198,7 +198,7 @@ class Column:
 
     @property
     def last_update(self) -> dt.date:
-        return max(r.meta.published for r in self.reports)
+        return self.reports[0].meta.published  # newest first, by construction (site.build_columns)
 
 
 @dataclass(frozen=True, slots=True)

@@ -77,15 +77,27 @@ def _render(index: int) -> DetailResult:
 
 
 def parallel_details(setup: WorkerSetup, jobs: int, main_maker: DownloadMaker | None,
-                     main_cache: PageCache | None) -> Iterator[OutputFile]:
-    """All detail pages in site order, rendered by `jobs` processes; counts and keys merged into the main ones."""
+                     main_cache: PageCache | None, main: Renderer) -> Iterator[OutputFile]:
+    """All detail pages in site order. Pages that can be reused are found here first (cheap); only the others
+    go to `jobs` worker processes. Download counts and page keys are merged into the main process's."""
+    reports = setup.site.reports
+    known = [main.detail_reuse(report) for report in reports]
+    missing = [index for index, page in enumerate(known) if page is None]
+    if not missing:
+        yield from (page for page in known if page is not None)
+        return
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(setup,)) as pool:
-        for result in pool.map(_render, range(len(setup.site.reports)), chunksize=CHUNK):
+        results = pool.map(_render, missing, chunksize=CHUNK)
+        for page in known:
+            if page is not None:
+                yield page
+                continue
+            result = next(results)
             if main_maker is not None:
                 main_maker.rendered += result.rendered
                 main_maker.used |= result.used
-            if main_cache is not None:
+            if main_cache is not None and main_maker is not None:  # probes are skipped when downloads are on
                 main_cache.current.update(result.keys)
                 main_cache.reused += result.pages_reused
                 main_cache.rendered += len(result.keys) - result.pages_reused

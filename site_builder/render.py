@@ -16,7 +16,7 @@ from .minify import minify_page
 from .model import Column, Heading, OutputFile, Report, ReportMeta, Site
 from .pagekeys import PageCache, page_key
 from .paginate import Page, paginate
-from .site import column_of, group_by_publisher, group_by_year, neighbours, walk_columns
+from .site import adjacency, group_by_publisher, group_by_year, walk_columns
 from .urls import agency_slug, page_file, relative
 
 HOME_LATEST = 10
@@ -44,16 +44,17 @@ class Renderer:
         self.dir = site.config.directory_slug
         self.columns = walk_columns(site.columns)
         self.newest = site.reports[0].meta.published if site.reports else site.today
+        self.adjacent = adjacency(self.columns)
 
     def page(self, template: str, path: str, lastmod: dt.date | None = None,
-             lazy: Callable[[], dict[str, Any]] | None = None, **context: Any) -> OutputFile:
+             lazy: Callable[[], dict[str, Any]] | None = None, probe: bool = False, **context: Any) -> OutputFile:
         """Render a page, or reuse last build's file when nothing it depends on changed.
 
         `context` is what the page depends on; `lazy` adds what follows from it but costs time to compute
         (a report's rendered body), and runs only when the page really has to be rendered."""
         if self.cache is not None:
             previous = self.cache.reusable(path, page_key(self.key_base, template, path, context))
-            if previous is not None:
+            if previous is not None or probe:
                 return OutputFile(path=path, content=b"", lastmod=lastmod, reuse_from=previous)
 
         def url(target: str) -> str:
@@ -111,9 +112,15 @@ class Renderer:
             yield from files
         yield self.detail(report, links)
 
-    def detail(self, report: Report, downloads: list[Download] | None = None) -> OutputFile:
-        column = column_of(self.site, report)
-        newer, older = neighbours(column, report)
+    def detail_reuse(self, report: Report) -> OutputFile | None:
+        """The previous build's page when it can be reused (no downloads involved), without rendering anything."""
+        if self.cache is None or self.downloads is not None:
+            return None
+        probe = self.detail(report, None, probe=True)
+        return probe if probe.reuse_from is not None else None
+
+    def detail(self, report: Report, downloads: list[Download] | None = None, probe: bool = False) -> OutputFile:
+        column, newer, older = self.adjacent[report.url]
         meta = report.meta
 
         def rendered() -> dict[str, Any]:
@@ -127,7 +134,8 @@ class Renderer:
             show_toc = len([h for h in body.headings if h.level <= 3]) >= TOC_MIN_HEADINGS
             return {"body": body, "meta_tags": tags, "show_toc": show_toc, "toc": toc_tree(body.headings)}
 
-        return self.page("detail.html", report.url, lastmod=meta.published, lazy=rendered, title=meta.title,
+        return self.page("detail.html", report.url, lastmod=meta.published, lazy=rendered, probe=probe,
+                         title=meta.title,
                          report=report, meta=meta, source=[report.source_hash, list(report.image_map)],
                          column_feed=feed_paths(f"{self.dir}/{column.path}")[0],
                          newer=newer, older=older, meta_rows=meta_rows(meta),
@@ -217,7 +225,7 @@ class TemplateFailure(Exception):
 
 
 def render_site(env: jinja2.Environment, site: Site, minify: bool, downloads: DownloadMaker | None = None,
-                bodies: Bodies | None = None, details: Callable[[], Iterator[OutputFile]] | None = None,
+                bodies: Bodies | None = None, details: Callable[[Renderer], Iterator[OutputFile]] | None = None,
                 cache: PageCache | None = None, theme: str = "") -> Iterator[OutputFile]:
     """Every page of the site, one at a time, so memory stays flat however many reports there are.
 
@@ -226,7 +234,8 @@ def render_site(env: jinja2.Environment, site: Site, minify: bool, downloads: Do
     steps: list[Callable[[], Iterator[OutputFile]]] = [
         lambda: iter([renderer.home()]),
         lambda: (f for c in renderer.columns for f in renderer.column_pages(c)),
-        details or (lambda: (f for r in site.reports for f in renderer.detail_with_downloads(r))),
+        (lambda: details(renderer)) if details else (
+            lambda: (f for r in site.reports for f in renderer.detail_with_downloads(r))),
         renderer.directory,
         lambda: iter([renderer.simple("sitemap.html", "sitemap.html", "网站地图")]),
         lambda: (renderer.simple(template, path, title) for path, (title, template) in INFO_PAGES.items()),

@@ -43,21 +43,16 @@ def walk_columns(columns: tuple[Column, ...]) -> list[Column]:
     return out
 
 
-def column_of(site: Site, report: Report) -> Column:
-    """The (leaf-most) column a report is filed in."""
-    for column in walk_columns(site.columns):
-        if column.names == report.column:
-            return column
-    raise KeyError(report.column)
-
-
-def neighbours(column: Column, report: Report) -> tuple[Report | None, Report | None]:
-    """(newer, older) neighbours in the column listing: 上一篇 and 下一篇."""
-    own = [r for r in column.reports if r.column == column.names]
-    index = next(i for i, r in enumerate(own) if r.url == report.url)
-    newer = own[index - 1] if index > 0 else None
-    older = own[index + 1] if index + 1 < len(own) else None
-    return newer, older
+def adjacency(columns: list[Column]) -> dict[str, tuple[Column, Report | None, Report | None]]:
+    """For each report URL: the column it is filed in, and its (newer, older) neighbours there — 上一篇 and
+    下一篇. Computed once for the whole site: a column can hold thousands of reports."""
+    found: dict[str, tuple[Column, Report | None, Report | None]] = {}
+    for column in columns:
+        own = [r for r in column.reports if r.column == column.names]
+        for index, report in enumerate(own):
+            found[report.url] = (column, own[index - 1] if index else None,
+                                 own[index + 1] if index + 1 < len(own) else None)
+    return found
 
 
 def group_by_year(reports: tuple[Report, ...]) -> dict[int, tuple[Report, ...]]:

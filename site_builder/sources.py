@@ -56,7 +56,7 @@ def decode_source(raw: bytes, path: Path, rel: str) -> Source | Problem:
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
         return Problem("SB209", Location(rel, line), args={"line": line})
-    for number, line_text in enumerate(text.split("\n"), start=1):
+    for number, line_text in enumerate(text.split("\n") if len(text) > MAX_LINE_CHARS else (), start=1):
         if len(line_text) > MAX_LINE_CHARS:
             return Problem("SB211", Location(rel, number), args={"length": len(line_text), "limit": MAX_LINE_CHARS})
     return Source(path=path, rel=rel, text=text, digest=digest)

@@ -3,7 +3,7 @@ import datetime as dt
 from site_builder.config import parse_config
 from site_builder.markdown import render_body
 from site_builder.model import Report, ReportMeta
-from site_builder.site import assemble_site, group_by_publisher, group_by_year, neighbours, walk_columns
+from site_builder.site import adjacency, assemble_site, group_by_publisher, group_by_year, walk_columns
 
 from ..conftest import BASE_SITE
 
@@ -32,7 +32,8 @@ def test_newest_first_and_neighbours() -> None:
     site = assemble_site(CONFIG, reports, dt.date(2025, 1, 1))
     assert [r.meta.index_no for r in site.reports] == ["b", "c", "a"]
     column = walk_columns(site.columns)[1]
-    newer, older = neighbours(column, site.reports[1])
+    home, newer, older = adjacency(walk_columns(site.columns))[site.reports[1].url]
+    assert home is column
     assert newer is not None and older is not None
     assert (newer.meta.index_no, older.meta.index_no) == ("b", "a")
     assert column.last_update == dt.date(2025, 1, 1)
