@@ -187,6 +187,7 @@ def make_parser() -> MarkdownIt:
     options = {"html": False, "xhtmlOut": False, "linkify": False, "typographer": False, "breaks": True}
     md = SafeMarkdownIt("commonmark", options)
     md.enable(["table", "strikethrough"])
+    md.disable(["code"])  # text pasted from Word is often indented with spaces: a paragraph, not a code block
     md.core.ruler.after("block", "gongwen_structure", _structure_rule)
     md.add_render_rule("table_open", _table_open)
     md.add_render_rule("table_close", _table_close)

@@ -87,3 +87,9 @@ def test_plain_text_for_summaries() -> None:
 
 def test_jinja_syntax_stays_literal() -> None:
     assert "{{ 7*7 }}" in render_body("{{ 7*7 }} {% raw %}").html
+
+
+def test_space_indented_paragraph_is_not_a_code_block() -> None:
+    html = render_body("    为深入贯彻落实普法责任制，制定本计划。\n\n```\n代码块仍可用三个反引号\n```\n").html
+    assert html.startswith("<p>为深入贯彻落实普法责任制，制定本计划。</p>")
+    assert "<pre><code>代码块仍可用三个反引号" in html
