@@ -19,6 +19,8 @@ class Source:
     """The file's text with BOM removed and line ends normalised to LF."""
     digest: str = ""
     """sha256 of the raw bytes."""
+    stat: tuple[int, int] = (0, 0)
+    """(size, mtime_ns) of the file as read."""
 
 
 @dataclass(frozen=True, slots=True)

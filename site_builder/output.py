@@ -64,12 +64,14 @@ def write_site(files: Iterable[OutputFile], out_dir: Path) -> int:
 
 
 def _write_all(files: Iterable[OutputFile], staging: Path) -> int:
-    root = staging.resolve()
+    root = str(staging.resolve())
     count = 0
     for item in files:
-        target = (root / item.path).resolve()
-        if not target.is_relative_to(root) or target == root:
+        # a fresh staging folder holds no links, so normalising the path is enough to keep it inside
+        normalised = os.path.normpath(os.path.join(root, item.path))
+        if not normalised.startswith(root + os.sep):
             raise BuildFailed([Problem("SB406", None, args={"path": item.path})])
+        target = Path(normalised)
         if target.exists():
             raise BuildFailed([Problem("SB407", None, args={"path": item.path})])
         target.parent.mkdir(parents=True, exist_ok=True)

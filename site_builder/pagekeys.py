@@ -18,26 +18,18 @@ MANIFEST = Path(".site_builder") / "cache" / "pages.json"
 
 
 def canonical(value: Any) -> Any:
-    """A JSON-able form of a template context value, holding exactly what templates can show of it."""
+    """A JSON-able form of a context value json cannot encode itself, holding exactly what templates show."""
     if isinstance(value, Report):  # as listings and neighbours show it; detail pages add their source hash
         meta = value.meta
         return ["R", value.url, meta.title, meta.publisher, meta.published.isoformat(), meta.written.isoformat()]
     if isinstance(value, Column):
-        return ["C", list(value.names), list(value.slugs), len(value.reports), value.last_update.isoformat(),
-                [canonical(c) for c in value.children]]
+        return ["C", value.names, value.slugs, len(value.reports), value.last_update.isoformat(), value.children]
     if isinstance(value, Page):
-        items = [canonical(i) for i in value.items]
-        return ["P", value.number, list(value.paths), value.first_index, value.total, items]
+        return ["P", value.number, value.paths, value.first_index, value.total, value.items]
     if isinstance(value, SiteConfig):
         return ["S", repr(value)]
-    if isinstance(value, dict):
-        return {str(k): canonical(v) for k, v in sorted(value.items(), key=lambda kv: str(kv[0]))}
-    if isinstance(value, list | tuple):
-        return [canonical(v) for v in value]
     if isinstance(value, dt.date):
         return value.isoformat()
-    if isinstance(value, str | int | float | bool) or value is None:
-        return value
     if callable(value):
         return None  # url(), column_link(): determined by the page path and the site, both in the key
     if hasattr(value, "__dataclass_fields__"):
@@ -46,7 +38,8 @@ def canonical(value: Any) -> Any:
 
 
 def page_key(base: str, template: str, path: str, context: dict[str, Any]) -> str:
-    text = json.dumps([base, template, path, canonical(context)], ensure_ascii=False, sort_keys=True)
+    """json's C encoder walks the context; `canonical` is called only for our own objects."""
+    text = json.dumps([base, template, path, context], default=canonical, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 

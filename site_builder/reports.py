@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .config import find_column, suggest_column
 from .editorial import editorial_warnings
-from .errors import Location, Problem, errors_only
+from .errors import Location, Problem, errors_only, relpath
 from .frontmatter import split_front_matter
 from .media import resolve_images
 from .metadata import index_key, is_published, validate_meta
@@ -34,6 +34,8 @@ class Checked:
     warnings: tuple[Problem, ...] = ()
     images: tuple[tuple[str, str], ...] = ()
     """(src as written, media/ output path) for each local image."""
+    stat: tuple[int, int] = (0, 0)
+    """(size, mtime_ns) of the file when it was read."""
 
 
 def check_source(source: Source, config: SiteConfig, content_dir: Path,
@@ -59,7 +61,7 @@ def check_source(source: Source, config: SiteConfig, content_dir: Path,
     return Checked(slim(source), meta, repeated_title_lines(split.body, meta.title),
                    column_field.line if column_field else None,
                    split.fields["索引号"].line, split.body_line, source.digest, tuple(problems),
-                   tuple(images.items()))
+                   tuple(images.items()), source.stat)
 
 
 def report_url(config: SiteConfig, column: tuple[str, ...], index_no: str) -> str:
@@ -71,14 +73,19 @@ def report_url(config: SiteConfig, column: tuple[str, ...], index_no: str) -> st
 
 def slim(source: Source) -> Source:
     """The source without its text: thousands of reports must not stay in memory."""
-    return Source(source.path, source.rel, "", source.digest)
+    return Source(source.path, source.rel, "", source.digest, source.stat)
 
 
-def from_cache(source: Source, cached: CachedSource) -> Checked:
-    """A Checked rebuilt from the cache: same metadata, no YAML parsed (only files without images are cached)."""
-    body = "\n".join(source.text.split("\n")[cached.body_line - 1 :])
-    return Checked(slim(source), cached.meta, repeated_title_lines(body, cached.meta.title), cached.column_line,
-                   cached.index_line, cached.body_line, source.digest)
+def from_cache(path: Path, rel: str, cached: CachedSource) -> Checked:
+    """A Checked rebuilt from the cache: the file is neither read nor parsed (only files without images are
+    cached; their stat is unchanged since they were last read)."""
+    return Checked(Source(path, rel, "", cached.digest), cached.meta, cached.skipped, cached.column_line,
+                   cached.index_line, cached.body_line, cached.digest, stat=cached.stat)
+
+
+def file_stat(path: Path) -> tuple[int, int]:
+    info = path.stat()
+    return info.st_size, info.st_mtime_ns
 
 
 def load_reports(project_dir: Path, config: SiteConfig, today: dt.date,
@@ -88,13 +95,15 @@ def load_reports(project_dir: Path, config: SiteConfig, today: dt.date,
     paths, problems = find_sources(project_dir / "content", project_dir)
     checked: list[Checked] = []
     for path in paths:
+        if cache is not None and not editorial:
+            rel = relpath(path, project_dir)
+            remembered = cache.get(rel)
+            if remembered is not None and remembered.stat == file_stat(path):
+                checked.append(from_cache(path, rel, remembered))
+                continue
         source = read_source(path, project_dir)
         if isinstance(source, Problem):
             problems.append(source)
-            continue
-        cached = cache.get(source.rel) if cache is not None and not editorial else None
-        if cached is not None and cached.digest == source.digest:
-            checked.append(from_cache(source, cached))
             continue
         result = check_source(source, config, project_dir / "content", editorial)
         if isinstance(result, list):
@@ -107,7 +116,8 @@ def load_reports(project_dir: Path, config: SiteConfig, today: dt.date,
         known = {entry.digest: entry.summary for entry in cache.values() if entry.summary is not None}
         cache.clear()
         cache.update({item.source.rel: CachedSource(item.source.digest, item.meta, item.column_line, item.index_line,
-                                                    item.body_line, known.get(item.source.digest))
+                                                    item.body_line, known.get(item.source.digest), item.skipped,
+                                                    item.stat)
                       for item in checked if not item.images})
     reports = [
         to_report(item, config) for item in checked if is_published(item.meta, today)

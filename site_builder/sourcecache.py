@@ -27,6 +27,10 @@ class CachedSource:
     body_line: int
     summary: str | None = None
     """The body's opening text, once some page needed it (feeds), so it is not rendered again for that."""
+    skipped: int = 0
+    """Body lines skipped (a repeated title line)."""
+    stat: tuple[int, int] = (0, 0)
+    """(size, mtime_ns) of the file when it was read: an unchanged stat means the file need not be read."""
 
 
 def _meta_to_json(meta: ReportMeta) -> dict[str, Any]:
@@ -54,7 +58,8 @@ def load_source_cache(project_dir: Path, config_key: str) -> dict[str, CachedSou
                 or data.get("checksum") != hashlib.sha256(body.encode("utf-8")).hexdigest()):
             return {}
         return {rel: CachedSource(e["digest"], _meta_from_json(e["meta"]), e["column_line"], e["index_line"],
-                                  e["body_line"], e.get("summary")) for rel, e in data["entries"].items()}
+                                  e["body_line"], e.get("summary"), e["skipped"], tuple(e["stat"]))
+                for rel, e in data["entries"].items()}
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return {}
 
@@ -62,7 +67,7 @@ def load_source_cache(project_dir: Path, config_key: str) -> dict[str, CachedSou
 def save_source_cache(project_dir: Path, config_key: str, entries: dict[str, CachedSource],
                       summaries: dict[str, str]) -> None:
     payload = {rel: {"digest": e.digest, "meta": _meta_to_json(e.meta), "column_line": e.column_line,
-                     "index_line": e.index_line, "body_line": e.body_line,
+                     "index_line": e.index_line, "body_line": e.body_line, "skipped": e.skipped, "stat": list(e.stat),
                      "summary": summaries.get(e.digest, e.summary)} for rel, e in sorted(entries.items())}
     body = json.dumps(payload, ensure_ascii=False, sort_keys=True)
     data = {"tool": __version__, "config": config_key, "checksum": hashlib.sha256(body.encode("utf-8")).hexdigest(),

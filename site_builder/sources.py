@@ -65,7 +65,10 @@ def decode_source(raw: bytes, path: Path, rel: str) -> Source | Problem:
 def read_source(path: Path, project_dir: Path) -> Source | Problem:
     """Read one file from disk; size is checked before the whole file is loaded."""
     rel = relpath(path, project_dir)
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        return Problem("SB202", Location(rel), args={"size": size, "limit": MAX_FILE_BYTES})
-    return decode_source(path.read_bytes(), path, rel)
+    info = path.stat()
+    if info.st_size > MAX_FILE_BYTES:
+        return Problem("SB202", Location(rel), args={"size": info.st_size, "limit": MAX_FILE_BYTES})
+    decoded = decode_source(path.read_bytes(), path, rel)
+    if isinstance(decoded, Source):
+        return Source(decoded.path, decoded.rel, decoded.text, decoded.digest, (info.st_size, info.st_mtime_ns))
+    return decoded
