@@ -28,7 +28,7 @@ def render_catalog(site: Site) -> Iterator[OutputFile]:
     folder = site.config.directory_slug
     rows = [catalog_row(r, site.config.base_url) for r in site.reports]
     document = {"网站名称": site.config.name, "网站标识码": site.config.site_code, "条目数": len(rows), "条目": rows}
-    text = json.dumps(document, ensure_ascii=False, indent=1) + "\n"
+    text = json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n"  # C encoder: fast at 50,000 rows
     yield OutputFile(f"{folder}/catalog.json", text.encode("utf-8"))
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
