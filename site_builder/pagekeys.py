@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from . import __version__
+from .cachefile import read_cache, write_cache
 from .model import Column, Report, SiteConfig
 from .paginate import Page
 
@@ -94,26 +95,11 @@ class PageCache:
 
 def load_manifest(project_dir: Path, out_dir: Path) -> dict[str, Entry]:
     """The previous build's page keys for this output folder, or nothing if missing, damaged or foreign."""
-    try:
-        data = json.loads((project_dir / MANIFEST).read_text(encoding="utf-8"))
-        pages = data["pages"]
-        body = json.dumps(pages, ensure_ascii=False, sort_keys=True)
-        if (data.get("tool") != __version__ or data.get("out") != str(out_dir.resolve())
-                or data.get("checksum") != hashlib.sha256(body.encode("utf-8")).hexdigest()):
-            return {}
-        return {str(k): list(v) for k, v in pages.items() if isinstance(v, list) and len(v) == 3}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    pages = read_cache(project_dir / MANIFEST, str(out_dir.resolve()))
+    if not isinstance(pages, dict):
         return {}
+    return {str(k): list(v) for k, v in pages.items() if isinstance(v, list) and len(v) == 3}
 
 
 def save_manifest(project_dir: Path, out_dir: Path, pages: dict[str, Entry]) -> None:
-    body = json.dumps(pages, ensure_ascii=False, sort_keys=True)
-    data = {"tool": __version__, "out": str(out_dir.resolve()), "checksum": hashlib.sha256(body.encode()).hexdigest(),
-            "pages": pages}
-    target = project_dir / MANIFEST
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    temporary.replace(target)
-
-
+    write_cache(project_dir / MANIFEST, str(out_dir.resolve()), pages)

@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import hashlib
-import json
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .cachefile import read_cache, write_cache
 from .model import ReportMeta
 
 CACHE = Path(".site_builder") / "cache" / "sources.json"
@@ -51,16 +49,12 @@ def _meta_from_json(data: dict[str, Any]) -> ReportMeta:
 
 
 def load_source_cache(project_dir: Path, config_key: str) -> dict[str, CachedSource]:
+    entries = read_cache(project_dir / CACHE, config_key)
     try:
-        data = json.loads((project_dir / CACHE).read_text(encoding="utf-8"))
-        body = json.dumps(data["entries"], ensure_ascii=False, sort_keys=True)
-        if (data.get("tool") != __version__ or data.get("config") != config_key
-                or data.get("checksum") != hashlib.sha256(body.encode("utf-8")).hexdigest()):
-            return {}
         return {rel: CachedSource(e["digest"], _meta_from_json(e["meta"]), e["column_line"], e["index_line"],
                                   e["body_line"], e.get("summary"), e["skipped"], tuple(e["stat"]))
-                for rel, e in data["entries"].items()}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+                for rel, e in (entries or {}).items()}
+    except (KeyError, TypeError, ValueError, AttributeError):
         return {}
 
 
@@ -69,11 +63,4 @@ def save_source_cache(project_dir: Path, config_key: str, entries: dict[str, Cac
     payload = {rel: {"digest": e.digest, "meta": _meta_to_json(e.meta), "column_line": e.column_line,
                      "index_line": e.index_line, "body_line": e.body_line, "skipped": e.skipped, "stat": list(e.stat),
                      "summary": summaries.get(e.digest, e.summary)} for rel, e in sorted(entries.items())}
-    body = json.dumps(payload, ensure_ascii=False, sort_keys=True)
-    data = {"tool": __version__, "config": config_key, "checksum": hashlib.sha256(body.encode("utf-8")).hexdigest(),
-            "entries": payload}
-    target = project_dir / CACHE
-    target.parent.mkdir(parents=True, exist_ok=True)
-    temporary = target.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    temporary.replace(target)
+    write_cache(project_dir / CACHE, config_key, payload)

@@ -95,7 +95,7 @@ def test_damaged_cache_is_ignored(damage: str, tmp_path: Path) -> None:
             cache.write_text(text[: len(text) // 2], encoding="utf-8")
         elif damage == "tamper":  # an entry edited without fixing the checksum
             data = json.loads(text)
-            entries = data.get("pages") or data.get("entries")
+            entries = data["payload"]
             first = sorted(entries)[0]
             entries[first] = entries[sorted(entries)[-1]]
             cache.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
