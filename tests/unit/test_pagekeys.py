@@ -1,0 +1,25 @@
+import datetime as dt
+
+import pytest
+
+from site_builder.pagekeys import canonical, page_key
+
+from .test_site import CONFIG, DECISION, _report
+
+
+def test_key_changes_with_what_the_page_shows_and_only_that() -> None:
+    report = _report("a", "2025-01-01", DECISION)
+    base = page_key("t", "detail.html", "a.html", {"report": report, "url": lambda x: x})
+    assert base == page_key("t", "detail.html", "a.html", {"report": report, "url": lambda y: "other"})
+    retitled = _report("a", "2025-01-01", DECISION, publisher="乙局")
+    assert base != page_key("t", "detail.html", "a.html", {"report": retitled, "url": None})
+    assert base != page_key("u", "detail.html", "a.html", {"report": report, "url": None})
+    assert base != page_key("t", "detail.html", "b.html", {"report": report, "url": None})
+
+
+def test_canonical_forms() -> None:
+    assert canonical(dt.date(2025, 1, 2)) == "2025-01-02"
+    assert canonical(CONFIG)[0] == "S"
+    assert canonical(_report("a", "2025-01-01", DECISION))[:3] == ["R", "法定主动公开内容/决策公开/a.html", "报告a"]
+    with pytest.raises(TypeError):
+        canonical(object())
