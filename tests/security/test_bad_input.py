@@ -33,6 +33,11 @@ EXPECT = {  # file → (exit code, code expected, line expected)
 }
 # Peak memory of this process itself: VmHWM (getrusage's maxrss would include the parent's peak, which Linux
 # carries across exec).
+HEAD = (CORPUS / "only-front-matter.md").read_text(encoding="utf-8")
+GENERATED = {  # too large to keep in the repository: made here, byte for byte the same every run
+    "deep-nesting.md": HEAD + "\n" + ">" * 10000 + " 深\n\n" + "".join("  " * i + "- 项\n" for i in range(2000))
+    + "\n" + "[" * 10000 + "x" + "]" * 10000 + "\n" + "*" * 10000 + "\n",
+}
 RUNNER = """
 import runpy, sys
 sys.argv = ["site-builder"] + sys.argv[1:]
@@ -66,7 +71,8 @@ def run_on(tmp_path: Path, name: str, data: bytes) -> tuple[int, list[str], int]
 @pytest.mark.parametrize("name", sorted(EXPECT))
 def test_corpus_file_is_answered(name: str, tmp_path: Path) -> None:
     exit_code, code, line = EXPECT[name]
-    status, lines, rss = run_on(tmp_path, name, (CORPUS / name).read_bytes())
+    data = GENERATED[name].encode("utf-8") if name in GENERATED else (CORPUS / name).read_bytes()
+    status, lines, rss = run_on(tmp_path, name, data)
     assert status == exit_code, lines
     assert rss < MAX_RSS_KB, f"{rss // 1024} MB"
     if code:
@@ -75,7 +81,7 @@ def test_corpus_file_is_answered(name: str, tmp_path: Path) -> None:
 
 
 def test_corpus_is_complete() -> None:
-    assert sorted(p.name for p in CORPUS.glob("*.md")) == sorted(EXPECT)
+    assert sorted([p.name for p in CORPUS.glob("*.md")] + list(GENERATED)) == sorted(EXPECT)
 
 
 def test_fifty_megabyte_file(tmp_path: Path) -> None:
@@ -94,6 +100,8 @@ def test_one_megabyte_line(tmp_path: Path) -> None:
 def test_many_bad_files_at_once_all_reported(tmp_path: Path) -> None:
     project = tmp_path / "many"
     shutil.copytree(CORPUS, project / "content")
+    for name, text in GENERATED.items():
+        (project / "content" / name).write_text(text, encoding="utf-8")
     (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
     result = subprocess.run([sys.executable, "-m", "site_builder", "check", str(project)], capture_output=True,
                             text=True, timeout=TIME_LIMIT, env={**os.environ, "PYTHONPATH": str(REPO)})
