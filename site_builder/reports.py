@@ -147,9 +147,6 @@ def repeated_title_lines(body: str, title: str) -> int:
     return 0
 
 
-def without_repeated_title(body: str, title: str) -> str:
-    return "\n".join(body.split("\n")[repeated_title_lines(body, title) :])
-
 
 def _duplicates(checked: list[Checked], config: SiteConfig) -> list[Problem]:
     """索引号 must be unique site-wide (after NFKC and case folding), and no two pages may share a path."""

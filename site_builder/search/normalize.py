@@ -14,10 +14,6 @@ def is_cjk(ch: str) -> bool:
     return any(low <= code <= high for low, high in CJK_RANGES)
 
 
-def is_word_char(ch: str) -> bool:
-    return ch.isascii() and ch.isalnum()
-
-
 @lru_cache(maxsize=1)
 def fold_table() -> dict[str, str]:
     """Traditional → simplified, one character to one character, as OpenCC's t2s data has it."""
