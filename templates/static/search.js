@@ -261,7 +261,7 @@
     var needles = p.q.split(/[\s\u3000]+/).filter(Boolean).map(norm);
     var chunks = {};
     shown.forEach(function (r) { chunks[Math.floor(r.doc / meta.chunk)] = true; });
-    Promise.all(Object.keys(chunks).map(function (k) { return getJSON("search/d/" + k + ".json").then(function (rows) { return [k, rows]; }); }))
+    var listed = Promise.all(Object.keys(chunks).map(function (k) { return getJSON("search/d/" + k + ".json").then(function (rows) { return [k, rows]; }); }))
       .then(function (loaded) {
         var rowsByChunk = {};
         loaded.forEach(function (pair) { rowsByChunk[pair[0]] = pair[1]; });
@@ -282,6 +282,10 @@
       });
     pager.textContent = "";
     pager.hidden = pages <= 1;
+    drawPager(p, pages, current);
+    return listed;
+  }
+  function drawPager(p, pages, current) {
     if (pages > 1) {
       var ul = el("ul");
       for (var n = 1; n <= pages; n++) {
@@ -310,10 +314,12 @@
     var started = performance.now();
     return search(p.q, meta).then(function (results) {
       root.setAttribute("data-query-ms", String(Math.round(performance.now() - started)));
-      render(p, meta, results);
-      // the same query again, its shards now in memory: the time the search itself takes
-      var warm = performance.now();
-      return search(p.q, meta).then(function () {
+      var warm = 0;
+      return render(p, meta, results).then(function () {
+        // the same query again, its shards now in memory: the time the search itself takes
+        warm = performance.now();
+        return search(p.q, meta);
+      }).then(function () {
         root.setAttribute("data-warm-query-ms", (performance.now() - warm).toFixed(1));
         root.setAttribute("data-ready", "true");
       });
