@@ -1,26 +1,18 @@
-"""The one configured Markdown parser: untrusted text in, safe HTML and a heading outline out."""
+"""A report body to safe HTML, a heading outline and plain text: parse (mdtree), the 公文 structure pass,
+then render. Untrusted text in, inert HTML out: raw HTML is text, only safe URLs become links."""
 
 from __future__ import annotations
 
-import html
 import re
-from collections.abc import Sequence
-from functools import lru_cache
-from typing import Any
-from urllib.parse import quote, unquote
+from urllib.parse import quote
 
-from markdown_it import MarkdownIt
-from markdown_it.renderer import RendererHTML
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
-from markdown_it.utils import OptionsDict
-
+from .mdtree import Node, is_safe_url, parse, plain_text, walk
 from .model import Heading, RenderedBody
-from .signature import find_signature, signature_tokens
+from .signature import find_signature
 from .urls import relative
 
-_SAFE_SCHEMES = {"http", "https", "mailto", "tel"}
-_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.\-]*)\s*:")
+__all__ = ["is_safe_url", "numbering_kind", "split_lead", "structured", "render_body", "render_html"]
+
 _CN_NUM = "一二三四五六七八九十百零〇"
 # 公文 numbering, outermost first: 一、 （一） 1. （1）
 _NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -33,24 +25,20 @@ _SENTENCE_END = "。！？；"
 _MAX_HEADING = 60
 """Longer numbered paragraphs are split after their lead sentence when it is short enough."""
 _MAX_LEAD = 48
-_ALIGN = re.compile(r"^text-align:(left|center|right)$")
+_TABLE_OPEN = '<div class="table-scroll" role="region" tabindex="0" aria-label="表格（可横向滚动）">\n<table>\n'
 
 
-class SafeMarkdownIt(MarkdownIt):
-    """MarkdownIt that accepts only web, mail and phone links; everything else loses its href."""
-
-    def validateLink(self, url: str) -> bool:  # noqa: N802 - markdown-it's name
-        return is_safe_url(url)
-
-
-def is_safe_url(url: str) -> bool:
-    """True for relative URLs and http(s)/mailto/tel; false for javascript:, data:, vbscript: and the rest."""
-    decoded = unquote(html.unescape(url))
-    cleaned = "".join(ch for ch in decoded if ch > " " and ch not in "\u200b\u200c\u200d\u2060\ufeff")
-    match = _SCHEME.match(cleaned)
-    if match is None:
-        return not cleaned.startswith("//") and not cleaned.startswith("\\")
-    return match[1].lower() in _SAFE_SCHEMES
+def escape(text: str, quote: bool = True) -> str:
+    """markdown-it's escaping: & < > and double quotes."""
+    if "&" in text:
+        text = text.replace("&", "&amp;")
+    if "<" in text:
+        text = text.replace("<", "&lt;")
+    if ">" in text:
+        text = text.replace(">", "&gt;")
+    if '"' in text:
+        text = text.replace('"', "&quot;")
+    return text
 
 
 def numbering_kind(text: str) -> str | None:
@@ -73,153 +61,261 @@ def split_lead(text: str) -> tuple[str, str] | None:
     return None
 
 
-def _structure_rule(state: StateCore) -> None:
-    """Turn 公文-numbered paragraphs into headings, number all headings, tidy tables, mark the signature."""
-    tokens = state.tokens
-    out: list[Token] = []
-    stack: list[str] = []
-    counts: list[int] = []
-    i = 0
-    while i < len(tokens):
-        token = tokens[i]
-        if token.type == "heading_open":
-            _set_heading(token, tokens[i + 2], f"md{token.markup.count('#') or token.tag[1]}", stack, counts)
-        elif token.type == "paragraph_open" and token.level == 0:
-            inline = tokens[i + 1]
-            numbered = numbering_kind(inline.content)
-            parts = split_lead(inline.content.lstrip(" \u3000")) if numbered else None
-            if numbered and parts:
-                lead, rest = parts
-                head_open = Token("heading_open", "h2", 1, map=token.map, block=True)
-                head_close = Token("heading_close", "h2", -1, block=True)
-                _set_heading(head_open, head_close, numbered, stack, counts)
-                head_open.attrSet("class", f"gw-{numbered}")
-                out += [head_open, _inline(lead, token.map), head_close]
-                if rest:
-                    out += [token, _inline(rest, token.map), tokens[i + 2]]
-                i += 3
-                continue
-        elif token.type in ("th_open", "td_open"):
-            _align_class(token)
-        out.append(token)
-        i += 1
-    state.tokens = _mark_signature(out)
+def _line_text(nodes: list[Node]) -> str:
+    """Text with line breaks kept as newlines (split_lead looks at the first line)."""
+    parts: list[str] = []
+    for node in nodes:
+        if node.kind in ("softbreak", "hardbreak"):
+            parts.append("\n")
+        else:
+            parts.append(plain_text([node]) if node.kind != "text" else node.text)
+    return "".join(parts)
 
 
-def _set_heading(open_tok: Token, close_tok: Token, kind: str, stack: list[str], counts: list[int]) -> None:
-    """Give a heading the level its numbering kind has in the current nesting, and a positional id.
+def _numbered(nodes: list[Node]) -> str | None:
+    """The numbering kind of a paragraph, looking only at its start (most paragraphs are long)."""
+    if not nodes:
+        return None
+    first = nodes[0]
+    if first.kind == "text" and len(first.text) >= 16:
+        return numbering_kind(first.text[:16])
+    return numbering_kind(_line_text(nodes)[:16])
+
+
+def _split_nodes(nodes: list[Node], at: int) -> tuple[list[Node], list[Node]]:
+    """Inline nodes cut after `at` characters of text; an element straddling the cut goes to the lead whole."""
+    lead: list[Node] = []
+    seen = 0
+    for index, node in enumerate(nodes):
+        if seen >= at:
+            return lead, nodes[index:]
+        size = 1 if node.kind in ("softbreak", "hardbreak") else len(_line_text([node]))
+        if node.kind == "text" and seen + size > at:
+            cut = at - seen
+            lead.append(Node("text", text=node.text[:cut]))
+            return lead, [Node("text", text=node.text[cut:])] + nodes[index + 1 :]
+        lead.append(node)
+        seen += size
+    return lead, []
+
+
+def _strip_start(nodes: list[Node]) -> list[Node]:
+    """Drop leading spaces and line breaks from what follows a lead sentence."""
+    nodes = list(nodes)
+    while nodes:
+        first = nodes[0]
+        if first.kind in ("softbreak", "hardbreak"):
+            nodes.pop(0)
+        elif first.kind == "text" and not first.text.lstrip(" \u3000"):
+            nodes.pop(0)
+        elif first.kind == "text":
+            nodes[0] = Node("text", text=first.text.lstrip(" \u3000"))
+            break
+        else:
+            break
+    return nodes
+
+
+class _Outline:
+    """Heading levels and positional ids (s1, s1-2, ...) as the document goes on.
 
     Markdown headings (md1, md2, ...) always outrank 公文 numbering, so `# 附件` closes any open 一、 section.
     """
-    if kind.startswith("md") and kind not in stack:
-        keep = 0
-        while keep < len(stack) and stack[keep].startswith("md") and stack[keep] < kind:
-            keep += 1
-        if keep < len(stack):
-            counts_at = counts[keep]
-            del stack[keep:]
-            del counts[keep:]
+
+    def __init__(self) -> None:
+        self.stack: list[str] = []
+        self.counts: list[int] = []
+
+    def place(self, kind: str) -> tuple[int, str]:
+        stack, counts = self.stack, self.counts
+        if kind.startswith("md") and kind not in stack:
+            keep = 0
+            while keep < len(stack) and stack[keep].startswith("md") and stack[keep] < kind:
+                keep += 1
+            if keep < len(stack):
+                counts_at = counts[keep]
+                del stack[keep:]
+                del counts[keep:]
+                stack.append(kind)
+                counts.append(counts_at + 1)
+                return self._level()
+        if kind in stack:
+            depth = stack.index(kind)
+            del stack[depth + 1 :]
+            del counts[depth + 1 :]
+            counts[depth] += 1
+        else:
             stack.append(kind)
-            counts.append(counts_at + 1)
-            _apply_level(open_tok, close_tok, stack, counts)
-            return
-    if kind in stack:
-        depth = stack.index(kind)
-        del stack[depth + 1 :]
-        del counts[depth + 1 :]
-        counts[depth] += 1
-    else:
-        stack.append(kind)
-        counts.append(1)
-    _apply_level(open_tok, close_tok, stack, counts)
+            counts.append(1)
+        return self._level()
+
+    def _level(self) -> tuple[int, str]:
+        return min(len(self.stack) + 1, 6), "s" + "-".join(str(c) for c in self.counts)
 
 
-def _apply_level(open_tok: Token, close_tok: Token, stack: list[str], counts: list[int]) -> None:
-    level = min(len(stack) + 1, 6)
-    open_tok.tag = close_tok.tag = f"h{level}"
-    open_tok.attrSet("id", "s" + "-".join(str(c) for c in counts))
+def structured(blocks: list[Node]) -> list[Node]:
+    """The 公文 pass: numbered paragraphs become headings (lead sentence only when long), every heading gets
+    its level and id, and a closing 落款 becomes a signature block."""
+    return _mark_signature(_structure(blocks, _Outline(), top=True))
 
 
-def _inline(content: str, source_map: list[int] | None) -> Token:
-    token = Token("inline", "", 0, content=content, map=source_map, block=True)
-    token.children = []
-    return token
+def _structure(blocks: list[Node], outline: _Outline, top: bool) -> list[Node]:
+    out: list[Node] = []
+    for block in blocks:
+        if block.kind in ("blockquote", "bullet_list", "ordered_list", "list_item"):
+            block.children = _structure(block.children, outline, top=False)
+        elif block.kind == "heading":
+            level, anchor = outline.place("md" + block.attrs["md"])
+            out.append(Node("heading", block.children, attrs={"level": str(level), "id": anchor}, line=block.line))
+            continue
+        elif block.kind == "paragraph" and top and (kind := _numbered(block.children)):
+            text = _line_text(block.children)
+            parts = split_lead(text.lstrip(" \u3000"))
+            if parts:
+                skipped = len(text) - len(text.lstrip(" \u3000"))
+                lead, rest = _split_nodes(block.children, skipped + len(parts[0]))
+                level, anchor = outline.place(kind)
+                lead = _strip_start(lead)
+                out.append(Node("heading", lead, attrs={"level": str(level), "id": anchor, "class": f"gw-{kind}"},
+                                line=block.line))
+                rest = _strip_start(rest)
+                if rest:
+                    out.append(Node("paragraph", rest, line=block.line))
+                continue
+        out.append(block)
+    return out
 
 
-def _align_class(token: Token) -> None:
-    style = token.attrGet("style")
-    if isinstance(style, str) and (match := _ALIGN.match(style)):
-        token.attrs.pop("style", None)
-        token.attrSet("class", f"align-{match[1]}")
-    if token.type == "th_open":
-        token.attrSet("scope", "col")
-
-
-def _mark_signature(tokens: list[Token]) -> list[Token]:
-    found = find_signature(tokens)
+def _mark_signature(blocks: list[Node]) -> list[Node]:
+    found = find_signature(blocks)
     if found is None:
-        return tokens
+        return blocks
     start, lines = found
-    return tokens[:start] + signature_tokens(lines)
-
-
-def _image(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
-    """Point local images at their copies under media/, relative to the page being rendered."""
-    token = tokens[idx]
-    src = str(token.attrGet("src") or "")
-    images = env.get("images") or {}
-    if src in images:
-        token.attrSet("src", quote(relative(env.get("page_url", ""), images[src])))
-    return self.image(tokens, idx, options, env)
-
-
-def _table_open(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
-    return '<div class="table-scroll" role="region" tabindex="0" aria-label="表格（可横向滚动）">\n<table>\n'
-
-
-def _table_close(self: RendererHTML, tokens: Sequence[Token], idx: int, options: OptionsDict, env: Any) -> str:
-    return "</table>\n</div>\n"
-
-
-@lru_cache(maxsize=1)
-def make_parser() -> MarkdownIt:
-    """The project's only MarkdownIt: commonmark with raw HTML off, GFM tables, hard line breaks."""
-    options = {"html": False, "xhtmlOut": False, "linkify": False, "typographer": False, "breaks": True}
-    md = SafeMarkdownIt("commonmark", options)
-    md.enable(["table", "strikethrough"])
-    md.disable(["code"])  # text pasted from Word is often indented with spaces: a paragraph, not a code block
-    md.core.ruler.after("block", "gongwen_structure", _structure_rule)
-    md.add_render_rule("table_open", _table_open)
-    md.add_render_rule("table_close", _table_close)
-    md.add_render_rule("image", _image)
-    return md
+    return blocks[:start] + [Node("signature", [Node("paragraph", line) for line in lines])]
 
 
 def render_body(text: str, page_url: str = "", images: dict[str, str] | None = None) -> RenderedBody:
     """Markdown body to safe HTML, the outline for a table of contents, and plain text."""
-    md = make_parser()
-    tokens = md.parse(text)
+    blocks = structured(parse(text))
     headings: list[Heading] = []
     plain: list[str] = []
-    for index, token in enumerate(tokens):
-        if token.type == "inline":
-            words = inline_text(token)
+    for node in walk(blocks):
+        if node.kind in ("heading", "paragraph", "th", "td"):
+            words = plain_text(node.children)
             plain.append(words)
-            opener = tokens[index - 1]
-            if opener.type == "heading_open":
-                headings.append(Heading(int(opener.tag[1]), words, str(opener.attrGet("id"))))
-    html = md.renderer.render(tokens, md.options, {"page_url": page_url, "images": images or {}})
+            if node.kind == "heading":
+                headings.append(Heading(int(node.attrs["level"]), words, node.attrs["id"]))
+    html = render_html(blocks, page_url, images or {})
     return RenderedBody(html=html, headings=tuple(headings), text="\n".join(p for p in plain if p))
 
 
-def inline_text(token: Token) -> str:
-    """The readable text of an inline token (link text, code, breaks as spaces)."""
-    parts: list[str] = []
-    for child in token.children or []:
-        if child.type in ("text", "code_inline"):
-            parts.append(child.content)
-        elif child.type in ("softbreak", "hardbreak"):
-            parts.append(" ")
-        elif child.type == "image":
-            parts.append(child.content)
-    return "".join(parts).strip()
+def render_html(blocks: list[Node], page_url: str = "", images: dict[str, str] | None = None) -> str:
+    """HTML for the blocks, in the layout markdown-it writes (one block per line)."""
+    out: list[str] = []
+    _Writer(out, page_url, images or {}).blocks(blocks)
+    return "".join(out)
+
+
+class _Writer:
+    def __init__(self, out: list[str], page_url: str, images: dict[str, str]) -> None:
+        self.out = out
+        self.page_url = page_url
+        self.images = images
+
+    def blocks(self, blocks: list[Node], tight: bool = False) -> None:
+        out = self.out
+        for index, block in enumerate(blocks):
+            kind = block.kind
+            if kind == "paragraph":
+                if block.attrs.get("hidden"):
+                    self.inline(block.children)
+                    if index + 1 < len(blocks):
+                        out.append("\n")
+                    continue
+                out.append("<p>")
+                self.inline(block.children)
+                out.append("</p>\n")
+            elif kind == "heading":
+                level = block.attrs["level"]
+                cls = f' class="{block.attrs["class"]}"' if "class" in block.attrs else ""
+                out.append(f'<h{level} id="{block.attrs["id"]}"{cls}>')
+                self.inline(block.children)
+                out.append(f"</h{level}>\n")
+            elif kind in ("bullet_list", "ordered_list"):
+                tag = "ul" if kind == "bullet_list" else "ol"
+                start = f' start="{block.attrs["start"]}"' if "start" in block.attrs else ""
+                out.append(f"<{tag}{start}>\n")
+                self.blocks(block.children)
+                out.append(f"</{tag}>\n")
+            elif kind == "list_item":
+                out.append("<li>")
+                children = block.children
+                if children and not children[0].attrs.get("hidden"):
+                    out.append("\n")
+                self.blocks(children)
+                out.append("</li>\n")
+            elif kind == "blockquote":
+                out.append("<blockquote>\n" if block.children else "<blockquote>")
+                self.blocks(block.children)
+                out.append("</blockquote>\n")
+            elif kind == "hr":
+                out.append("<hr>\n")
+            elif kind == "fence":
+                lang = block.attrs.get("lang")
+                cls = f' class="language-{escape(lang)}"' if lang else ""
+                out.append(f"<pre><code{cls}>{escape(block.text, quote=True)}</code></pre>\n")
+            elif kind == "table":
+                self.table(block)
+            elif kind == "signature":
+                out.append('<div class="signature">\n')
+                self.blocks(block.children)
+                out.append("</div>\n")
+
+    def table(self, table: Node) -> None:
+        out = self.out
+        out.append(_TABLE_OPEN)
+        for section in table.children:
+            out.append(f"<{section.kind}>\n")
+            for row in section.children:
+                out.append("<tr>\n")
+                for cell in row.children:
+                    attrs = f' class="align-{cell.attrs["align"]}"' if "align" in cell.attrs else ""
+                    if cell.kind == "th":
+                        attrs += ' scope="col"'
+                    out.append(f"<{cell.kind}{attrs}>")
+                    self.inline(cell.children)
+                    out.append(f"</{cell.kind}>\n")
+                out.append("</tr>\n")
+            out.append(f"</{section.kind}>\n")
+        out.append("</table>\n</div>\n")
+
+    def inline(self, nodes: list[Node]) -> None:
+        out = self.out
+        for node in nodes:
+            kind = node.kind
+            if kind == "text":
+                out.append(escape(node.text, quote=True))
+            elif kind in ("softbreak", "hardbreak"):
+                out.append("<br>\n")
+            elif kind in ("em", "strong"):
+                out.append(f"<{kind}>")
+                self.inline(node.children)
+                out.append(f"</{kind}>")
+            elif kind == "strikethrough":
+                out.append("<s>")
+                self.inline(node.children)
+                out.append("</s>")
+            elif kind == "code_inline":
+                out.append(f"<code>{escape(node.text, quote=True)}</code>")
+            elif kind == "link":
+                title = f' title="{escape(node.attrs["title"], quote=True)}"' if "title" in node.attrs else ""
+                out.append(f'<a href="{escape(node.attrs["href"], quote=True)}"{title}>')
+                self.inline(node.children)
+                out.append("</a>")
+            elif kind == "image":
+                src = node.attrs["src"]
+                if src in self.images:
+                    src = quote(relative(self.page_url, self.images[src]))
+                title = f' title="{escape(node.attrs["title"], quote=True)}"' if "title" in node.attrs else ""
+                alt = escape(plain_text(node.children), quote=True)
+                out.append(f'<img src="{escape(src, quote=True)}" alt="{alt}"{title}>')

@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from .errors import Location, Problem
-from .markdown import make_parser
+from .mdtree import INLINE_KINDS, parse, walk
 from .model import OutputFile
 
 MEDIA = "media"
@@ -23,11 +23,12 @@ def image_refs(markdown: str) -> list[tuple[str, int]]:
     found: list[tuple[str, int]] = []
     if "![" not in markdown:
         return found  # every image, inline or by reference, starts with "![": skip the parse
-    for token in make_parser().parse(markdown):
-        if token.type != "inline" or not token.children:
-            continue
-        line = token.map[0] if token.map else 0
-        found += [(str(child.attrGet("src") or ""), line) for child in token.children if child.type == "image"]
+    line = 0
+    for node in walk(parse(markdown)):
+        if node.kind == "image":
+            found.append((node.attrs["src"], line))
+        elif node.kind not in INLINE_KINDS:
+            line = node.line
     return found
 
 

@@ -40,5 +40,17 @@ def relative(from_path: str, to_path: str) -> str:
         anchor = "#" + anchor
     if not to_path:
         return anchor
-    start = posixpath.dirname(from_path) or "."
-    return posixpath.relpath(to_path, start) + anchor
+    return _relpath(to_path, posixpath.dirname(from_path)) + anchor
+
+
+def _relpath(path: str, start: str) -> str:
+    """posixpath.relpath for clean site-relative paths, without its abspath calls (this runs per link)."""
+    if not path or path.startswith("/") or "/./" in path or "/../" in path or path.startswith(("./", "../")):
+        return posixpath.relpath(path, start or ".")
+    target = [part for part in path.split("/") if part]
+    base = [part for part in start.split("/") if part]
+    common = 0
+    while common < len(base) and common < len(target) and base[common] == target[common]:
+        common += 1
+    parts = [".."] * (len(base) - common) + target[common:]
+    return "/".join(parts) if parts else "."

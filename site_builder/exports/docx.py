@@ -15,9 +15,9 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
-from markdown_it.token import Token
 
-from ..markdown import make_parser, numbering_kind
+from ..markdown import numbering_kind, structured
+from ..mdtree import Node, parse, plain_text
 from ..model import Report
 from ..templates import cn_date
 
@@ -117,20 +117,17 @@ def _page_numbers(doc: Any) -> None:
     _page_number_paragraph(section.even_page_footer.paragraphs[0], right=False)
 
 
-def _add_runs(paragraph: Any, inline: Token) -> None:
-    bold = False
-    for child in inline.children or []:
-        if child.type == "strong_open":
-            bold = True
-        elif child.type == "strong_close":
-            bold = False
-        elif child.type in ("text", "code_inline"):
-            run = paragraph.add_run(child.content)
+def _add_runs(paragraph: Any, nodes: list[Node], bold: bool = False) -> None:
+    for node in nodes:
+        if node.kind in ("text", "code_inline"):
+            run = paragraph.add_run(node.text)
             run.bold = bold or None
-        elif child.type in ("softbreak", "hardbreak"):
+        elif node.kind in ("softbreak", "hardbreak"):
             paragraph.add_run().add_break()
-        elif child.type == "image":
-            paragraph.add_run(f"[图：{child.content}]")
+        elif node.kind == "image":
+            paragraph.add_run(f"[图：{plain_text(node.children)}]")
+        else:
+            _add_runs(paragraph, node.children, bold or node.kind == "strong")
 
 
 def _metadata(doc: Any, report: Report) -> None:
@@ -155,77 +152,64 @@ def _metadata(doc: Any, report: Report) -> None:
     doc.add_paragraph()
 
 
-def _table(doc: Any, tokens: list[Token], start: int) -> int:
-    rows: list[list[tuple[str, Token]]] = []
-    index = start
-    while tokens[index].type != "table_close":
-        token = tokens[index]
-        if token.type == "tr_open":
-            rows.append([])
-        elif token.type in ("th_open", "td_open"):
-            rows[-1].append((token.type, tokens[index + 1]))
-        index += 1
+def _table(doc: Any, node: Node) -> None:
+    rows = [row.children for section in node.children for row in section.children]
     width = max((len(r) for r in rows), default=0)
     table = doc.add_table(rows=len(rows), cols=width)
     table.style = doc.styles["Table Grid"]
     for r, row in enumerate(rows):
-        for c, (kind, inline) in enumerate(row):
+        for c, cell in enumerate(row):
             paragraph = table.cell(r, c).paragraphs[0]
             paragraph.paragraph_format.first_line_indent = Pt(0)
             paragraph.paragraph_format.line_spacing = Pt(20)
             paragraph.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.LEFT
-            _add_runs(paragraph, inline)
+            _add_runs(paragraph, cell.children)
             for run in paragraph.runs:
                 run.font.size = Pt(12)
-                if kind == "th_open":
+                if cell.kind == "th":
                     set_east_asian(run._element, HEI)
-    return index
 
 
 def _body(doc: Any, report: Report, markdown: str) -> None:
-    tokens = make_parser().parse(markdown)
-    in_signature = False
-    list_style: list[str] = []
-    index = 0
-    while index < len(tokens):
-        token = tokens[index]
-        if token.type == "html_block":
-            in_signature = 'class="signature"' in token.content
-        elif token.type == "heading_open":
-            inline = tokens[index + 1]
-            level = min(int(token.tag[1]) - 1, 5)
-            paragraph = doc.add_paragraph(style=f"Heading {level}")
-            _add_runs(paragraph, inline)
-            kind = numbering_kind(inline.content)
-            if kind:
-                font, bold = KIND_FONT[kind]
-                for run in paragraph.runs:
-                    set_east_asian(run._element, font)
-                    run.bold = bold
-            index += 2
-        elif token.type in ("bullet_list_open", "ordered_list_open"):
-            list_style.append("List Bullet" if token.type == "bullet_list_open" else "List Number")
-        elif token.type in ("bullet_list_close", "ordered_list_close"):
-            list_style.pop()
-        elif token.type == "paragraph_open":
-            style = list_style[-1] if list_style else None
-            paragraph = doc.add_paragraph(style=style)
-            _add_runs(paragraph, tokens[index + 1])
-            if in_signature:
-                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-                paragraph.paragraph_format.first_line_indent = Pt(0)
-                paragraph.paragraph_format.right_indent = INDENT
-            index += 2
-        elif token.type == "table_open":
-            index = _table(doc, tokens, index)
-        elif token.type in ("fence", "code_block"):
-            doc.add_paragraph(token.content.rstrip("\n"))
-        index += 1
+    _blocks(doc, structured(parse(markdown)), None, signature=False)
     for line in report.meta.signature:
         paragraph = doc.add_paragraph(line)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.paragraph_format.first_line_indent = Pt(0)
         paragraph.paragraph_format.right_indent = INDENT
+
+
+def _blocks(doc: Any, blocks: list[Node], list_style: str | None, signature: bool) -> None:
+    """Word paragraphs for the same blocks the web page shows (headings keep their 公文 faces)."""
+    for block in blocks:
+        kind = block.kind
+        if kind == "heading":
+            level = min(int(block.attrs["level"]) - 1, 5)
+            paragraph = doc.add_paragraph(style=f"Heading {level}")
+            _add_runs(paragraph, block.children)
+            numbered = numbering_kind(plain_text(block.children))
+            if numbered:
+                font, bold = KIND_FONT[numbered]
+                for run in paragraph.runs:
+                    set_east_asian(run._element, font)
+                    run.bold = bold
+        elif kind in ("bullet_list", "ordered_list"):
+            _blocks(doc, block.children, "List Bullet" if kind == "bullet_list" else "List Number", signature)
+        elif kind in ("list_item", "blockquote"):
+            _blocks(doc, block.children, list_style, signature)
+        elif kind == "signature":
+            _blocks(doc, block.children, None, signature=True)
+        elif kind == "paragraph":
+            paragraph = doc.add_paragraph(style=list_style)
+            _add_runs(paragraph, block.children)
+            if signature:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+                paragraph.paragraph_format.first_line_indent = Pt(0)
+                paragraph.paragraph_format.right_indent = INDENT
+        elif kind == "table":
+            _table(doc, block)
+        elif kind == "fence":
+            doc.add_paragraph(block.text.rstrip("\n"))
 
 
 def render_docx(report: Report, markdown: str) -> bytes:

@@ -1,4 +1,4 @@
-from site_builder.markdown import make_parser
+from site_builder.mdtree import Node, parse, plain_text
 from site_builder.signature import find_signature, is_signature_date
 
 
@@ -9,24 +9,18 @@ def test_dates_recognised() -> None:
         assert not is_signature_date(text), text
 
 
-def _tokens(text: str):  # block tokens before our structure rule
-    md = make_parser()
-    from markdown_it.rules_core import StateCore
-
-    state = StateCore(text, md, {})
-    md.core.ruler.getRules("")[0](state)  # normalize
-    md.core.ruler.getRules("")[1](state)  # block
-    return state.tokens
+def _tokens(text: str) -> list[Node]:  # blocks before the structure pass
+    return parse(text)
 
 
 def test_agency_then_date_in_two_paragraphs() -> None:
     found = find_signature(_tokens("正文。\n\n罗庄区司法局\n\n2023年8月8日\n"))
-    assert found is not None and found[1] == ["罗庄区司法局", "2023年8月8日"]
+    assert found is not None and [plain_text(line) for line in found[1]] == ["罗庄区司法局", "2023年8月8日"]
 
 
 def test_two_agencies_in_one_paragraph() -> None:
     found = find_signature(_tokens("正文。\n\n区委依法治区办\n罗庄区司法局\n2023年8月8日\n"))
-    assert found is not None and found[1] == ["区委依法治区办", "罗庄区司法局", "2023年8月8日"]
+    assert found is not None and [plain_text(line) for line in found[1]] == ["区委依法治区办", "罗庄区司法局", "2023年8月8日"]
 
 
 def test_no_signature_when_body_ends_otherwise() -> None:

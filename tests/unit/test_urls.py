@@ -26,3 +26,18 @@ def test_relative_links() -> None:
     assert relative("xxgk/a/x.html", "static/site.css") == "../../static/site.css"
     assert relative("a/x.html", "a/x.html#s1") == "x.html#s1"
     assert relative("a/x.html", "https://beian.miit.gov.cn/") == "https://beian.miit.gov.cn/"
+
+
+def test_relative_agrees_with_posixpath_relpath() -> None:
+    import posixpath
+    import random
+
+    rng = random.Random(1)
+    parts = ["a", "b", "c", "index.html", "x.html", ""]
+    for _ in range(5000):
+        origin = "/".join(rng.choice(parts[:3]) for _ in range(rng.randint(0, 3))) + "/" + rng.choice(["p.html", "i.html"])
+        origin = origin.lstrip("/")
+        target = "/".join(rng.choice(parts) for _ in range(rng.randint(1, 4)))
+        if not target or target.startswith("/"):
+            continue
+        assert relative.__wrapped__(origin, target) == posixpath.relpath(target, posixpath.dirname(origin) or ".")
