@@ -21,7 +21,7 @@ from .media import media_files
 from .model import OutputFile
 from .output import check_output_dir, write_site
 from .pagekeys import PageCache, load_manifest, save_manifest, theme_fingerprint
-from .parallel import WorkerSetup, parallel_details
+from .parallel import WorkerSetup, parallel_pages
 from .render import TemplateFailure, render_site
 from .reports import load_reports
 from .search.index import render_search
@@ -76,13 +76,13 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
         maker = DownloadMaker(env, project_dir / CACHE_DIR, fingerprint(env), project_dir / "content", bodies)
     theme = theme_fingerprint(theme_dirs(project_dir), config, minify)
     cache = PageCache(out_dir, load_manifest(project_dir, out_dir) if incremental else {})
-    details = None
+    pages_in_parallel = None
     if jobs > 1 and len(site.reports) > 1:
         setup = WorkerSetup(project_dir, site, minify,
                             (maker.cache_dir, maker.base, maker.content_dir) if maker else None, theme, cache)
-        details = partial(parallel_details, setup, jobs, maker, cache)
+        pages_in_parallel = partial(parallel_pages, setup, jobs, maker, cache)
     files = itertools.chain(
-        _recording(render_site(env, site, minify, maker, bodies, details, cache, theme), pages),
+        _recording(render_site(env, site, minify, maker, bodies, pages_in_parallel, cache, theme), pages),
         render_feeds(site, bodies),
         render_catalog(site),
         render_search(site, bodies) if search else iter(()),

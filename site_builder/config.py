@@ -207,7 +207,7 @@ def _parse_agencies(node: yaml.Node, ctx: _Ctx, problems: list[Problem]) -> tupl
 
 def _is_empty(node: yaml.Node) -> bool:
     if isinstance(node, yaml.ScalarNode):
-        return not str(node.value).strip() or (node.tag.endswith(":null") and node.style is None)
+        return not str(node.value).strip() or (node.tag.endswith(":null") and not node.style)
     return not node.value
 
 

@@ -17,7 +17,8 @@ from urllib.parse import unquote
 import markdown_it_pyrs
 
 _PLUGINS: list[Any] = ["paragraph", "heading", "lheading", "list", "blockquote", "hr", "fence", "table",
-                       "strikethrough", "emphasis", "escape", "entity", "link", "image", "newline", "autolink", "reference"]
+                       "strikethrough", "emphasis", "escape", "entity", "link", "image", "newline", "autolink",
+                       "reference"]
 """No `code` (text pasted from Word is often indented: a paragraph, not a code block), no raw HTML, and no
 inline `code` spans: markdown-it.rs 0.6 panics on a `[` followed by an unmatched backtick (found by our
 fuzz test), and 公文 never use code spans; backticks stay literal text. Fenced blocks still work."""

@@ -69,8 +69,11 @@ class PageCache:
     reused: int = 0
     rendered: int = 0
 
-    def reusable(self, path: str, key: str) -> Path | None:
-        self.current[path] = key
+    def reusable(self, path: str, key: str, probe: bool = False) -> Path | None:
+        """The previous file if it can be reused. A probe that misses records nothing: the page will be
+        rendered (and counted) where it is rendered, perhaps in a worker."""
+        if not probe:
+            self.current[path] = key
         candidate = self.old_dir / path
         entry = self.previous.get(path)
         if entry and entry[0] == key:
@@ -79,9 +82,11 @@ class PageCache:
             except OSError:
                 stat = None
             if stat is not None and [stat.st_size, stat.st_mtime_ns] == entry[1:]:
+                self.current[path] = key
                 self.reused += 1
                 return candidate
-        self.rendered += 1
+        if not probe:
+            self.rendered += 1
         return None
 
     def entries(self, out_dir: Path) -> dict[str, Entry]:

@@ -1,6 +1,6 @@
-"""Detail pages (and their downloads) rendered in worker processes, in order, streamed back one by one.
+"""Pages (and downloads) rendered in worker processes, in order, streamed back one by one.
 
-Each worker builds its own Jinja environment and renderer once; only report indexes go out and rendered
+Each worker builds its own Jinja environment and renderer once; only small task tuples go out and rendered
 bytes come back, so the output is the same whatever the number of workers."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from .bodies import Bodies
 from .exports.downloads import DownloadMaker
 from .model import OutputFile, Site
 from .pagekeys import PageCache
-from .render import Renderer
+from .render import Renderer, Task
 from .templates import make_environment
 
 CHUNK = 8
@@ -42,6 +42,8 @@ class DetailResult:
     used: set[str]
     keys: dict[str, str]
     pages_reused: int
+    summaries: dict[str, str]
+    """Opening text of the report rendered (by source hash), so feeds need not render it again."""
 
 
 _renderer: Renderer | None = None
@@ -58,12 +60,17 @@ def _init(setup: WorkerSetup) -> None:
     _renderer = Renderer(env, setup.site, setup.minify, maker, bodies, cache, setup.theme)
 
 
-def _render(index: int) -> DetailResult:
+def _render(task: Task) -> DetailResult:
     assert _renderer is not None
     maker, cache = _renderer.downloads, _renderer.cache
     before = maker.rendered if maker else 0
     reused_before = cache.reused if cache else 0
-    files = list(_renderer.detail_with_downloads(_renderer.site.reports[index]))
+    files = _renderer.run(task)
+    summaries: dict[str, str] = {}
+    if task[0] == "detail":
+        report = _renderer.site.reports[task[1]]
+        if report.source_hash:
+            summaries[report.source_hash] = _renderer.bodies.summary(report)
     keys: dict[str, str] = {}
     if cache is not None:
         keys = dict(cache.current)
@@ -73,31 +80,32 @@ def _render(index: int) -> DetailResult:
         used = set(maker.used)
         maker.used.clear()
     return DetailResult(files, maker.rendered - before if maker else 0, used, keys,
-                        cache.reused - reused_before if cache else 0)
+                        cache.reused - reused_before if cache else 0, summaries)
 
 
-def parallel_details(setup: WorkerSetup, jobs: int, main_maker: DownloadMaker | None,
-                     main_cache: PageCache | None, main: Renderer) -> Iterator[OutputFile]:
-    """All detail pages in site order. Pages that can be reused are found here first (cheap); only the others
+def parallel_pages(setup: WorkerSetup, jobs: int, main_maker: DownloadMaker | None,
+                   main_cache: PageCache | None, main: Renderer) -> Iterator[OutputFile]:
+    """Every page in site order. Pages that can be reused are found here first (cheap); only the others
     go to `jobs` worker processes. Download counts and page keys are merged into the main process's."""
-    reports = setup.site.reports
-    known = [main.detail_reuse(report) for report in reports]
-    missing = [index for index, page in enumerate(known) if page is None]
+    tasks = main.tasks()
+    known = [main.probe(task) for task in tasks]
+    missing = [task for task, files in zip(tasks, known, strict=True) if files is None]
     if not missing:
-        yield from (page for page in known if page is not None)
+        yield from (file for files in known if files is not None for file in files)
         return
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(setup,)) as pool:
         results = pool.map(_render, missing, chunksize=CHUNK)
-        for page in known:
-            if page is not None:
-                yield page
+        for files in known:
+            if files is not None:
+                yield from files
                 continue
             result = next(results)
+            main.bodies.summaries.update(result.summaries)
             if main_maker is not None:
                 main_maker.rendered += result.rendered
                 main_maker.used |= result.used
-            if main_cache is not None and main_maker is not None:  # probes are skipped when downloads are on
+            if main_cache is not None:
                 main_cache.current.update(result.keys)
                 main_cache.reused += result.pages_reused
                 main_cache.rendered += len(result.keys) - result.pages_reused

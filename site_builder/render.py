@@ -25,6 +25,8 @@ TOC_MIN_HEADINGS = 4
 INFO_PAGES = {"wzasm.html": ("无障碍声明", "accessibility.html"), "wzsm.html": ("网站声明", "statement.html"),
               "lxwm.html": ("联系我们", "contact.html")}
 Crumb = tuple[str, str | None]
+Task = tuple[Any, ...]
+"""("detail", report index), ("column", column index, page index), ("listing", kind, name, page index), ..."""
 
 
 class Renderer:
@@ -45,6 +47,9 @@ class Renderer:
         self.columns = walk_columns(site.columns)
         self.newest = site.reports[0].meta.published if site.reports else site.today
         self.adjacent = adjacency(self.columns)
+        self.years = group_by_year(site.reports)
+        self.agencies = group_by_publisher(site.reports)
+        self._paginated: dict[tuple[object, ...], list[Page[Report]]] = {}
 
     def page(self, template: str, path: str, lastmod: dt.date | None = None,
              lazy: Callable[[], dict[str, Any]] | None = None, probe: bool = False, **context: Any) -> OutputFile:
@@ -53,7 +58,7 @@ class Renderer:
         `context` is what the page depends on; `lazy` adds what follows from it but costs time to compute
         (a report's rendered body), and runs only when the page really has to be rendered."""
         if self.cache is not None:
-            previous = self.cache.reusable(path, page_key(self.key_base, template, path, context))
+            previous = self.cache.reusable(path, page_key(self.key_base, template, path, context), probe)
             if previous is not None or probe:
                 return OutputFile(path=path, content=b"", lastmod=lastmod, reuse_from=previous)
 
@@ -88,21 +93,29 @@ class Renderer:
         column = next(c for c in self.columns if c.names == names)
         return page_file(f"{self.dir}/{column.path}", 1)
 
-    def home(self) -> OutputFile:
-        return self.page("home.html", "index.html", lastmod=self.newest, title="首页",
+    def home(self, probe: bool = False) -> OutputFile:
+        return self.page("home.html", "index.html", lastmod=self.newest, probe=probe, title="首页",
                          latest=self.site.reports[:HOME_LATEST],
                          columns=self.site.columns, breadcrumbs=[("首页", None)],
                          meta_tags={"ColumnName": "首页", "ColumnType": "首页"}, column_name="首页")
 
-    def column_pages(self, column: Column) -> Iterator[OutputFile]:
-        for page in paginate(column.reports, self.site.config.page_size, f"{self.dir}/{column.path}"):
-            crumbs = self.column_crumbs(column)
-            if page.number == 1:
-                crumbs[-1] = (crumbs[-1][0], None)
-            yield self.page("column.html", page.path, lastmod=column.last_update, title=column.name, column=column,
-                            listing=page, column_feed=feed_paths(f"{self.dir}/{column.path}")[0],
-                            breadcrumbs=crumbs, column_name=column.name,
-                            meta_tags={"ColumnName": column.name, "ColumnType": "列表"})
+    def column_page(self, index: int, number: int, probe: bool = False) -> OutputFile:
+        column = self.columns[index]
+        page = self._pages(("column", index), column.reports, f"{self.dir}/{column.path}")[number]
+        crumbs = self.column_crumbs(column)
+        if page.number == 1:
+            crumbs[-1] = (crumbs[-1][0], None)
+        return self.page("column.html", page.path, lastmod=column.last_update, probe=probe, title=column.name,
+                         column=column, listing=page, column_feed=feed_paths(f"{self.dir}/{column.path}")[0],
+                         breadcrumbs=crumbs, column_name=column.name,
+                         meta_tags={"ColumnName": column.name, "ColumnType": "列表"})
+
+    def _pages(self, key: tuple[object, ...], reports: tuple[Report, ...], folder: str) -> list[Page[Report]]:
+        """A listing's pages, split once per renderer (every page of a listing is a separate task)."""
+        found = self._paginated.get(key)
+        if found is None:
+            found = self._paginated[key] = paginate(reports, self.site.config.page_size, folder)
+        return found
 
     def detail_with_downloads(self, report: Report) -> Iterator[OutputFile]:
         """The Word and PDF copies (when enabled), then the page that links them with their sizes."""
@@ -143,47 +156,98 @@ class Renderer:
                          column_name=column.name, column_home=self.column_path(column.names),
                          downloads=downloads or [])
 
-    def listing_pages(self, title: str, folder: str, reports: tuple[Report, ...], kind: str) -> Iterator[OutputFile]:
-        for page in paginate(reports, self.site.config.page_size, folder):
-            crumbs: list[Crumb] = [("首页", "index.html"), (DIRECTORY, page_file(self.dir, 1)), (title, None)]
-            yield self.page("listing.html", page.path, lastmod=reports[0].meta.published, title=title,
-                            listing=page, kind=kind, breadcrumbs=crumbs, column_name=DIRECTORY,
-                            meta_tags={"ColumnName": DIRECTORY, "ColumnType": "列表"})
+    def _listing(self, kind: str, name: str) -> tuple[str, str, tuple[Report, ...]]:
+        if kind == "year":
+            return f"{name}年公开的信息", f"{self.dir}/nf/{name}", self.years[int(name)]
+        return f"{name}发布的信息", f"{self.dir}/jg/{agency_slug(name)}", self.agencies[name]
 
-    def directory(self) -> Iterator[OutputFile]:
-        years = group_by_year(self.site.reports)
-        agencies = group_by_publisher(self.site.reports)
-        year_links = [(f"{year}年", page_file(f"{self.dir}/nf/{year}", 1), len(items)) for year, items in years.items()]
+    def listing_page(self, kind: str, name: str, number: int, probe: bool = False) -> OutputFile:
+        title, folder, reports = self._listing(kind, name)
+        page = self._pages((kind, name), reports, folder)[number]
+        crumbs: list[Crumb] = [("首页", "index.html"), (DIRECTORY, page_file(self.dir, 1)), (title, None)]
+        return self.page("listing.html", page.path, lastmod=reports[0].meta.published, probe=probe, title=title,
+                         listing=page, kind=kind, breadcrumbs=crumbs, column_name=DIRECTORY,
+                         meta_tags={"ColumnName": DIRECTORY, "ColumnType": "列表"})
+
+    def directory(self, probe: bool = False) -> OutputFile:
+        year_links = [(f"{year}年", page_file(f"{self.dir}/nf/{year}", 1), len(items))
+                      for year, items in self.years.items()]
         agency_links = [(name, page_file(f"{self.dir}/jg/{agency_slug(name)}", 1), len(items))
-                        for name, items in agencies.items()]
-        yield self.page("directory.html", page_file(self.dir, 1), lastmod=self.newest, title=DIRECTORY,
-                        columns=self.site.columns, years=year_links, agencies=agency_links,
-                        breadcrumbs=[("首页", "index.html"), (DIRECTORY, None)], column_name=DIRECTORY,
-                        meta_tags={"ColumnName": DIRECTORY, "ColumnType": "目录"}, total=len(self.site.reports))
-        for year, items in years.items():
-            yield from self.listing_pages(f"{year}年公开的信息", f"{self.dir}/nf/{year}", items, "year")
-        for name, items in agencies.items():
-            yield from self.listing_pages(f"{name}发布的信息", f"{self.dir}/jg/{agency_slug(name)}", items, "agency")
+                        for name, items in self.agencies.items()]
+        return self.page("directory.html", page_file(self.dir, 1), lastmod=self.newest, probe=probe,
+                         title=DIRECTORY, columns=self.site.columns, years=year_links, agencies=agency_links,
+                         breadcrumbs=[("首页", "index.html"), (DIRECTORY, None)], column_name=DIRECTORY,
+                         meta_tags={"ColumnName": DIRECTORY, "ColumnType": "目录"}, total=len(self.site.reports))
 
-    def simple(self, template: str, path: str, title: str) -> OutputFile:
-        return self.page(template, path, lastmod=self.newest, title=title,
+    def tasks(self) -> list[Task]:
+        """Every page of the site as a small picklable task, in the order the pages are written."""
+        size = self.site.config.page_size
+        found: list[Task] = [("home",)]
+        for index, column in enumerate(self.columns):
+            found += [("column", index, n) for n in range(_page_count(len(column.reports), size))]
+        found += [("detail", index) for index in range(len(self.site.reports))]
+        found.append(("directory",))
+        for year, items in self.years.items():
+            found += [("listing", "year", str(year), n) for n in range(_page_count(len(items), size))]
+        for name, items in self.agencies.items():
+            found += [("listing", "agency", name, n) for n in range(_page_count(len(items), size))]
+        found.append(("simple", "sitemap.html", "sitemap.html", "网站地图"))
+        found += [("simple", template, path, title) for path, (title, template) in INFO_PAGES.items()]
+        found += [("search",), ("404",)]
+        return found
+
+    def run(self, task: Task) -> list[OutputFile]:
+        """The files of one task: a page, or a detail page with its downloads."""
+        if task[0] == "detail":
+            return list(self.detail_with_downloads(self.site.reports[task[1]]))
+        return [self._page_task(task, probe=False)]
+
+    def probe(self, task: Task) -> list[OutputFile] | None:
+        """The task's files taken unchanged from the previous build, if it can tell without rendering."""
+        if self.cache is None:
+            return None
+        if task[0] == "detail":
+            found = self.detail_reuse(self.site.reports[task[1]])
+            return [found] if found is not None else None
+        page = self._page_task(task, probe=True)
+        return [page] if page.reuse_from is not None else None
+
+    def _page_task(self, task: Task, probe: bool) -> OutputFile:
+        kind = task[0]
+        if kind == "home":
+            return self.home(probe)
+        if kind == "column":
+            return self.column_page(task[1], task[2], probe)
+        if kind == "directory":
+            return self.directory(probe)
+        if kind == "listing":
+            return self.listing_page(task[1], task[2], task[3], probe)
+        if kind == "simple":
+            return self.simple(task[1], task[2], task[3], probe)
+        if kind == "search":
+            return self.search_page(probe)
+        return self.not_found(probe)
+
+    def simple(self, template: str, path: str, title: str, probe: bool = False) -> OutputFile:
+        return self.page(template, path, lastmod=self.newest, probe=probe, title=title,
                          breadcrumbs=[("首页", "index.html"), (title, None)],
                          column_name=title, meta_tags={"ColumnName": title, "ColumnType": "单页"},
                          columns=self.site.columns, info_pages={p: t for p, (t, _) in INFO_PAGES.items()})
 
-    def search_page(self) -> OutputFile:
+    def search_page(self, probe: bool = False) -> OutputFile:
         options = [(c.path and "/".join(c.names), "　" * (len(c.names) - 1) + c.name) for c in self.columns]
         agencies = sorted({r.meta.publisher for r in self.site.reports})
         years = sorted({r.meta.published.year for r in self.site.reports}, reverse=True)
-        return self.page("search.html", "search.html", lastmod=self.newest, title="站内检索", column_name="站内检索",
+        return self.page("search.html", "search.html", lastmod=self.newest, probe=probe, title="站内检索",
+                         column_name="站内检索",
                          breadcrumbs=[("首页", "index.html"), ("站内检索", None)],
                          meta_tags={"ColumnName": "站内检索", "ColumnType": "检索"},
                          column_options=options, agencies=agencies, years=years)
 
-    def not_found(self) -> OutputFile:
+    def not_found(self, probe: bool = False) -> OutputFile:
         """The 404 page is served at any URL, so its links are absolute from the site's base path."""
         base_path = self.site.config.base_path
-        return self.page("404.html", "404.html", title="页面未找到", url=lambda target: base_path + target,
+        return self.page("404.html", "404.html", probe=probe, title="页面未找到", url=lambda target: base_path + target,
                          meta_tags={"ColumnName": "页面未找到", "ColumnType": "单页"})
 
 
@@ -224,26 +288,22 @@ class TemplateFailure(Exception):
         self.error = error
 
 
+def _page_count(items: int, size: int) -> int:
+    return (items + size - 1) // size
+
+
 def render_site(env: jinja2.Environment, site: Site, minify: bool, downloads: DownloadMaker | None = None,
-                bodies: Bodies | None = None, details: Callable[[Renderer], Iterator[OutputFile]] | None = None,
+                bodies: Bodies | None = None, pages: Callable[[Renderer], Iterator[OutputFile]] | None = None,
                 cache: PageCache | None = None, theme: str = "") -> Iterator[OutputFile]:
     """Every page of the site, one at a time, so memory stays flat however many reports there are.
 
-    `details`, when given, produces the detail pages instead (the parallel renderer in build.py)."""
+    `pages`, when given, renders the tasks instead (the parallel renderer in build.py)."""
     renderer = Renderer(env, site, minify, downloads, bodies, cache, theme)
-    steps: list[Callable[[], Iterator[OutputFile]]] = [
-        lambda: iter([renderer.home()]),
-        lambda: (f for c in renderer.columns for f in renderer.column_pages(c)),
-        (lambda: details(renderer)) if details else (
-            lambda: (f for r in site.reports for f in renderer.detail_with_downloads(r))),
-        renderer.directory,
-        lambda: iter([renderer.simple("sitemap.html", "sitemap.html", "网站地图")]),
-        lambda: (renderer.simple(template, path, title) for path, (title, template) in INFO_PAGES.items()),
-        lambda: iter([renderer.search_page()]),
-        lambda: iter([renderer.not_found()]),
-    ]
-    for step in steps:
-        yield from step()
+    if pages is not None:
+        yield from pages(renderer)
+        return
+    for task in renderer.tasks():
+        yield from renderer.run(task)
 
 
 __all__ = ["render_site", "Renderer", "TemplateFailure", "Page"]
