@@ -29,6 +29,7 @@ from .site import assemble_site
 from .sitemap import render_sitemap
 from .sourcecache import load_source_cache, save_source_cache
 from .templates import make_environment, theme_dirs
+from .uptodate import Snapshot, forget, inputs_key, record, unchanged
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +60,11 @@ def check(project_dir: Path, today: dt.date) -> list[Problem]:
 def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
           downloads: bool = True, search: bool = True, jobs: int = 1, incremental: bool = True) -> BuildResult:
     """Build the site into out_dir, replacing it only if every step succeeds."""
+    inputs = inputs_key(project_dir, out_dir, today, f"{minify}|{downloads}|{search}")
+    if incremental and (last := unchanged(project_dir, out_dir, inputs)) is not None:
+        return BuildResult(out_dir=out_dir, files=last.files, reports=last.reports, warnings=last.warnings,
+                           pages_reused=last.pages)
+    forget(project_dir)
     config = load_config(project_dir)
     config_key = hashlib.sha256(repr(config).encode("utf-8")).hexdigest()
     sources = load_source_cache(project_dir, config_key) if incremental else {}
@@ -100,6 +106,7 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
     if loaded != {rel: (e.digest, bodies.summaries.get(e.digest, e.summary)) for rel, e in sources.items()}:
         save_source_cache(project_dir, config_key, sources, bodies.summaries)
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
+    record(project_dir, out_dir, inputs, Snapshot(count, len(reports), cache.rendered + cache.reused, warnings))
     return BuildResult(out_dir=out_dir, files=count, reports=len(reports), warnings=warnings,
                        downloads_rendered=maker.rendered if maker else 0, pages_rendered=cache.rendered,
                        pages_reused=cache.reused)

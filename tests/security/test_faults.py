@@ -85,7 +85,7 @@ def test_write_errors_are_clear_and_keep_old_site(code: int, words: str, make_pr
 
     monkeypatch.setattr(Path, "write_bytes", failing)
     with pytest.raises(BuildFailed) as failed:
-        build(root, root / "output", TODAY, downloads=False)
+        build(root, root / "output", TODAY, downloads=False, incremental=False)
     problem = failed.value.problems[0]
     assert problem.code == "SB401" and words in problem.format()
     monkeypatch.undo()
