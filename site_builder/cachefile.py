@@ -1,5 +1,8 @@
-"""Cache files between builds: JSON with the tool version, what the contents are valid for, and a checksum,
-written atomically. Anything missing, damaged, tampered with or made for something else reads as nothing."""
+"""Cache files between builds: a one-line JSON header (tool version, what the contents are valid for, the
+checksum of the rest), then the payload as JSON, written atomically. Anything missing, damaged, tampered
+with or made for something else reads as nothing.
+
+The checksum covers the payload's bytes as written, so neither reading nor writing serialises twice."""
 
 from __future__ import annotations
 
@@ -11,23 +14,23 @@ from typing import Any
 from . import __version__
 
 
-def _checksum(payload: Any) -> str:
-    return hashlib.sha256(json.dumps(payload, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
-
-
 def read_cache(path: Path, valid_for: str) -> Any | None:
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if data["tool"] != __version__ or data["for"] != valid_for or data["checksum"] != _checksum(data["payload"]):
+        raw = path.read_bytes()
+        head, _, body = raw.partition(b"\n")
+        header = json.loads(head)
+        if header["tool"] != __version__ or header["for"] != valid_for \
+                or header["checksum"] != hashlib.sha256(body).hexdigest():
             return None
-        return data["payload"]
+        return json.loads(body)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
 def write_cache(path: Path, valid_for: str, payload: Any) -> None:
-    data = {"tool": __version__, "for": valid_for, "checksum": _checksum(payload), "payload": payload}
+    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    header = {"tool": __version__, "for": valid_for, "checksum": hashlib.sha256(body).hexdigest()}
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
-    temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    temporary.write_bytes(json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n" + body)
     temporary.replace(path)

@@ -65,25 +65,28 @@ def write_site(files: Iterable[OutputFile], out_dir: Path) -> int:
 
 def _write_all(files: Iterable[OutputFile], staging: Path) -> int:
     root = str(staging.resolve())
-    count = 0
+    written: set[str] = set()
+    folders: set[str] = {root}
     for item in files:
         # a fresh staging folder holds no links, so normalising the path is enough to keep it inside
-        normalised = os.path.normpath(os.path.join(root, item.path))
-        if not normalised.startswith(root + os.sep):
+        target = os.path.normpath(os.path.join(root, item.path))
+        if not target.startswith(root + os.sep):
             raise BuildFailed([Problem("SB406", None, args={"path": item.path})])
-        target = Path(normalised)
-        if target.exists():
+        if target in written:
             raise BuildFailed([Problem("SB407", None, args={"path": item.path})])
-        target.parent.mkdir(parents=True, exist_ok=True)
+        written.add(target)
+        folder = os.path.dirname(target)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
         if item.reuse_from is not None:
             try:
                 os.link(item.reuse_from, target)
             except OSError:
-                shutil.copyfile(item.reuse_from, target)
+                shutil.copy2(item.reuse_from, target)  # keeps size and time: the manifest entry stays true
         else:
-            target.write_bytes(item.content)
-        count += 1
-    return count
+            Path(target).write_bytes(item.content)
+    return len(written)
 
 
 def _swap(staging: Path, out_dir: Path) -> None:

@@ -12,7 +12,7 @@ from typing import Any
 
 from . import __version__
 from .cachefile import read_cache, write_cache
-from .model import Column, Report, SiteConfig
+from .model import Column, Report, ReportMeta, SiteConfig
 from .paginate import Page
 
 MANIFEST = Path(".site_builder") / "cache" / "pages.json"
@@ -25,8 +25,8 @@ def canonical(value: Any) -> Any:
         return ["R", value.url, meta.title, meta.publisher, meta.published.isoformat(), meta.written.isoformat()]
     if isinstance(value, Column):
         return ["C", value.names, value.slugs, len(value.reports), value.last_update.isoformat(), value.children]
-    if isinstance(value, Page):
-        return ["P", value.number, value.paths, value.first_index, value.total, value.items]
+    if isinstance(value, Page):  # its paths all follow from the first and how many (see paginate)
+        return ["P", value.number, value.paths[0], len(value.paths), value.first_index, value.total, value.items]
     if isinstance(value, SiteConfig):
         return ["S", repr(value)]
     if isinstance(value, dt.date):
@@ -42,6 +42,27 @@ def page_key(base: str, template: str, path: str, context: dict[str, Any]) -> st
     """json's C encoder walks the context; `canonical` is called only for our own objects."""
     text = json.dumps([base, template, path, context], default=canonical, ensure_ascii=False, sort_keys=True)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class PageKeys:
+    """page_key with each report, column and config turned into its canonical form once per build: a large
+    site lists every report on several pages, and its neighbours' pages show it too."""
+
+    def __init__(self) -> None:
+        self._memo: dict[int, tuple[Any, Any]] = {}
+
+    def _canonical(self, value: Any) -> Any:
+        if isinstance(value, Report | ReportMeta | Column | SiteConfig):
+            found = self._memo.get(id(value))
+            if found is None or found[0] is not value:
+                found = self._memo[id(value)] = (value, canonical(value))  # holding value keeps its id unique
+            return found[1]
+        return canonical(value)
+
+    def key(self, base: str, template: str, path: str, context: dict[str, Any]) -> str:
+        text = json.dumps([base, template, path, context], default=self._canonical, ensure_ascii=False,
+                          sort_keys=True)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
 def theme_fingerprint(template_dirs: list[Path], config: SiteConfig, minify: bool) -> str:
@@ -68,6 +89,8 @@ class PageCache:
     current: dict[str, str] = field(default_factory=dict)
     reused: int = 0
     rendered: int = 0
+    linked: set[str] = field(default_factory=set)
+    """Pages hard-linked from the previous build: same inode, so same size and time as recorded then."""
 
     def reusable(self, path: str, key: str, probe: bool = False) -> Path | None:
         """The previous file if it can be reused. A probe that misses records nothing: the page will be
@@ -83,6 +106,7 @@ class PageCache:
                 stat = None
             if stat is not None and [stat.st_size, stat.st_mtime_ns] == entry[1:]:
                 self.current[path] = key
+                self.linked.add(path)
                 self.reused += 1
                 return candidate
         if not probe:
@@ -93,6 +117,10 @@ class PageCache:
         """This build's pages with the size and time their files now have."""
         result: dict[str, Entry] = {}
         for path, key in self.current.items():
+            previous = self.previous.get(path)
+            if path in self.linked and previous is not None and previous[0] == key:
+                result[path] = previous
+                continue
             stat = (out_dir / path).stat()
             result[path] = [key, stat.st_size, stat.st_mtime_ns]
         return result

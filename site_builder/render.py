@@ -14,7 +14,7 @@ from .exports.downloads import Download, DownloadMaker
 from .feeds import feed_paths
 from .minify import minify_page
 from .model import Column, Heading, OutputFile, Report, ReportMeta, Site
-from .pagekeys import PageCache, page_key
+from .pagekeys import PageCache, PageKeys
 from .paginate import Page, paginate
 from .site import adjacency, group_by_publisher, group_by_year, walk_columns
 from .urls import agency_slug, page_file, relative
@@ -37,6 +37,7 @@ class Renderer:
                  cache: PageCache | None = None, theme: str = "") -> None:
         self.env = env
         self.cache = cache
+        self.keys = PageKeys()
         nav = [[list(c.names), list(c.slugs)] for c in site.columns]
         self.key_base = f"{theme}|{nav}"
         self.downloads = downloads
@@ -58,7 +59,7 @@ class Renderer:
         `context` is what the page depends on; `lazy` adds what follows from it but costs time to compute
         (a report's rendered body), and runs only when the page really has to be rendered."""
         if self.cache is not None:
-            previous = self.cache.reusable(path, page_key(self.key_base, template, path, context), probe)
+            previous = self.cache.reusable(path, self.keys.key(self.key_base, template, path, context), probe)
             if previous is not None or probe:
                 return OutputFile(path=path, content=b"", lastmod=lastmod, reuse_from=previous)
 

@@ -114,10 +114,11 @@ def load_reports(project_dir: Path, config: SiteConfig, today: dt.date,
     problems.extend(_duplicates(checked, config))
     if cache is not None:
         known = {entry.digest: entry.summary for entry in cache.values() if entry.summary is not None}
+        raw = {entry.digest: entry.meta_json for entry in cache.values()}
         cache.clear()
         cache.update({item.source.rel: CachedSource(item.source.digest, item.meta, item.column_line, item.index_line,
                                                     item.body_line, known.get(item.source.digest), item.skipped,
-                                                    item.stat)
+                                                    item.stat, raw.get(item.source.digest))
                       for item in checked if not item.images})
     reports = [
         to_report(item, config) for item in checked if is_published(item.meta, today)

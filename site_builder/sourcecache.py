@@ -29,6 +29,8 @@ class CachedSource:
     """Body lines skipped (a repeated title line)."""
     stat: tuple[int, int] = (0, 0)
     """(size, mtime_ns) of the file when it was read: an unchanged stat means the file need not be read."""
+    meta_json: dict[str, Any] | None = dataclasses.field(default=None, compare=False)
+    """`meta` as the cache file had it, written back as is (serialising 10,000 metas is not free)."""
 
 
 def _meta_to_json(meta: ReportMeta) -> dict[str, Any]:
@@ -52,7 +54,7 @@ def load_source_cache(project_dir: Path, config_key: str) -> dict[str, CachedSou
     entries = read_cache(project_dir / CACHE, config_key)
     try:
         return {rel: CachedSource(e["digest"], _meta_from_json(e["meta"]), e["column_line"], e["index_line"],
-                                  e["body_line"], e.get("summary"), e["skipped"], tuple(e["stat"]))
+                                  e["body_line"], e.get("summary"), e["skipped"], tuple(e["stat"]), e["meta"])
                 for rel, e in (entries or {}).items()}
     except (KeyError, TypeError, ValueError, AttributeError):
         return {}
@@ -60,7 +62,8 @@ def load_source_cache(project_dir: Path, config_key: str) -> dict[str, CachedSou
 
 def save_source_cache(project_dir: Path, config_key: str, entries: dict[str, CachedSource],
                       summaries: dict[str, str]) -> None:
-    payload = {rel: {"digest": e.digest, "meta": _meta_to_json(e.meta), "column_line": e.column_line,
+    payload = {rel: {"digest": e.digest, "meta": e.meta_json if e.meta_json is not None else _meta_to_json(e.meta),
+                     "column_line": e.column_line,
                      "index_line": e.index_line, "body_line": e.body_line, "skipped": e.skipped, "stat": list(e.stat),
                      "summary": summaries.get(e.digest, e.summary)} for rel, e in sorted(entries.items())}
     write_cache(project_dir / CACHE, config_key, payload)

@@ -34,6 +34,7 @@ class Snapshot:
 def _tree_digest(digest: Any, root: Path) -> None:
     """Feed (relative path, size, mtime) of every file under root into digest, in a fixed order."""
     stack = [root]
+    skip = len(str(root)) + 1
     entries: list[tuple[str, int, int]] = []
     while stack:
         folder = stack.pop()
@@ -47,7 +48,7 @@ def _tree_digest(digest: Any, root: Path) -> None:
                     stack.append(Path(entry.path))
                 continue
             stat = entry.stat(follow_symlinks=False)
-            entries.append((os.path.relpath(entry.path, root), stat.st_size, stat.st_mtime_ns))
+            entries.append((entry.path[skip:], stat.st_size, stat.st_mtime_ns))
     digest.update(str(root).encode() + b"\0")
     for rel, size, mtime in sorted(entries):
         digest.update(f"{rel}\0{size}\0{mtime}\n".encode())

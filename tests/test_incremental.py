@@ -94,11 +94,11 @@ def test_damaged_cache_is_ignored(damage: str, tmp_path: Path) -> None:
         if damage == "truncate":
             cache.write_text(text[: len(text) // 2], encoding="utf-8")
         elif damage == "tamper":  # an entry edited without fixing the checksum
-            data = json.loads(text)
-            entries = data["payload"]
+            head, body = text.split("\n", 1)
+            entries = json.loads(body)
             first = sorted(entries)[0]
             entries[first] = entries[sorted(entries)[-1]]
-            cache.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+            cache.write_text(head + "\n" + json.dumps(entries, ensure_ascii=False), encoding="utf-8")
         elif damage == "garbage":
             cache.write_bytes(b"\x00\xff not json")
         else:

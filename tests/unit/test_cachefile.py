@@ -9,10 +9,15 @@ def test_round_trip_and_every_kind_of_damage(tmp_path: Path) -> None:
     write_cache(path, "for-this", {"a": [1, 2]})
     assert read_cache(path, "for-this") == {"a": [1, 2]}
     assert read_cache(path, "for-other") is None
-    data = json.loads(path.read_text())
-    data["payload"]["a"] = [1, 3]
-    path.write_text(json.dumps(data))
+    head, body = path.read_bytes().split(b"\n", 1)
+    path.write_bytes(head + b"\n" + body.replace(b"2", b"3"))
     assert read_cache(path, "for-this") is None  # checksum no longer matches
+    header = json.loads(head)
+    header["tool"] = "0.0.0-other"
+    path.write_bytes(json.dumps(header).encode() + b"\n" + body)
+    assert read_cache(path, "for-this") is None  # another version of the tool
+    path.write_bytes(head + b"\n" + body[: len(body) // 2])
+    assert read_cache(path, "for-this") is None  # truncated
     path.write_text("{not json")
     assert read_cache(path, "for-this") is None
     assert read_cache(tmp_path / "missing.json", "for-this") is None

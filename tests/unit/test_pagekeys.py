@@ -23,3 +23,13 @@ def test_canonical_forms() -> None:
     assert canonical(_report("a", "2025-01-01", DECISION))[:3] == ["R", "法定主动公开内容/决策公开/a.html", "报告a"]
     with pytest.raises(TypeError):
         canonical(object())
+
+
+def test_memoised_keys_equal_plain_keys() -> None:
+    from site_builder.pagekeys import PageKeys
+
+    keys = PageKeys()
+    report = _report("a", "2025-01-01", DECISION)
+    context = {"report": report, "newer": report, "config": CONFIG, "url": None}
+    assert keys.key("t", "detail.html", "a.html", context) == page_key("t", "detail.html", "a.html", context)
+    assert keys.key("t", "detail.html", "a.html", context) == page_key("t", "detail.html", "a.html", context)

@@ -55,7 +55,7 @@ def test_any_change_means_a_real_build(change: str, make_project, monkeypatch: p
         page.write_bytes(original.replace(b"</body>", b"<p>hand edit</p></body>"))
     elif change == "state":
         state = root / STATE
-        state.write_text(state.read_text(encoding="utf-8").replace('"files": ', '"files": 1'), encoding="utf-8")
+        state.write_text(state.read_text(encoding="utf-8").replace('"files":', '"files":1'), encoding="utf-8")
     elif change == "today":
         today = TODAY + dt.timedelta(days=1)
     elif change == "options":
