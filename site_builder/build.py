@@ -82,20 +82,25 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
         maker = DownloadMaker(env, project_dir / CACHE_DIR, fingerprint(env), project_dir / "content", bodies)
     theme = theme_fingerprint(theme_dirs(project_dir), config, minify)
     cache = PageCache(out_dir, load_manifest(project_dir, out_dir) if incremental else {})
-    pages_in_parallel = None
-    if jobs > 1 and len(site.reports) > 1:
-        setup = WorkerSetup(project_dir, site, minify,
-                            (maker.cache_dir, maker.base, maker.content_dir) if maker else None, theme, cache)
-        pages_in_parallel = partial(parallel_pages, setup, jobs, maker, cache)
-    files = itertools.chain(
-        _recording(render_site(env, site, minify, maker, bodies, pages_in_parallel, cache, theme), pages),
-        render_feeds(site, bodies),
-        render_catalog(site),
-        render_search(site, bodies) if search else iter(()),
-        _later(lambda: media_files({path for r in site.reports for path in r.images}, project_dir / "content")),
-        _later(lambda: render_sitemap(config.base_url, pages)),
-        theme_assets(project_dir),
-    )
+    parallel = jobs > 1 and len(site.reports) > 1
+
+    def files(staging: Path) -> Iterator[OutputFile]:
+        pages_in_parallel = None
+        if parallel:
+            setup = WorkerSetup(project_dir, site, minify,
+                                (maker.cache_dir, maker.base, maker.content_dir) if maker else None, theme, cache,
+                                str(staging.resolve()))
+            pages_in_parallel = partial(parallel_pages, setup, jobs, maker, cache)
+        return itertools.chain(
+            _recording(render_site(env, site, minify, maker, bodies, pages_in_parallel, cache, theme), pages),
+            render_feeds(site, bodies),
+            render_catalog(site),
+            render_search(site, bodies) if search else iter(()),
+            _later(lambda: media_files({path for r in site.reports for path in r.images}, project_dir / "content")),
+            _later(lambda: render_sitemap(config.base_url, pages)),
+            theme_assets(project_dir),
+        )
+
     try:
         count = write_site(files, out_dir)
     except TemplateFailure as failure:

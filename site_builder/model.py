@@ -226,3 +226,5 @@ class OutputFile:
     """For pages listed in sitemap.xml: when their content last changed."""
     reuse_from: Path | None = None
     """An identical file from the previous build to link instead of writing `content`."""
+    written: bool = False
+    """Already written into the staging folder (by a worker process): only its path is checked."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import BuildFailed, Location, Problem
@@ -41,8 +41,10 @@ def recover_interrupted(out_dir: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def write_site(files: Iterable[OutputFile], out_dir: Path) -> int:
-    """Write every file into a staging folder, then swap it in; on any failure the old site stays."""
+def write_site(files: Iterable[OutputFile] | Callable[[Path], Iterable[OutputFile]], out_dir: Path) -> int:
+    """Write every file into a staging folder, then swap it in; on any failure the old site stays.
+
+    `files` may be a function of the staging folder, for producers (workers) that write files themselves."""
     parent = out_dir.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -51,7 +53,7 @@ def write_site(files: Iterable[OutputFile], out_dir: Path) -> int:
     except OSError as exc:
         raise BuildFailed([Problem("SB401", Location(str(out_dir)), args={"detail": _describe(exc)})]) from exc
     try:
-        count = _write_all(files, staging)
+        count = _write_all(files(staging) if callable(files) else files, staging)
         (staging / MARKER).write_text("site_builder output\n", encoding="utf-8")
         _swap(staging, out_dir)
     except OSError as exc:
@@ -68,25 +70,38 @@ def _write_all(files: Iterable[OutputFile], staging: Path) -> int:
     written: set[str] = set()
     folders: set[str] = {root}
     for item in files:
-        # a fresh staging folder holds no links, so normalising the path is enough to keep it inside
-        target = os.path.normpath(os.path.join(root, item.path))
-        if not target.startswith(root + os.sep):
-            raise BuildFailed([Problem("SB406", None, args={"path": item.path})])
+        target = staged_path(root, item.path)
         if target in written:
             raise BuildFailed([Problem("SB407", None, args={"path": item.path})])
         written.add(target)
-        folder = os.path.dirname(target)
-        if folder not in folders:
-            os.makedirs(folder, exist_ok=True)
-            folders.add(folder)
-        if item.reuse_from is not None:
-            try:
-                os.link(item.reuse_from, target)
-            except OSError:
-                shutil.copy2(item.reuse_from, target)  # keeps size and time: the manifest entry stays true
-        else:
-            Path(target).write_bytes(item.content)
+        if not item.written:
+            write_file(target, item, folders)
     return len(written)
+
+
+def staged_path(root: str, path: str) -> str:
+    """Where a site path goes in the staging folder; refused if it would land outside."""
+    # a fresh staging folder holds no links, so normalising the path is enough to keep it inside
+    target = os.path.normpath(os.path.join(root, path))
+    if not target.startswith(root + os.sep):
+        raise BuildFailed([Problem("SB406", None, args={"path": path})])
+    return target
+
+
+def write_file(target: str, item: OutputFile, folders: set[str]) -> None:
+    """Write (or hard-link, when reused) one file; `folders` remembers folders already made."""
+    folder = os.path.dirname(target)
+    if folder not in folders:
+        os.makedirs(folder, exist_ok=True)
+        folders.add(folder)
+    if item.reuse_from is not None:
+        try:
+            os.link(item.reuse_from, target)
+        except OSError:
+            shutil.copy2(item.reuse_from, target)  # keeps size and time: the manifest entry stays true
+    else:
+        with open(target, "xb") as handle:  # never onto a file another worker wrote
+            handle.write(item.content)
 
 
 def _swap(staging: Path, out_dir: Path) -> None:

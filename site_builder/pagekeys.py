@@ -59,6 +59,10 @@ class PageKeys:
             return found[1]
         return canonical(value)
 
+    def text(self, value: Report | Column) -> str:
+        """The canonical form as JSON text, computed once per object."""
+        return json.dumps(self._canonical(value), ensure_ascii=False)
+
     def key(self, base: str, template: str, path: str, context: dict[str, Any]) -> str:
         text = json.dumps([base, template, path, context], default=self._canonical, ensure_ascii=False,
                           sort_keys=True)

@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .bodies import Bodies
+from .errors import BuildFailed
 from .exports.downloads import DownloadMaker
 from .model import OutputFile, Site
+from .output import staged_path, write_file
 from .pagekeys import PageCache
 from .render import Renderer, Task
 from .templates import make_environment
@@ -33,6 +35,8 @@ class WorkerSetup:
     theme: str = ""
     previous: PageCache | None = None
     """The previous build's page keys, when pages may be reused."""
+    staging: str = ""
+    """The staging folder: workers write the files they render there and send back only their paths."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,16 +52,30 @@ class DetailResult:
 
 _renderer: Renderer | None = None
 """The worker process's renderer (set once by the initializer; never used in the main process)."""
+_staging = ""
+_folders: set[str] = set()
 
 
 def _init(setup: WorkerSetup) -> None:
-    global _renderer
+    global _renderer, _staging
     env = make_environment(setup.project_dir)
     bodies = Bodies()
     maker = DownloadMaker(env, setup.downloads[0], setup.downloads[1], setup.downloads[2], bodies) \
         if setup.downloads else None
     cache = PageCache(setup.previous.old_dir, setup.previous.previous) if setup.previous else None
     _renderer = Renderer(env, setup.site, setup.minify, maker, bodies, cache, setup.theme)
+    _staging = setup.staging
+
+
+def _write(file: OutputFile) -> OutputFile:
+    """Write a rendered file into the staging folder; anything odd goes back to the main process unwritten,
+    which then reports it exactly as it would have (a path outside the site, two files with one path)."""
+    try:
+        target = staged_path(_staging, file.path)
+        write_file(target, file, _folders)
+    except (BuildFailed, FileExistsError):
+        return file
+    return OutputFile(file.path, b"", file.lastmod, written=True)
 
 
 def _render(task: Task) -> DetailResult:
@@ -65,7 +83,7 @@ def _render(task: Task) -> DetailResult:
     maker, cache = _renderer.downloads, _renderer.cache
     before = maker.rendered if maker else 0
     reused_before = cache.reused if cache else 0
-    files = _renderer.run(task)
+    files = [_write(file) for file in _renderer.run(task)] if _staging else _renderer.run(task)
     summaries: dict[str, str] = {}
     if task[0] == "detail":
         report = _renderer.site.reports[task[1]]

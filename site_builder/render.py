@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Iterator
 from typing import Any
 from urllib.parse import urlsplit
@@ -53,13 +54,17 @@ class Renderer:
         self._paginated: dict[tuple[object, ...], list[Page[Report]]] = {}
 
     def page(self, template: str, path: str, lastmod: dt.date | None = None,
-             lazy: Callable[[], dict[str, Any]] | None = None, probe: bool = False, **context: Any) -> OutputFile:
+             lazy: Callable[[], dict[str, Any]] | None = None, probe: bool = False, key: str | None = None,
+             **context: Any) -> OutputFile:
         """Render a page, or reuse last build's file when nothing it depends on changed.
 
         `context` is what the page depends on; `lazy` adds what follows from it but costs time to compute
-        (a report's rendered body), and runs only when the page really has to be rendered."""
+        (a report's rendered body), and runs only when the page really has to be rendered. `key`, when given,
+        stands for everything the page depends on (a detail page's: see `detail_key`)."""
         if self.cache is not None:
-            previous = self.cache.reusable(path, self.keys.key(self.key_base, template, path, context), probe)
+            if key is None:
+                key = self.keys.key(self.key_base, template, path, context)
+            previous = self.cache.reusable(path, key, probe)
             if previous is not None or probe:
                 return OutputFile(path=path, content=b"", lastmod=lastmod, reuse_from=previous)
 
@@ -146,16 +151,29 @@ class Renderer:
                 "Keywords": ",".join(meta.keywords), "Description": description,
             }
             show_toc = len([h for h in body.headings if h.level <= 3]) >= TOC_MIN_HEADINGS
-            return {"body": body, "meta_tags": tags, "show_toc": show_toc, "toc": toc_tree(body.headings)}
+            return {"body": body, "meta_tags": tags, "show_toc": show_toc, "toc": toc_tree(body.headings),
+                    "column_feed": feed_paths(f"{self.dir}/{column.path}")[0], "meta_rows": meta_rows(meta),
+                    "breadcrumbs": self.column_crumbs(column) + [("正文", None)],
+                    "column_home": self.column_path(column.names)}
 
-        return self.page("detail.html", report.url, lastmod=meta.published, lazy=rendered, probe=probe,
-                         title=meta.title,
-                         report=report, meta=meta, source=[report.source_hash, list(report.image_map)],
-                         column_feed=feed_paths(f"{self.dir}/{column.path}")[0],
-                         newer=newer, older=older, meta_rows=meta_rows(meta),
-                         breadcrumbs=self.column_crumbs(column) + [("正文", None)],
-                         column_name=column.name, column_home=self.column_path(column.names),
+        key = self.detail_key(report, column, newer, older, downloads) if self.cache is not None else None
+        return self.page("detail.html", report.url, lastmod=meta.published, lazy=rendered, probe=probe, key=key,
+                         title=meta.title, report=report, meta=meta, source=[report.source_hash,
+                                                                             list(report.image_map)],
+                         column=[column.names, column.path], newer=newer, older=older, column_name=column.name,
                          downloads=downloads or [])
+
+    def detail_key(self, report: Report, column: Column, newer: Report | None, older: Report | None,
+                   downloads: list[Download] | None) -> str | None:
+        """A detail page's key without walking its context: everything on the page follows from the report's
+        file (its hash), its URL, column and images, what the page shows of its neighbours, the downloads
+        offered and the site-wide base (templates, config, navigation). None when a report has no file hash."""
+        if not report.source_hash:
+            return None
+        parts = [self.key_base, "detail.html", report.url, report.source_hash, "/".join(column.names), column.path,
+                 repr(report.image_map), repr(downloads or [])]
+        parts += [self.keys.text(item) if item is not None else "-" for item in (newer, older)]
+        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
     def _listing(self, kind: str, name: str) -> tuple[str, str, tuple[Report, ...]]:
         if kind == "year":

@@ -17,6 +17,7 @@ import pytest
 from site_builder import output
 from site_builder.build import build
 from site_builder.errors import BuildFailed
+from site_builder.model import OutputFile
 
 from ..conftest import REPO, TODAY, report_text
 
@@ -75,15 +76,15 @@ def test_write_errors_are_clear_and_keep_old_site(code: int, words: str, make_pr
     build(root, root / "output", TODAY, downloads=False)
     before = tree_digest(root / "output")
     calls = {"n": 0}
-    real = Path.write_bytes
+    real = output.write_file
 
-    def failing(self: Path, data: bytes) -> int:
+    def failing(target: str, item: OutputFile, folders: set[str]) -> None:
         calls["n"] += 1
         if calls["n"] == 5:
-            raise OSError(code, os.strerror(code), str(self))
-        return real(self, data)
+            raise OSError(code, os.strerror(code), target)
+        real(target, item, folders)
 
-    monkeypatch.setattr(Path, "write_bytes", failing)
+    monkeypatch.setattr(output, "write_file", failing)
     with pytest.raises(BuildFailed) as failed:
         build(root, root / "output", TODAY, downloads=False, incremental=False)
     problem = failed.value.problems[0]
