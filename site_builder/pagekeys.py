@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,9 +60,17 @@ class PageKeys:
             return found[1]
         return canonical(value)
 
-    def text(self, value: Report | Column) -> str:
-        """The canonical form as JSON text, computed once per object."""
-        return json.dumps(self._canonical(value), ensure_ascii=False)
+    def text(self, value: Report) -> str:
+        """A report's canonical form as one string (fields never hold NUL: sources refuse it)."""
+        return "\0".join(self._canonical(value))
+
+    def json(self, value: Column) -> str:
+        """A column's canonical form (with its subcolumns) as JSON text."""
+        found = self._memo.get(~id(value))
+        if found is None or found[0] is not value:
+            text = json.dumps(value, default=self._canonical, ensure_ascii=False, sort_keys=True)
+            found = self._memo[~id(value)] = (value, text)
+        return str(found[1])
 
     def key(self, base: str, template: str, path: str, context: dict[str, Any]) -> str:
         text = json.dumps([base, template, path, context], default=self._canonical, ensure_ascii=False,
@@ -101,18 +110,18 @@ class PageCache:
         rendered (and counted) where it is rendered, perhaps in a worker."""
         if not probe:
             self.current[path] = key
-        candidate = self.old_dir / path
         entry = self.previous.get(path)
         if entry and entry[0] == key:
+            candidate = f"{self.old_dir}/{path}"
             try:
-                stat = candidate.stat()
+                stat = os.stat(candidate)
             except OSError:
                 stat = None
             if stat is not None and [stat.st_size, stat.st_mtime_ns] == entry[1:]:
                 self.current[path] = key
                 self.linked.add(path)
                 self.reused += 1
-                return candidate
+                return Path(candidate)
         if not probe:
             self.rendered += 1
         return None

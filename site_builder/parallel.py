@@ -21,6 +21,8 @@ from .render import Renderer, Task
 from .templates import make_environment
 
 CHUNK = 8
+FEW = 16
+"""Up to this many pages to render (an edit or two), the main process renders them itself."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,8 +110,9 @@ def parallel_pages(setup: WorkerSetup, jobs: int, main_maker: DownloadMaker | No
     tasks = main.tasks()
     known = [main.probe(task) for task in tasks]
     missing = [task for task, files in zip(tasks, known, strict=True) if files is None]
-    if not missing:
-        yield from (file for files in known if files is not None for file in files)
+    if len(missing) <= FEW:  # starting worker processes would cost more than rendering these here
+        for task, files in zip(tasks, known, strict=True):
+            yield from files if files is not None else main.run(task)
         return
     context = multiprocessing.get_context("fork")
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(setup,)) as pool:

@@ -111,10 +111,20 @@ class Renderer:
         crumbs = self.column_crumbs(column)
         if page.number == 1:
             crumbs[-1] = (crumbs[-1][0], None)
-        return self.page("column.html", page.path, lastmod=column.last_update, probe=probe, title=column.name,
-                         column=column, listing=page, column_feed=feed_paths(f"{self.dir}/{column.path}")[0],
-                         breadcrumbs=crumbs, column_name=column.name,
+        key = self.listing_key("column.html", page, self.keys.json(column)) if self.cache is not None else None
+        return self.page("column.html", page.path, lastmod=column.last_update, probe=probe, key=key,
+                         title=column.name, column=column, listing=page,
+                         column_feed=feed_paths(f"{self.dir}/{column.path}")[0], breadcrumbs=crumbs,
+                         column_name=column.name,
                          meta_tags={"ColumnName": column.name, "ColumnType": "列表"})
+
+    def listing_key(self, template: str, page: Page[Report], head: str) -> str:
+        """A listing page's key without walking its context: the page shows its listing (`head`: the column,
+        or the year or agency and title), its place among the listing's pages, and each item as listed."""
+        parts = [self.key_base, template, page.path, head, str(page.number), page.paths[0], str(len(page.paths)),
+                 str(page.first_index), str(page.total)]
+        parts += [self.keys.text(item) for item in page.items]
+        return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
 
     def _pages(self, key: tuple[object, ...], reports: tuple[Report, ...], folder: str) -> list[Page[Report]]:
         """A listing's pages, split once per renderer (every page of a listing is a separate task)."""
@@ -184,7 +194,9 @@ class Renderer:
         title, folder, reports = self._listing(kind, name)
         page = self._pages((kind, name), reports, folder)[number]
         crumbs: list[Crumb] = [("首页", "index.html"), (DIRECTORY, page_file(self.dir, 1)), (title, None)]
-        return self.page("listing.html", page.path, lastmod=reports[0].meta.published, probe=probe, title=title,
+        key = self.listing_key("listing.html", page, f"{kind}\0{title}") if self.cache is not None else None
+        return self.page("listing.html", page.path, lastmod=reports[0].meta.published, probe=probe, key=key,
+                         title=title,
                          listing=page, kind=kind, breadcrumbs=crumbs, column_name=DIRECTORY,
                          meta_tags={"ColumnName": DIRECTORY, "ColumnType": "列表"})
 

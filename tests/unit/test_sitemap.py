@@ -24,3 +24,13 @@ def test_split_behind_index_above_limit() -> None:
         BASE + f"sitemap-{n}.xml" for n in (1, 2, 3)]
     total = sum(len(ET.fromstring(files[f"sitemap-{n}.xml"]).findall("s:url", NS)) for n in (1, 2, 3))
     assert total == 7
+
+
+def test_direct_urlset_equals_the_element_tree_one() -> None:
+    import datetime as dt
+
+    from site_builder.sitemap import urlset, urlset_tree
+
+    pages = [("a.html", dt.date(2025, 1, 2)), ("x/b&c<d>.html", dt.date(2024, 12, 31)), ("中文/页.html", dt.date(2023, 1, 1))]
+    for listed in (pages, pages[:1], []):
+        assert urlset("https://www.example.gov.cn/", listed) == urlset_tree("https://www.example.gov.cn/", listed)
