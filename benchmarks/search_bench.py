@@ -41,9 +41,9 @@ def first_query_bytes(site: Path, query: str) -> int:
         if "/" in raw:
             terms.add("#" + n)
         terms |= {n[i : i + 2] for i in range(len(n) - 1) if is_cjk(n[i]) and is_cjk(n[i + 1])}
-    shards = {fnv1a(t) % meta["shards"] for t in terms}
     files = [site / "search/meta.json", site / "search/fold.json", site / "search/d/0.json"]
-    files += [site / f"search/s/{s}.bin" for s in shards]
+    files += sorted({site / f"search/s/{number}/{fnv1a(t) % segment[2]}.bin"
+                     for t in terms for number, segment in enumerate(meta["segments"])})
     return sum(gz(f.read_bytes()) for f in files)
 
 
@@ -88,7 +88,7 @@ def main() -> None:
             html_gz = sum(gz(p.read_bytes()) for p in site.rglob("*.html"))
             index = sum(p.stat().st_size for p in (site / "search").rglob("*") if p.is_file())
             index_gz = sum(gz(p.read_bytes()) for p in (site / "search").rglob("*") if p.is_file())
-            shards = len(list((site / "search/s").iterdir()))
+            shards = len(list((site / "search/s").rglob("*.bin")))
             print(f"\n== {count} reports (build {elapsed:.1f} s, HTML only + index)")
             print(f"HTML: {html / 1e6:.1f} MB ({html_gz / 1e6:.1f} MB gzip); index: {index / 1e6:.1f} MB "
                   f"({index_gz / 1e6:.1f} MB gzip) in {shards} shards = {100 * index / html:.0f}% of HTML bytes "

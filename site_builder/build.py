@@ -24,7 +24,7 @@ from .pagekeys import PageCache, load_manifest, save_manifest, theme_fingerprint
 from .parallel import WorkerSetup, parallel_pages
 from .render import TemplateFailure, render_site
 from .reports import load_reports
-from .search.index import render_search
+from .search.index import SearchState, load_search_state, render_search, save_search_state
 from .site import assemble_site
 from .sitemap import render_sitemap
 from .sourcecache import load_source_cache, save_source_cache
@@ -83,6 +83,7 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
     theme = theme_fingerprint(theme_dirs(project_dir), config, minify)
     cache = PageCache(out_dir, load_manifest(project_dir, out_dir) if incremental else {})
     parallel = jobs > 1 and len(site.reports) > 1
+    search_state = load_search_state(project_dir, out_dir) if incremental else SearchState()
 
     def files(staging: Path) -> Iterator[OutputFile]:
         pages_in_parallel = None
@@ -95,7 +96,7 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
             _recording(render_site(env, site, minify, maker, bodies, pages_in_parallel, cache, theme), pages),
             render_feeds(site, bodies),
             render_catalog(site),
-            render_search(site, bodies) if search else iter(()),
+            render_search(site, bodies, cache, search_state) if search else iter(()),
             _later(lambda: media_files({path for r in site.reports for path in r.images}, project_dir / "content")),
             _later(lambda: render_sitemap(config.base_url, pages)),
             theme_assets(project_dir),
@@ -108,6 +109,8 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
     if maker is not None:
         maker.prune()
     save_manifest(project_dir, out_dir, cache.entries(out_dir))
+    if search:
+        save_search_state(project_dir, out_dir, search_state)
     if loaded != {rel: (e.digest, bodies.summaries.get(e.digest, e.summary)) for rel, e in sources.items()}:
         save_source_cache(project_dir, config_key, sources, bodies.summaries)
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)

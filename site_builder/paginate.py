@@ -31,6 +31,19 @@ class Page(Generic[T]):
     def count(self) -> int:
         return len(self.paths)
 
+    def window(self, around: int = 2) -> list[int | None]:
+        """Page numbers the pager links: the first, the last and `around` either side of this one; None marks
+        pages left out. A listing of thousands of pages must not put thousands of links on every page."""
+        wanted = {1, self.count, *range(self.number - around, self.number + around + 1)}
+        shown: list[int | None] = []
+        for number in sorted(n for n in wanted if 1 <= n <= self.count):
+            if shown and number - (shown[-1] or 0) == 2:
+                shown.append(number - 1)  # a gap of one page: link it rather than show "…"
+            elif shown and number - (shown[-1] or 0) > 2:
+                shown.append(None)
+            shown.append(number)
+        return shown
+
 
 def paginate(items: Sequence[T], size: int, folder: str) -> list[Page[T]]:
     """Pages of at most `size` items; an empty listing yields no pages (never an empty page)."""

@@ -1,26 +1,34 @@
 """Build the search index: per-document terms (CJK bigrams with positions; CJK characters, Latin/digit
 words and exact 索引号/文号 tokens with counts), sharded by term hash, plus small metadata files.
 
-Files under search/: meta.json (filters, dates; fetched first), fold.json (traditional → simplified pairs
-for the query side), s/N.bin (postings shards, fetched per query term), d/N.json (titles and URLs of
-a chunk of documents, fetched for the results shown)."""
+Files under search/: meta.json (segments, filters, dates; fetched first), fold.json (traditional → simplified
+pairs for the query side), s/G/N.bin (postings shards of segment G, fetched per query term), d/N.json
+(titles and URLs of a chunk of documents, fetched for the results shown)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
 import re
 from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from ..bodies import Bodies
+from ..cachefile import read_cache, write_cache
 from ..model import OutputFile, Report, Site
+from ..pagekeys import PageCache
 from .encode import fnv1a, varint
 from .normalize import fold_table, normalize
 
 FOLDER = "search"
+INDEX_VERSION = 2
+SEGMENT = 1000
+"""Documents per segment: an edit re-indexes one segment, a query fetches one shard per segment and term."""
 EPOCH = dt.date(2000, 1, 1)
 CHUNK = 200
 TARGET_SHARD_BYTES = 48 * 1024
@@ -110,16 +118,103 @@ def shard_count(total_bytes: int) -> int:
     return count
 
 
-def render_search(site: Site, bodies: Bodies) -> Iterator[OutputFile]:
-    """Every search file for the published reports of the site (never anything unpublished)."""
+@dataclass
+class SearchState:
+    """Per segment of the previous build's index: its key → [segment number, shard count, characters used].
+    A segment whose documents are unchanged keeps its files (hard-linked), so it is neither re-indexed nor
+    re-uploaded; only segments with a changed, added or removed document are built again."""
+
+    previous: dict[str, list[Any]] = field(default_factory=dict)
+    current: dict[str, list[Any]] = field(default_factory=dict)
+
+
+STATE = Path(".site_builder") / "cache" / "search.json"
+
+
+def load_search_state(project_dir: Path, out_dir: Path) -> SearchState:
+    previous = read_cache(project_dir / STATE, str(out_dir.resolve()))
+    if not isinstance(previous, dict):
+        return SearchState()
+    return SearchState({str(k): v for k, v in previous.items() if isinstance(v, list) and len(v) == 3})
+
+
+def save_search_state(project_dir: Path, out_dir: Path, state: SearchState) -> None:
+    write_cache(project_dir / STATE, str(out_dir.resolve()), state.current)
+
+
+def segment_key(number: int, reports: list[Report]) -> str | None:
+    """What a segment's files follow from: its place and its documents' files. None if one has no hash."""
+    if any(not r.source_hash for r in reports):
+        return None
+    text = "|".join([f"v{INDEX_VERSION}", str(number), *(r.source_hash for r in reports)])
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def render_search(site: Site, bodies: Bodies, cache: PageCache | None = None,
+                  state: SearchState | None = None) -> Iterator[OutputFile]:
+    """Every search file for the published reports of the site (never anything unpublished).
+
+    Documents are numbered oldest first, so a new report is appended and the segments before it keep their
+    numbers; each segment of SEGMENT documents has its own shards."""
     fold = fold_table()
-    reports = site.reports
+    docs = list(reversed(site.reports))
+    state = state if state is not None else SearchState()
+    used: set[str] = set()
+    segments: list[list[int]] = []
+    for number, start in enumerate(range(0, len(docs), SEGMENT)):
+        members = docs[start : start + SEGMENT]
+        key = segment_key(number, members)
+        kept = _kept_segment(number, key, state, cache)
+        if kept is not None:
+            shards, chars = kept
+            yield from (OutputFile(_shard_path(number, h), b"", reuse_from=_old(cache, number, h))
+                        for h in range(shards))
+        else:
+            files, chars = _segment_files(number, members, fold, bodies)
+            shards = len(files)
+            for path, content in files:
+                if cache is not None and key is not None:
+                    cache.current[path] = key
+                yield OutputFile(path, content)
+        if key is not None:
+            state.current[key] = [number, shards, chars]
+        used |= set(chars)
+        segments.append([start, len(members), shards])
+    yield from _metadata(docs, segments)
+    pairs = "".join(t + s for t, s in sorted(fold.items()) if s in used)
+    yield OutputFile(f"{FOLDER}/fold.json", json.dumps(pairs, ensure_ascii=False).encode("utf-8"))
+
+
+def _shard_path(segment: int, shard: int) -> str:
+    return f"{FOLDER}/s/{segment}/{shard}.bin"
+
+
+def _old(cache: PageCache | None, segment: int, shard: int) -> Path:
+    assert cache is not None
+    return cache.old_dir / _shard_path(segment, shard)
+
+
+def _kept_segment(number: int, key: str | None, state: SearchState,
+                  cache: PageCache | None) -> tuple[int, str] | None:
+    """(shard count, characters) of the previous build's segment when all its files are still as written."""
+    if key is None or cache is None or key not in state.previous:
+        return None
+    old_number, shards, chars = state.previous[key]
+    paths = [_shard_path(number, h) for h in range(int(shards))]
+    if old_number != number or any(cache.reusable(p, key, probe=True) is None for p in paths):
+        return None
+    for path in paths:
+        cache.current[path] = key
+    return int(shards), str(chars)
+
+
+def _segment_files(number: int, members: list[Report], fold: dict[str, str],
+                   bodies: Bodies) -> tuple[list[tuple[str, bytes]], str]:
+    """The shard files of one segment (document numbers local to it) and the characters its text uses."""
     positional: dict[str, list[tuple[int, object]]] = defaultdict(list)
     counted: dict[str, list[tuple[int, object]]] = defaultdict(list)
-    title_lengths: list[int] = []
-    for doc, report in enumerate(reports):
+    for doc, report in enumerate(members):
         terms = document_terms(report, fold, bodies.render(report).text)
-        title_lengths.append(terms.title_length)
         for term, positions in terms.positions.items():
             positional[term].append((doc, positions))
         for term, count in terms.counts.items():
@@ -135,26 +230,21 @@ def render_search(site: Site, bodies: Bodies) -> Iterator[OutputFile]:
         bucket += raw
         varint(len(encoded[term]), bucket)
         bucket += encoded[term]
-    for number, bucket in enumerate(buckets):
-        yield OutputFile(f"{FOLDER}/s/{number}.bin", bytes(bucket))
-    yield from _metadata(site, title_lengths, shards)
-    used = {term for term in counted if len(term) == 1}
-    pairs = "".join(t + s for t, s in sorted(fold.items()) if s in used)
-    yield OutputFile(f"{FOLDER}/fold.json", json.dumps(pairs, ensure_ascii=False).encode("utf-8"))
+    chars = "".join(sorted(term for term in counted if len(term) == 1))
+    return [(_shard_path(number, h), bytes(bucket)) for h, bucket in enumerate(buckets)], chars
 
 
-def _metadata(site: Site, title_lengths: list[int], shards: int) -> Iterator[OutputFile]:
-    reports = site.reports
-    columns = sorted({"/".join(r.column) for r in reports})
-    agencies = sorted({r.meta.publisher for r in reports})
-    docs = [[(r.meta.published - EPOCH).days, columns.index("/".join(r.column)), agencies.index(r.meta.publisher),
-             length] for r, length in zip(reports, title_lengths, strict=True)]
-    meta = {"version": 1, "shards": shards, "epoch": EPOCH.isoformat(), "chunk": CHUNK, "columns": columns,
-            "agencies": agencies, "years": sorted({r.meta.published.year for r in reports}, reverse=True),
-            "docs": docs}
+def _metadata(docs: list[Report], segments: list[list[int]]) -> Iterator[OutputFile]:
+    columns = sorted({"/".join(r.column) for r in docs})
+    agencies = sorted({r.meta.publisher for r in docs})
+    rows = [[(r.meta.published - EPOCH).days, columns.index("/".join(r.column)), agencies.index(r.meta.publisher),
+             len(r.meta.title)] for r in docs]
+    meta = {"version": INDEX_VERSION, "segments": segments, "epoch": EPOCH.isoformat(), "chunk": CHUNK,
+            "columns": columns, "agencies": agencies,
+            "years": sorted({r.meta.published.year for r in docs}, reverse=True), "docs": rows}
     yield OutputFile(f"{FOLDER}/meta.json", json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode())
-    for start in range(0, len(reports), CHUNK):
-        rows = [[r.url, r.meta.title, r.meta.publisher, r.meta.published.isoformat(), "/".join(r.column)]
-                for r in reports[start : start + CHUNK]]
+    for start in range(0, len(docs), CHUNK):
+        chunk = [[r.url, r.meta.title, r.meta.publisher, r.meta.published.isoformat(), "/".join(r.column)]
+                 for r in docs[start : start + CHUNK]]
         yield OutputFile(f"{FOLDER}/d/{start // CHUNK}.json",
-                         json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))
+                         json.dumps(chunk, ensure_ascii=False, separators=(",", ":")).encode("utf-8"))

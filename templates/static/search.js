@@ -24,8 +24,8 @@
     }
     return cache[path];
   }
-  function getShard(n) {
-    var path = "search/s/" + n + ".bin";
+  function getShard(segment, n) {
+    var path = "search/s/" + segment + "/" + n + ".bin";
     if (!cache[path]) {
       cache[path] = fetch(base + path, { credentials: "same-origin" }).then(function (r) {
         if (!r.ok) { throw new Error(path); }
@@ -56,9 +56,9 @@
     for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
     return h >>> 0;
   }
-  function decode(bytes) {
-    // positional: doc → sorted positions; counted: doc → {tf, title}
-    var state = { i: 1 }, kind = bytes[0], n = readVarint(bytes, state), doc = -1, out = new Map();
+  function decode(bytes, first, out) {
+    // positional: doc → sorted positions; counted: doc → {tf, title}; doc numbers start at the segment's first
+    var state = { i: 1 }, kind = bytes[0], n = readVarint(bytes, state), doc = first - 1;
     for (var k = 0; k < n; k++) {
       doc += readVarint(bytes, state) + 1;
       if (kind === 1) {
@@ -100,9 +100,17 @@
     return segs;
   }
   function lookup(term, meta) {
-    return getShard(fnv1a(term) % meta.shards).then(function (shard) {
-      var bytes = shard.get(term);
-      return bytes ? decode(bytes) : new Map();
+    // one shard from each segment (segments hold consecutive documents, oldest first)
+    var hash = fnv1a(term);
+    return Promise.all(meta.segments.map(function (seg, number) {
+      return getShard(number, hash % seg[2]);
+    })).then(function (shards) {
+      var out = new Map();
+      shards.forEach(function (shard, number) {
+        var bytes = shard.get(term);
+        if (bytes) { decode(bytes, meta.segments[number][0], out); }
+      });
+      return out;
     });
   }
   // doc → {tf, title, positions} for one segment
@@ -195,7 +203,7 @@
         results.push({ doc: doc, title: v.title, score: score, day: meta.docs[doc][0] });
       });
       results.sort(function (a, b) {
-        return (b.title - a.title) || (b.score - a.score) || (b.day - a.day) || (a.doc - b.doc);
+        return (b.title - a.title) || (b.score - a.score) || (b.day - a.day) || (b.doc - a.doc);
       });
       return results;
     });
@@ -286,17 +294,26 @@
     return listed;
   }
   function drawPager(p, pages, current) {
+    // the first, the last and two either side of the current page, "…" for the rest (as the listings do)
     if (pages > 1) {
-      var ul = el("ul");
+      var ul = el("ul"), last = 0;
       for (var n = 1; n <= pages; n++) {
-        var li = el("li"), a = el("a", "", "第 " + n + " 页");
-        a.href = pageLink(p, n);
-        if (n === current) { a.setAttribute("aria-current", "page"); }
-        li.appendChild(a);
-        ul.appendChild(li);
+        if (n !== 1 && n !== pages && Math.abs(n - current) > 2) { continue; }
+        if (n - last === 2) { addPage(ul, p, n - 1, current); }
+        else if (n - last > 2) { var gap = el("li", "pagination-gap", "…"); gap.setAttribute("aria-hidden", "true"); ul.appendChild(gap); }
+        addPage(ul, p, n, current);
+        last = n;
       }
+      ul.appendChild(el("li", "pagination-total", "共 " + pages + " 页"));
       pager.appendChild(ul);
     }
+  }
+  function addPage(ul, p, n, current) {
+    var li = el("li"), a = el("a", "", "第 " + n + " 页");
+    a.href = pageLink(p, n);
+    if (n === current) { a.setAttribute("aria-current", "page"); }
+    li.appendChild(a);
+    ul.appendChild(li);
   }
 
   var p = params();

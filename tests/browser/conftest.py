@@ -56,10 +56,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 @pytest.fixture(scope="session")
 def site_root() -> Iterator[Path]:
-    """A web root holding the built sample site, plus the test fixtures under /test-fixtures/."""
+    """A web root holding the built sample site, plus the test fixtures under /test-fixtures/. The search
+    index is cut into segments of 5 documents, so the browser tests query across several segments."""
+    from site_builder.search import index
+
     with tempfile.TemporaryDirectory() as tmp:
         www = Path(tmp) / "www"
-        build(REPO, www, TODAY)
+        segment, index.SEGMENT = index.SEGMENT, 5
+        try:
+            build(REPO, www, TODAY)
+        finally:
+            index.SEGMENT = segment
+        assert len(list((www / "search/s").iterdir())) > 2
         (www / FIXTURES).mkdir()
         for fixture in (Path(__file__).parent / "fixtures").iterdir():
             shutil.copy(fixture, www / FIXTURES / fixture.name)

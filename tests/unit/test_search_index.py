@@ -9,6 +9,7 @@ from site_builder.search.index import COUNTED, POSITIONAL, document_terms, encod
 from site_builder.search.normalize import fold_table, is_cjk, normalize
 from site_builder.site import assemble_site
 
+from ..conftest import TODAY, report_text
 from .test_site import CONFIG
 
 
@@ -59,8 +60,31 @@ def test_only_published_reports_are_indexed_and_files_are_consistent() -> None:
     meta = json.loads(files["search/meta.json"])
     assert len(meta["docs"]) == 2 and meta["years"] == [2025, 2024]
     rows = json.loads(files["search/d/0.json"])
-    assert [r[0] for r in rows] == ["x/a/1.html", "x/b/2.html"]
+    assert [r[0] for r in rows] == ["x/b/2.html", "x/a/1.html"]  # oldest first: new reports are appended
     shards = [p for p in files if p.startswith("search/s/")]
-    assert len(shards) == meta["shards"] and all(files[p].startswith(b"SBS1") for p in shards)
+    assert meta["segments"] == [[0, 2, len(shards)]] and all(files[p].startswith(b"SBS1") for p in shards)
     found = [p for p in shards if "普法".encode() in files[p]]
-    assert found == [f"search/s/{fnv1a('普法') % meta['shards']}.bin"]
+    assert found == [f"search/s/0/{fnv1a('普法') % len(shards)}.bin"]
+
+
+def test_unchanged_segments_keep_their_files(make_project, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from site_builder.build import build
+    from site_builder.search import index
+
+    monkeypatch.setattr(index, "SEGMENT", 2)
+    texts = {f"content/r{n}.md": report_text(index=f"t/{n}", title=f"第{n}篇普法报告", written="2025-01-01", published=f"2025-01-0{n + 1}",
+                                             body=f"第{n}篇正文。") for n in range(5)}
+    root = make_project(texts)
+    build(root, root / "output", TODAY, downloads=False)
+    before = {p: p.stat().st_ino for p in (root / "output/search/s").rglob("*.bin")}
+    assert sorted({p.parent.name for p in before}) == ["0", "1", "2"]
+    newest = root / "content/r4.md"  # the newest report is alone in the last segment
+    newest.write_text(newest.read_text(encoding="utf-8").replace("第4篇正文", "第4篇修改后的正文"), encoding="utf-8")
+    build(root, root / "output", TODAY, downloads=False)
+    after = {p: p.stat().st_ino for p in (root / "output/search/s").rglob("*.bin")}
+    assert after.keys() == before.keys()
+    changed = sorted({p.parent.name for p in after if after[p] != before[p]})
+    assert changed == ["2"]  # only the segment of the edited report was written again
+    build(root, tmp_path / "clean", TODAY, downloads=False, incremental=False)
+    for path in after:
+        assert path.read_bytes() == (tmp_path / "clean" / path.relative_to(root / "output")).read_bytes()
