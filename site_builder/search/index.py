@@ -32,6 +32,7 @@ SEGMENT = 1000
 EPOCH = dt.date(2000, 1, 1)
 CHUNK = 200
 TARGET_SHARD_BYTES = 48 * 1024
+MIN_SHARD_BYTES = 4 * 1024
 POSITIONAL, COUNTED = 1, 0
 
 
@@ -111,11 +112,17 @@ def encode_postings(kind: int, entries: list[tuple[int, object]]) -> bytes:
     return bytes(out)
 
 
-def shard_count(total_bytes: int) -> int:
+def shard_count(total_bytes: int, target: int = TARGET_SHARD_BYTES) -> int:
     count = 1
-    while total_bytes / count > TARGET_SHARD_BYTES:
+    while total_bytes / count > target:
         count *= 2
     return count
+
+
+def segment_target(segments: int) -> int:
+    """Shard size for each segment: a term is looked up in every segment, so a query fetches about one
+    TARGET_SHARD_BYTES of other terms in all, however many segments there are."""
+    return max(MIN_SHARD_BYTES, TARGET_SHARD_BYTES // max(1, segments))
 
 
 @dataclass
@@ -142,11 +149,12 @@ def save_search_state(project_dir: Path, out_dir: Path, state: SearchState) -> N
     write_cache(project_dir / STATE, str(out_dir.resolve()), state.current)
 
 
-def segment_key(number: int, reports: list[Report]) -> str | None:
-    """What a segment's files follow from: its place and its documents' files. None if one has no hash."""
+def segment_key(number: int, target: int, reports: list[Report]) -> str | None:
+    """What a segment's files follow from: its place, its shard size and its documents' files. None if a
+    document has no file hash."""
     if any(not r.source_hash for r in reports):
         return None
-    text = "|".join([f"v{INDEX_VERSION}", str(number), *(r.source_hash for r in reports)])
+    text = "|".join([f"v{INDEX_VERSION}", str(number), str(target), *(r.source_hash for r in reports)])
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
@@ -161,16 +169,17 @@ def render_search(site: Site, bodies: Bodies, cache: PageCache | None = None,
     state = state if state is not None else SearchState()
     used: set[str] = set()
     segments: list[list[int]] = []
+    target = segment_target(-(-len(docs) // SEGMENT))
     for number, start in enumerate(range(0, len(docs), SEGMENT)):
         members = docs[start : start + SEGMENT]
-        key = segment_key(number, members)
+        key = segment_key(number, target, members)
         kept = _kept_segment(number, key, state, cache)
         if kept is not None:
             shards, chars = kept
             yield from (OutputFile(_shard_path(number, h), b"", reuse_from=_old(cache, number, h))
                         for h in range(shards))
         else:
-            files, chars = _segment_files(number, members, fold, bodies)
+            files, chars = _segment_files(number, members, fold, bodies, target)
             shards = len(files)
             for path, content in files:
                 if cache is not None and key is not None:
@@ -208,8 +217,8 @@ def _kept_segment(number: int, key: str | None, state: SearchState,
     return int(shards), str(chars)
 
 
-def _segment_files(number: int, members: list[Report], fold: dict[str, str],
-                   bodies: Bodies) -> tuple[list[tuple[str, bytes]], str]:
+def _segment_files(number: int, members: list[Report], fold: dict[str, str], bodies: Bodies,
+                   target: int) -> tuple[list[tuple[str, bytes]], str]:
     """The shard files of one segment (document numbers local to it) and the characters its text uses."""
     positional: dict[str, list[tuple[int, object]]] = defaultdict(list)
     counted: dict[str, list[tuple[int, object]]] = defaultdict(list)
@@ -221,7 +230,7 @@ def _segment_files(number: int, members: list[Report], fold: dict[str, str],
             counted[term].append((doc, count))
     encoded = {term: encode_postings(POSITIONAL, entries) for term, entries in positional.items()}
     encoded.update({term: encode_postings(COUNTED, entries) for term, entries in counted.items()})
-    shards = shard_count(sum(len(t.encode()) + len(p) + 4 for t, p in encoded.items()))
+    shards = shard_count(sum(len(t.encode()) + len(p) + 4 for t, p in encoded.items()), target)
     buckets: list[bytearray] = [bytearray(b"SBS1") for _ in range(shards)]
     for term in sorted(encoded):
         bucket = buckets[fnv1a(term) % shards]

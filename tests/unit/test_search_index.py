@@ -88,3 +88,12 @@ def test_unchanged_segments_keep_their_files(make_project, monkeypatch, tmp_path
     build(root, tmp_path / "clean", TODAY, downloads=False, incremental=False)
     for path in after:
         assert path.read_bytes() == (tmp_path / "clean" / path.relative_to(root / "output")).read_bytes()
+
+
+def test_segments_share_one_shard_budget() -> None:
+    from site_builder.search.index import MIN_SHARD_BYTES, TARGET_SHARD_BYTES, segment_target
+
+    assert segment_target(1) == TARGET_SHARD_BYTES
+    assert segment_target(10) == TARGET_SHARD_BYTES // 10
+    assert segment_target(1000) == MIN_SHARD_BYTES
+    assert shard_count(100 * 1024, segment_target(10)) == 32
