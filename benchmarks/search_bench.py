@@ -11,6 +11,7 @@ import functools
 import gzip
 import http.server
 import json
+import re
 import sys
 import tempfile
 import threading
@@ -23,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from benchmarks.generate import generate  # noqa: E402
 from site_builder.build import build  # noqa: E402
 from site_builder.search.encode import fnv1a  # noqa: E402
-from site_builder.search.normalize import is_cjk, normalize  # noqa: E402
+from site_builder.search.normalize import normalize  # noqa: E402
 
 QUERIES = ["法治宣传", "宪法 民法典", "普法责任清单制度", "习近平法治思想", "法律明白人", "luozhuangqulz207/2020-00001"]
 
@@ -40,7 +41,9 @@ def first_query_bytes(site: Path, query: str) -> int:
         n = normalize(raw)
         if "/" in raw:
             terms.add("#" + n)
-        terms |= {n[i : i + 2] for i in range(len(n) - 1) if is_cjk(n[i]) and is_cjk(n[i + 1])}
+        for run in re.findall(r"[\u3400-\u9fff\uf900-\ufaff]+", n):  # the covering bigrams search.js fetches
+            offsets = sorted({*range(0, len(run) - 1, 2), len(run) - 2}) if len(run) > 1 else []
+            terms |= {run[i : i + 2] for i in offsets}
     files = [site / "search/meta.json", site / "search/fold.json", site / "search/d/0.json"]
     files += sorted({site / f"search/s/{number}/{fnv1a(t) % segment[2]}.bin"
                      for t in terms for number, segment in enumerate(meta["segments"])})

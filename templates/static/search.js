@@ -122,21 +122,30 @@
         return out;
       });
     }
-    var grams = [];
-    for (var i = 0; i + 1 < seg.text.length; i++) { grams.push(seg.text.substr(i, 2)); }
+    // bigrams at offsets 0, 2, 4 … and the last one cover the phrase: AB at p, CD at p+2 … means ABCD… at p
+    var offsets = [];
+    for (var i = 0; i + 2 <= seg.text.length; i += 2) { offsets.push(i); }
+    if (offsets[offsets.length - 1] !== seg.text.length - 2) { offsets.push(seg.text.length - 2); }
+    var grams = offsets.map(function (o) { return seg.text.substr(o, 2); });
     return Promise.all(grams.map(function (g) { return lookup(g, meta); })).then(function (lists) {
       var out = new Map();
       lists[0].forEach(function (starts, doc) {
-        var sets = [];
+        var others = [];
         for (var k = 1; k < lists.length; k++) {
           var other = lists[k].get(doc);
           if (!other) { return; }
-          sets.push(new Set(other));
+          others.push(other);
         }
-        var hits = starts.filter(function (p) {
-          for (var k = 0; k < sets.length; k++) { if (!sets[k].has(p + k + 1)) { return false; } }
-          return true;
-        });
+        var at = others.map(function () { return 0; }), hits = [];
+        for (var s = 0; s < starts.length; s++) {
+          var p = starts[s], ok = true;
+          for (var m = 0; m < others.length && ok; m++) {  // sorted lists: each pointer only moves forward
+            var list = others[m], want = p + offsets[m + 1];
+            while (at[m] < list.length && list[at[m]] < want) { at[m]++; }
+            ok = at[m] < list.length && list[at[m]] === want;
+          }
+          if (ok) { hits.push(p); }
+        }
         if (hits.length) {
           out.set(doc, { tf: hits.length, title: hits[0] < meta.docs[doc][3], positions: hits });
         }
