@@ -57,17 +57,30 @@
     return h >>> 0;
   }
   function decode(bytes, first, out) {
-    // positional: doc → sorted positions; counted: doc → {tf, title}; doc numbers start at the segment's first
-    var state = { i: 1 }, kind = bytes[0], n = readVarint(bytes, state), doc = first - 1;
+    // positional: doc → sorted positions; counted: doc → {tf, title}; doc numbers start at the segment's first.
+    // Varints are read inline (most are one byte): millions of positions are decoded for a common phrase.
+    var i = 1, kind = bytes[0], doc = first - 1, b, v, mul;
+    function next() {
+      b = bytes[i++];
+      if (b < 0x80) { return b; }
+      v = b & 0x7f; mul = 128;
+      do { b = bytes[i++]; v += (b & 0x7f) * mul; mul *= 128; } while (b >= 0x80);
+      return v;
+    }
+    var n = next();
     for (var k = 0; k < n; k++) {
-      doc += readVarint(bytes, state) + 1;
+      doc += next() + 1;
       if (kind === 1) {
-        var count = readVarint(bytes, state), positions = new Array(count), p = -1;
-        for (var j = 0; j < count; j++) { p += readVarint(bytes, state) + 1; positions[j] = p; }
+        var count = next(), positions = new Array(count), p = -1;
+        for (var j = 0; j < count; j++) {
+          b = bytes[i];
+          if (b < 0x80) { i++; p += b + 1; } else { p += next() + 1; }
+          positions[j] = p;
+        }
         out.set(doc, positions);
       } else {
-        var v = readVarint(bytes, state);
-        out.set(doc, { tf: Math.floor(v / 2), title: v % 2 === 1 });
+        var value = next();
+        out.set(doc, { tf: Math.floor(value / 2), title: value % 2 === 1 });
       }
     }
     return out;
