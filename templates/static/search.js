@@ -71,7 +71,7 @@
     for (var k = 0; k < n; k++) {
       doc += next() + 1;
       if (kind === 1) {
-        var count = next(), positions = new Array(count), p = -1;
+        var count = next(), positions = new Int32Array(count), p = -1;
         for (var j = 0; j < count; j++) {
           b = bytes[i];
           if (b < 0x80) { i++; p += b + 1; } else { p += next() + 1; }
