@@ -105,9 +105,10 @@ class PageCache:
     linked: set[str] = field(default_factory=set)
     """Pages hard-linked from the previous build: same inode, so same size and time as recorded then."""
 
-    def reusable(self, path: str, key: str, probe: bool = False) -> Path | None:
+    def reusable(self, path: str, key: str, probe: bool = False, count: bool = True) -> Path | None:
         """The previous file if it can be reused. A probe that misses records nothing: the page will be
-        rendered (and counted) where it is rendered, perhaps in a worker."""
+        rendered (and counted) where it is rendered, perhaps in a worker. `count` False: not a page (search
+        shards), so the page counts shown to the user leave it out."""
         if not probe:
             self.current[path] = key
         entry = self.previous.get(path)
@@ -120,9 +121,9 @@ class PageCache:
             if stat is not None and [stat.st_size, stat.st_mtime_ns] == entry[1:]:
                 self.current[path] = key
                 self.linked.add(path)
-                self.reused += 1
+                self.reused += count
                 return Path(candidate)
-        if not probe:
+        if not probe and count:
             self.rendered += 1
         return None
 

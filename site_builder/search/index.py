@@ -210,7 +210,7 @@ def _kept_segment(number: int, key: str | None, state: SearchState,
         return None
     old_number, shards, chars = state.previous[key]
     paths = [_shard_path(number, h) for h in range(int(shards))]
-    if old_number != number or any(cache.reusable(p, key, probe=True) is None for p in paths):
+    if old_number != number or any(cache.reusable(p, key, probe=True, count=False) is None for p in paths):
         return None
     for path in paths:
         cache.current[path] = key

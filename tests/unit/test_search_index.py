@@ -97,3 +97,16 @@ def test_segments_share_one_shard_budget() -> None:
     assert segment_target(10) == TARGET_SHARD_BYTES // 10
     assert segment_target(1000) == MIN_SHARD_BYTES
     assert shard_count(100 * 1024, segment_target(10)) == 32
+
+
+def test_kept_segments_are_not_counted_as_pages(make_project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from site_builder.build import build
+    from site_builder.search import index
+
+    monkeypatch.setattr(index, "SEGMENT", 1)  # b.md's segment is kept when a.md changes
+
+    root = make_project({"content/a.md": report_text(), "content/b.md": report_text(index="t/2", title="第二篇")})
+    first = build(root, root / "output", TODAY, downloads=False)
+    (root / "content/a.md").write_text(report_text(body="改过的正文。"), encoding="utf-8")
+    again = build(root, root / "output", TODAY, downloads=False)
+    assert again.pages_rendered + again.pages_reused == first.pages_rendered
