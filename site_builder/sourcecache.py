@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
 from pathlib import Path
 from typing import Any
 
@@ -29,19 +30,20 @@ class CachedSource:
     """Body lines skipped (a repeated title line)."""
     stat: tuple[int, int] = (0, 0)
     """(size, mtime_ns) of the file when it was read: an unchanged stat means the file need not be read."""
-    meta_json: dict[str, Any] | None = dataclasses.field(default=None, compare=False)
-    """`meta` as the cache file had it, written back as is (serialising 10,000 metas is not free)."""
+    meta_json: str | None = dataclasses.field(default=None, compare=False)
+    """`meta` as JSON text, as the cache file had it: written back as is (serialising 10,000 metas is not
+    free), and one string per report holds far less memory than a decoded dict."""
 
 
-def _meta_to_json(meta: ReportMeta) -> dict[str, Any]:
+def _meta_to_json(meta: ReportMeta) -> str:
     data = dataclasses.asdict(meta)
     for name in DATE_FIELDS:
         data[name] = data[name].isoformat()
-    return data
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def _meta_from_json(data: dict[str, Any]) -> ReportMeta:
-    values = dict(data)
+def _meta_from_json(text: str) -> ReportMeta:
+    values: dict[str, Any] = json.loads(text)
     for name in DATE_FIELDS:
         values[name] = dt.date.fromisoformat(values[name])
     for name in TUPLE_FIELDS:
@@ -51,19 +53,18 @@ def _meta_from_json(data: dict[str, Any]) -> ReportMeta:
 
 
 def load_source_cache(project_dir: Path, config_key: str) -> dict[str, CachedSource]:
+    """Entries are lists: [digest, meta JSON, column line, 索引号 line, body line, summary, skipped, size, mtime]."""
     entries = read_cache(project_dir / CACHE, config_key)
     try:
-        return {rel: CachedSource(e["digest"], _meta_from_json(e["meta"]), e["column_line"], e["index_line"],
-                                  e["body_line"], e.get("summary"), e["skipped"], tuple(e["stat"]), e["meta"])
+        return {rel: CachedSource(e[0], _meta_from_json(e[1]), e[2], e[3], e[4], e[5], e[6], (e[7], e[8]), e[1])
                 for rel, e in (entries or {}).items()}
-    except (KeyError, TypeError, ValueError, AttributeError):
+    except (KeyError, TypeError, ValueError, AttributeError, IndexError):
         return {}
 
 
 def save_source_cache(project_dir: Path, config_key: str, entries: dict[str, CachedSource],
                       summaries: dict[str, str]) -> None:
-    payload = {rel: {"digest": e.digest, "meta": e.meta_json if e.meta_json is not None else _meta_to_json(e.meta),
-                     "column_line": e.column_line,
-                     "index_line": e.index_line, "body_line": e.body_line, "skipped": e.skipped, "stat": list(e.stat),
-                     "summary": summaries.get(e.digest, e.summary)} for rel, e in sorted(entries.items())}
+    payload = {rel: [e.digest, e.meta_json if e.meta_json is not None else _meta_to_json(e.meta), e.column_line,
+                     e.index_line, e.body_line, summaries.get(e.digest, e.summary), e.skipped, *e.stat]
+               for rel, e in sorted(entries.items())}
     write_cache(project_dir / CACHE, config_key, payload)
