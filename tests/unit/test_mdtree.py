@@ -92,3 +92,17 @@ def test_lines_point_into_the_text() -> None:
 
 def test_nul_becomes_replacement_character() -> None:
     assert "\ufffd" in render_body("正\0文").html
+
+
+def test_the_rust_parser_does_not_panic_on_random_markup() -> None:
+    # markdown-it.rs panicked on "[" + an unmatched backtick with code spans on; guard the rules we use
+    import random
+
+    pieces = ["~", "~~", "*", "**", "`", "```", "[", "]", "(", ")", "\n", "\n\n", " ", "a", "中", "<", ">", "!", "_",
+              "\\", "|", "-", "#", ":", "&", "1.", '"', "&amp;", "&#", "    ", "\t", "> ", "- ", "| a |\n|---|\n",
+              "[r]: ", "http://x", "![", "](", "\u3000", "\r", "\ufeff", "𠀀"]
+    rng = random.Random(7)
+    parser = mdtree._parser()
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
+        parser.tree(text)  # a panic raises here (PanicException), failing the test
