@@ -17,20 +17,26 @@ from . import __version__
 def read_cache(path: Path, valid_for: str) -> Any | None:
     try:
         raw = path.read_bytes()
-        head, _, body = raw.partition(b"\n")
-        header = json.loads(head)
-        if header["tool"] != __version__ or header["for"] != valid_for \
-                or header["checksum"] != hashlib.sha256(body).hexdigest():
+        newline = raw.find(b"\n")
+        header = json.loads(raw[:newline])
+        if newline < 0 or header["tool"] != __version__ or header["for"] != valid_for \
+                or header["checksum"] != hashlib.sha256(memoryview(raw)[newline + 1 :]).hexdigest():
             return None
+        body = raw[newline + 1 :]
+        del raw  # large sites: hold one copy of the file at a time
         return json.loads(body)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
 def write_cache(path: Path, valid_for: str, payload: Any) -> None:
-    body = json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    body = text.encode("utf-8")
+    del text  # as above: the JSON text, its bytes and a joined copy would triple the peak
     header = {"tool": __version__, "for": valid_for, "checksum": hashlib.sha256(body).hexdigest()}
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
-    temporary.write_bytes(json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n" + body)
+    with open(temporary, "wb") as handle:
+        handle.write(json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n")
+        handle.write(body)
     temporary.replace(path)
