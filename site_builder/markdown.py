@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from urllib.parse import quote
 
-from .mdtree import Node, is_safe_url, parse, plain_text, walk
+from .mdtree import Node, is_safe_url, parse, plain_text, text_of, walk
 from .model import Heading, RenderedBody
 from .signature import find_signature
 from .urls import relative
@@ -63,13 +63,7 @@ def split_lead(text: str) -> tuple[str, str] | None:
 
 def _line_text(nodes: list[Node]) -> str:
     """Text with line breaks kept as newlines (split_lead looks at the first line)."""
-    parts: list[str] = []
-    for node in nodes:
-        if node.kind in ("softbreak", "hardbreak"):
-            parts.append("\n")
-        else:
-            parts.append(plain_text([node]) if node.kind != "text" else node.text)
-    return "".join(parts)
+    return text_of(nodes, "\n")
 
 
 def _numbered(nodes: list[Node]) -> str | None:

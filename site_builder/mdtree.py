@@ -230,6 +230,11 @@ def _source_text(node: Any, source: bytes) -> str:
 
 def plain_text(nodes: list[Node]) -> str:
     """Readable text of inline nodes: link text, code, image alt; line breaks as spaces."""
+    return text_of(nodes).strip()
+
+
+def text_of(nodes: list[Node], line_break: str = " ") -> str:
+    """The text of inline nodes as it reads, line breaks written as `line_break`, nothing trimmed."""
     parts: list[str] = []
     stack = list(reversed(nodes))
     while stack:
@@ -237,10 +242,10 @@ def plain_text(nodes: list[Node]) -> str:
         if node.kind in ("text", "code_inline"):
             parts.append(node.text)
         elif node.kind in ("softbreak", "hardbreak"):
-            parts.append(" ")
+            parts.append(line_break)
         else:
             stack.extend(reversed(node.children))
-    return "".join(parts).strip()
+    return "".join(parts)
 
 
 def lines_of(nodes: list[Node]) -> list[list[Node]]:

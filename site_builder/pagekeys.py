@@ -39,24 +39,21 @@ def canonical(value: Any) -> Any:
     raise TypeError(f"no canonical form for {type(value).__name__}")
 
 
-def page_key(base: str, template: str, path: str, context: dict[str, Any]) -> str:
-    """json's C encoder walks the context; `canonical` is called only for our own objects."""
-    text = json.dumps([base, template, path, context], default=canonical, ensure_ascii=False, sort_keys=True)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()
-
-
 class PageKeys:
-    """page_key with each report, column and config turned into its canonical form once per build: a large
-    site lists every report on several pages, and its neighbours' pages show it too."""
+    """A page's key: the hash of its template, path and context, with each report, column and config turned
+    into its canonical form once per build (a large site lists every report on several pages, and its
+    neighbours' pages show it too). json's C encoder walks the context; `canonical` is called only for our
+    own objects."""
 
     def __init__(self) -> None:
-        self._memo: dict[int, tuple[Any, Any]] = {}
+        self._canonical_of: dict[int, tuple[Any, Any]] = {}
+        self._json_of: dict[int, tuple[Any, str]] = {}
 
     def _canonical(self, value: Any) -> Any:
         if isinstance(value, Report | ReportMeta | Column | SiteConfig):
-            found = self._memo.get(id(value))
-            if found is None or found[0] is not value:
-                found = self._memo[id(value)] = (value, canonical(value))  # holding value keeps its id unique
+            found = self._canonical_of.get(id(value))
+            if found is None or found[0] is not value:  # holding the value keeps its id unique
+                found = self._canonical_of[id(value)] = (value, canonical(value))
             return found[1]
         return canonical(value)
 
@@ -66,11 +63,11 @@ class PageKeys:
 
     def json(self, value: Column) -> str:
         """A column's canonical form (with its subcolumns) as JSON text."""
-        found = self._memo.get(~id(value))
+        found = self._json_of.get(id(value))
         if found is None or found[0] is not value:
             text = json.dumps(value, default=self._canonical, ensure_ascii=False, sort_keys=True)
-            found = self._memo[~id(value)] = (value, text)
-        return str(found[1])
+            found = self._json_of[id(value)] = (value, text)
+        return found[1]
 
     def key(self, base: str, template: str, path: str, context: dict[str, Any]) -> str:
         text = json.dumps([base, template, path, context], default=self._canonical, ensure_ascii=False,
@@ -105,27 +102,34 @@ class PageCache:
     linked: set[str] = field(default_factory=set)
     """Pages hard-linked from the previous build: same inode, so same size and time as recorded then."""
 
-    def reusable(self, path: str, key: str, probe: bool = False, count: bool = True) -> Path | None:
-        """The previous file if it can be reused. A probe that misses records nothing: the page will be
-        rendered (and counted) where it is rendered, perhaps in a worker. `count` False: not a page (search
-        shards), so the page counts shown to the user leave it out."""
-        if not probe:
-            self.current[path] = key
+    def intact(self, path: str, key: str) -> Path | None:
+        """The previous build's file at path, if its key was `key` and the file is exactly as it was left."""
         entry = self.previous.get(path)
-        if entry and entry[0] == key:
-            candidate = f"{self.old_dir}/{path}"
-            try:
-                stat = os.stat(candidate)
-            except OSError:
-                stat = None
-            if stat is not None and [stat.st_size, stat.st_mtime_ns] == entry[1:]:
-                self.current[path] = key
-                self.linked.add(path)
-                self.reused += count
-                return Path(candidate)
-        if not probe and count:
+        if not entry or entry[0] != key:
+            return None
+        candidate = f"{self.old_dir}/{path}"
+        try:
+            stat = os.stat(candidate)
+        except OSError:
+            return None
+        return Path(candidate) if [stat.st_size, stat.st_mtime_ns] == entry[1:] else None
+
+    def reusable(self, path: str, key: str, probe: bool = False) -> Path | None:
+        """The previous page if it can be reused (recorded and counted). A probe that misses records nothing:
+        the page will be rendered (and counted) where it is rendered, perhaps in a worker."""
+        found = self.intact(path, key)
+        if found is not None:
+            self.keep(path, key)
+            self.reused += 1
+        elif not probe:
+            self.current[path] = key
             self.rendered += 1
-        return None
+        return found
+
+    def keep(self, path: str, key: str) -> None:
+        """Record a file taken over unchanged from the previous build."""
+        self.current[path] = key
+        self.linked.add(path)
 
     def entries(self, out_dir: Path) -> dict[str, Entry]:
         """This build's pages with the size and time their files now have."""

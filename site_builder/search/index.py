@@ -175,9 +175,9 @@ def render_search(site: Site, bodies: Bodies, cache: PageCache | None = None,
         key = segment_key(number, target, members)
         kept = _kept_segment(number, key, state, cache)
         if kept is not None:
-            shards, chars = kept
-            yield from (OutputFile(_shard_path(number, h), b"", reuse_from=_old(cache, number, h))
-                        for h in range(shards))
+            old_files, chars = kept
+            shards = len(old_files)
+            yield from (OutputFile(_shard_path(number, h), b"", reuse_from=old) for h, old in enumerate(old_files))
         else:
             files, chars = _segment_files(number, members, fold, bodies, target)
             shards = len(files)
@@ -198,23 +198,19 @@ def _shard_path(segment: int, shard: int) -> str:
     return f"{FOLDER}/s/{segment}/{shard}.bin"
 
 
-def _old(cache: PageCache | None, segment: int, shard: int) -> Path:
-    assert cache is not None
-    return cache.old_dir / _shard_path(segment, shard)
-
-
 def _kept_segment(number: int, key: str | None, state: SearchState,
-                  cache: PageCache | None) -> tuple[int, str] | None:
-    """(shard count, characters) of the previous build's segment when all its files are still as written."""
+                  cache: PageCache | None) -> tuple[list[Path], str] | None:
+    """The previous build's shard files of this segment and its characters, when all are still as written."""
     if key is None or cache is None or key not in state.previous:
         return None
     old_number, shards, chars = state.previous[key]
     paths = [_shard_path(number, h) for h in range(int(shards))]
-    if old_number != number or any(cache.reusable(p, key, probe=True, count=False) is None for p in paths):
+    found = [cache.intact(path, key) for path in paths]
+    if old_number != number or None in found:
         return None
     for path in paths:
-        cache.current[path] = key
-    return int(shards), str(chars)
+        cache.keep(path, key)
+    return [f for f in found if f is not None], str(chars)
 
 
 def _segment_files(number: int, members: list[Report], fold: dict[str, str], bodies: Bodies,

@@ -2,9 +2,13 @@ import datetime as dt
 
 import pytest
 
-from site_builder.pagekeys import canonical, page_key
+from site_builder.pagekeys import PageKeys, canonical
 
 from .test_site import CONFIG, DECISION, _report
+
+
+def page_key(base: str, template: str, path: str, context: dict[str, object]) -> str:
+    return PageKeys().key(base, template, path, context)  # a fresh memo each time: the plain key
 
 
 def test_key_changes_with_what_the_page_shows_and_only_that() -> None:
@@ -26,8 +30,6 @@ def test_canonical_forms() -> None:
 
 
 def test_memoised_keys_equal_plain_keys() -> None:
-    from site_builder.pagekeys import PageKeys
-
     keys = PageKeys()
     report = _report("a", "2025-01-01", DECISION)
     context = {"report": report, "newer": report, "config": CONFIG, "url": None}
