@@ -141,13 +141,6 @@ class Renderer:
             yield from files
         yield self.detail(report, links)
 
-    def detail_reuse(self, report: Report) -> OutputFile | None:
-        """The previous build's page when it can be reused (no downloads involved), without rendering anything."""
-        if self.cache is None or self.downloads is not None:
-            return None
-        probe = self.detail(report, None, probe=True)
-        return probe if probe.reuse_from is not None else None
-
     def detail(self, report: Report, downloads: list[Download] | None = None, probe: bool = False) -> OutputFile:
         column, newer, older = self.adjacent[report.url]
         meta = report.meta
@@ -238,9 +231,11 @@ class Renderer:
         if self.cache is None:
             return None
         if task[0] == "detail":
-            found = self.detail_reuse(self.site.reports[task[1]])
-            return [found] if found is not None else None
-        page = self._page_task(task, probe=True)
+            if self.downloads is not None:  # its Word/PDF files are made (or taken from their cache) by run()
+                return None
+            page = self.detail(self.site.reports[task[1]], None, probe=True)
+        else:
+            page = self._page_task(task, probe=True)
         return [page] if page.reuse_from is not None else None
 
     def _page_task(self, task: Task, probe: bool) -> OutputFile:
