@@ -32,3 +32,15 @@ def fnv1a(text: str) -> int:
         value ^= byte
         value = (value * 0x01000193) & 0xFFFFFFFF
     return value
+
+
+def read_shard(data: bytes) -> dict[str, bytes]:
+    """term → postings of one shard file (after its 4-byte header): what search.js parses, for tests and the
+    benchmark."""
+    entries, at = {}, 4
+    while at < len(data):
+        size, at = read_varint(data, at)
+        term = data[at : at + size].decode("utf-8")
+        size, at = read_varint(data, at + size)
+        entries[term], at = data[at : at + size], at + size
+    return entries

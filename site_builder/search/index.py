@@ -1,9 +1,15 @@
-"""Build the search index: per-document terms (CJK bigrams with positions; CJK characters, Latin/digit
-words and exact 索引号/文号 tokens with counts), sharded by term hash, plus small metadata files.
+"""Build the search index: per-document terms (CJK trigrams with positions; CJK bigrams and characters,
+Latin/digit words and exact 索引号/文号 tokens with counts), sharded by term hash, plus small metadata files.
+
+Why trigrams carry the positions and bigrams only counts: a query of two characters needs no positions (the
+bigram's document list is the exact answer), and a longer phrase is checked with trigrams at offsets 0, 3, 6 …,
+which are far rarer than bigrams, so a first query fetches much less (法治 occurs in every report; 法治宣 only
+where the phrase is).
 
 Files under search/: meta.json (segments, filters, dates; fetched first), fold.json (traditional → simplified
-pairs for the query side), s/G/N.bin (postings shards of segment G, fetched per query term), d/N.json
-(titles and URLs of a chunk of documents, fetched for the results shown)."""
+pairs for the query side), s/G/N.bin (postings shards of segment G, fetched per query term), s/G/x/K.bin (the
+postings of a term too big to share a shard: its shard entry names K, so a query never fetches another big
+term along with its own), d/N.json (titles and URLs of a chunk of documents, fetched for the results shown)."""
 
 from __future__ import annotations
 
@@ -26,14 +32,16 @@ from .encode import fnv1a, varint
 from .normalize import fold_table, normalize
 
 FOLDER = "search"
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 SEGMENT = 1000
 """Documents per segment: an edit re-indexes one segment, a query fetches one shard per segment and term."""
 EPOCH = dt.date(2000, 1, 1)
 CHUNK = 200
-TARGET_SHARD_BYTES = 48 * 1024
-MIN_SHARD_BYTES = 4 * 1024
-POSITIONAL, COUNTED = 1, 0
+TARGET_SHARD_BYTES = 8 * 1024
+"""What a term's lookup fetches besides the term itself, summed over all segments (bigger postings are in
+files of their own, so shards hold only small terms and can be small)."""
+MIN_SHARD_BYTES = 512
+POSITIONAL, COUNTED, EXTERNAL = 1, 0, 2
 
 
 @dataclass
@@ -41,9 +49,9 @@ class DocTerms:
     """What one document contributes to the index."""
 
     positions: dict[str, array[int]] = field(default_factory=dict)
-    """CJK bigram → positions in the normalised title + body."""
+    """CJK trigram → positions in the normalised title + body."""
     counts: dict[str, list[int]] = field(default_factory=dict)
-    """Character, word or exact token → [occurrences, 1 if it occurs in the title]."""
+    """CJK bigram or character, word or exact token → [occurrences, 1 if it occurs in the title]."""
     title_length: int = 0
 
 
@@ -60,26 +68,29 @@ def document_terms(report: Report, fold: dict[str, str], body_text: str) -> DocT
     title_length = len(title)
     terms = DocTerms(title_length=title_length)
     positions: dict[str, list[int]] = {}
-    cjk: list[str] = []
-    words: list[tuple[str, bool]] = []
+    counts: dict[str, list[int]] = {}
+    titled: set[str] = set()
     for run in _RUNS.finditer(text):
         start, chunk = run.start(), run.group()
+        grams = [chunk] if chunk[0].isascii() else [*chunk, *(chunk[i : i + 2] for i in range(len(chunk) - 1))]
+        if start < title_length:  # the title ends with "\n", so a run is wholly in it or wholly after it
+            titled.update(grams)
+        for gram in grams:
+            entry = counts.get(gram)
+            if entry is None:
+                counts[gram] = [1, 0]
+            else:
+                entry[0] += 1
         if chunk[0].isascii():
-            words.append((chunk, start < title_length))
             continue
-        cjk.append(chunk)
-        for offset in range(len(chunk) - 1):
-            key = chunk[offset : offset + 2]
+        for offset in range(len(chunk) - 2):
+            key = chunk[offset : offset + 3]
             found = positions.get(key)
             if found is None:
                 positions[key] = found = []
             found.append(start + offset)
-    in_title = set(text[:title_length])
-    counts = {ch: [n, int(ch in in_title)] for ch, n in Counter("".join(cjk)).items()}
-    for word, titled in words:
-        entry = counts.setdefault(word, [0, 0])
-        entry[0] += 1
-        entry[1] = entry[1] or int(titled)
+    for gram in titled:
+        counts[gram][1] = 1
     for value in (report.meta.index_no, report.meta.doc_no):
         if value:
             counts.setdefault(exact_token(value, fold), [1, 0])
@@ -127,7 +138,8 @@ def segment_target(segments: int) -> int:
 
 @dataclass
 class SearchState:
-    """Per segment of the previous build's index: its key → [segment number, shard count, characters used].
+    """Per segment of the previous build's index: its key → [segment number, shard count, external files,
+    characters used].
     A segment whose documents are unchanged keeps its files (hard-linked), so it is neither re-indexed nor
     re-uploaded; only segments with a changed, added or removed document are built again."""
 
@@ -142,7 +154,7 @@ def load_search_state(project_dir: Path, out_dir: Path) -> SearchState:
     previous = read_cache(project_dir / STATE, str(out_dir.resolve()))
     if not isinstance(previous, dict):
         return SearchState()
-    return SearchState({str(k): v for k, v in previous.items() if isinstance(v, list) and len(v) == 3})
+    return SearchState({str(k): v for k, v in previous.items() if isinstance(v, list) and len(v) == 4})
 
 
 def save_search_state(project_dir: Path, out_dir: Path, state: SearchState) -> None:
@@ -175,18 +187,16 @@ def render_search(site: Site, bodies: Bodies, cache: PageCache | None = None,
         key = segment_key(number, target, members)
         kept = _kept_segment(number, key, state, cache)
         if kept is not None:
-            old_files, chars = kept
-            shards = len(old_files)
-            yield from (OutputFile(_shard_path(number, h), b"", reuse_from=old) for h, old in enumerate(old_files))
+            old_files, shards, externals, chars = kept
+            yield from (OutputFile(path, b"", reuse_from=old) for path, old in old_files)
         else:
-            files, chars = _segment_files(number, members, fold, bodies, target)
-            shards = len(files)
+            files, shards, externals, chars = _segment_files(number, members, fold, bodies, target)
             for path, content in files:
                 if cache is not None and key is not None:
                     cache.current[path] = key
                 yield OutputFile(path, content)
         if key is not None:
-            state.current[key] = [number, shards, chars]
+            state.current[key] = [number, shards, externals, chars]
         used |= set(chars)
         segments.append([start, len(members), shards])
     yield from _metadata(docs, segments)
@@ -198,24 +208,31 @@ def _shard_path(segment: int, shard: int) -> str:
     return f"{FOLDER}/s/{segment}/{shard}.bin"
 
 
+def _external_path(segment: int, number: int) -> str:
+    return f"{FOLDER}/s/{segment}/x/{number}.bin"
+
+
 def _kept_segment(number: int, key: str | None, state: SearchState,
-                  cache: PageCache | None) -> tuple[list[Path], str] | None:
-    """The previous build's shard files of this segment and its characters, when all are still as written."""
+                  cache: PageCache | None) -> tuple[list[tuple[str, Path]], int, int, str] | None:
+    """The previous build's files of this segment (path, old file), its shard and external file counts and
+    its characters, when all its files are still as written."""
     if key is None or cache is None or key not in state.previous:
         return None
-    old_number, shards, chars = state.previous[key]
+    old_number, shards, externals, chars = state.previous[key]
     paths = [_shard_path(number, h) for h in range(int(shards))]
+    paths += [_external_path(number, k) for k in range(int(externals))]
     found = [cache.intact(path, key) for path in paths]
     if old_number != number or None in found:
         return None
     for path in paths:
         cache.keep(path, key)
-    return [f for f in found if f is not None], str(chars)
+    return [(path, f) for path, f in zip(paths, found) if f is not None], int(shards), int(externals), str(chars)
 
 
 def _segment_files(number: int, members: list[Report], fold: dict[str, str], bodies: Bodies,
-                   target: int) -> tuple[list[tuple[str, bytes]], str]:
-    """The shard files of one segment (document numbers local to it) and the characters its text uses."""
+                   target: int) -> tuple[list[tuple[str, bytes]], int, int, str]:
+    """The files of one segment (document numbers local to it), its shard and external file counts, and the
+    characters its text uses."""
     positional: dict[str, list[tuple[int, object]]] = defaultdict(list)
     counted: dict[str, list[tuple[int, object]]] = defaultdict(list)
     for doc, report in enumerate(members):
@@ -226,6 +243,12 @@ def _segment_files(number: int, members: list[Report], fold: dict[str, str], bod
             counted[term].append((doc, count))
     encoded = {term: encode_postings(POSITIONAL, entries) for term, entries in positional.items()}
     encoded.update({term: encode_postings(COUNTED, entries) for term, entries in counted.items()})
+    files: list[tuple[str, bytes]] = []
+    for term in sorted(t for t, postings in encoded.items() if len(postings) > target):
+        pointer = bytearray([EXTERNAL])
+        varint(len(files), pointer)
+        files.append((_external_path(number, len(files)), encoded[term]))
+        encoded[term] = bytes(pointer)
     shards = shard_count(sum(len(t.encode()) + len(p) + 4 for t, p in encoded.items()), target)
     buckets: list[bytearray] = [bytearray(b"SBS1") for _ in range(shards)]
     for term in sorted(encoded):
@@ -236,7 +259,8 @@ def _segment_files(number: int, members: list[Report], fold: dict[str, str], bod
         varint(len(encoded[term]), bucket)
         bucket += encoded[term]
     chars = "".join(sorted(term for term in counted if len(term) == 1))
-    return [(_shard_path(number, h), bytes(bucket)) for h, bucket in enumerate(buckets)], chars
+    shard_files = [(_shard_path(number, h), bytes(bucket)) for h, bucket in enumerate(buckets)]
+    return shard_files + files, shards, len(files), chars
 
 
 def _metadata(docs: list[Report], segments: list[list[int]]) -> Iterator[OutputFile]:

@@ -15,24 +15,19 @@
   var encoder = new TextEncoder();
   var cache = {};
 
-  function getJSON(path) {
+  function fetchOnce(path, kind, parse) {  // kind: "json" or "arrayBuffer"
     if (!cache[path]) {
       cache[path] = fetch(base + path, { credentials: "same-origin" }).then(function (r) {
         if (!r.ok) { throw new Error(path); }
-        return r.json();
-      });
+        return r[kind]();
+      }).then(parse || function (value) { return value; });
     }
     return cache[path];
   }
-  function getShard(segment, n) {
-    var path = "search/s/" + segment + "/" + n + ".bin";
-    if (!cache[path]) {
-      cache[path] = fetch(base + path, { credentials: "same-origin" }).then(function (r) {
-        if (!r.ok) { throw new Error(path); }
-        return r.arrayBuffer();
-      }).then(parseShard);
-    }
-    return cache[path];
+  function getJSON(path) { return fetchOnce(path, "json"); }
+  function getShard(segment, n) { return fetchOnce("search/s/" + segment + "/" + n + ".bin", "arrayBuffer", parseShard); }
+  function getExternal(segment, n) {
+    return fetchOnce("search/s/" + segment + "/x/" + n + ".bin", "arrayBuffer", function (buffer) { return new Uint8Array(buffer); });
   }
   function readVarint(bytes, state) {
     var value = 0, shift = 0, b;
@@ -118,9 +113,14 @@
     return Promise.all(meta.segments.map(function (seg, number) {
       return getShard(number, hash % seg[2]);
     })).then(function (shards) {
-      var out = new Map();
-      shards.forEach(function (shard, number) {
+      // a big term's entry (kind 2) names its own file, s/G/x/K.bin, fetched now
+      return Promise.all(shards.map(function (shard, number) {
         var bytes = shard.get(term);
+        return bytes && bytes[0] === 2 ? getExternal(number, readVarint(bytes, { i: 1 })) : bytes;
+      }));
+    }).then(function (found) {
+      var out = new Map();
+      found.forEach(function (bytes, number) {
         if (bytes) { decode(bytes, meta.segments[number][0], out); }
       });
       return out;
@@ -128,18 +128,18 @@
   }
   // doc → {tf, title, positions} for one segment
   function matchSegment(seg, meta) {
-    if (seg.kind === "word" || seg.text.length === 1) {
+    if (seg.kind === "word" || seg.text.length <= 2) {  // characters, bigrams and words: counts, no positions
       return lookup(seg.text, meta).then(function (postings) {
         var out = new Map();
         postings.forEach(function (v, doc) { out.set(doc, { tf: v.tf, title: v.title, positions: [] }); });
         return out;
       });
     }
-    // bigrams at offsets 0, 2, 4 … and the last one cover the phrase: AB at p, CD at p+2 … means ABCD… at p
+    // trigrams at offsets 0, 3, 6 … and the last one cover the phrase: ABC at p, DEF at p+3 … means ABCDEF… at p
     var offsets = [];
-    for (var i = 0; i + 2 <= seg.text.length; i += 2) { offsets.push(i); }
-    if (offsets[offsets.length - 1] !== seg.text.length - 2) { offsets.push(seg.text.length - 2); }
-    var grams = offsets.map(function (o) { return seg.text.substr(o, 2); });
+    for (var i = 0; i + 3 <= seg.text.length; i += 3) { offsets.push(i); }
+    if (offsets[offsets.length - 1] !== seg.text.length - 3) { offsets.push(seg.text.length - 3); }
+    var grams = offsets.map(function (o) { return seg.text.substr(o, 3); });
     return Promise.all(grams.map(function (g) { return lookup(g, meta); })).then(function (lists) {
       var out = new Map();
       lists[0].forEach(function (starts, doc) {

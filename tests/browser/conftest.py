@@ -57,17 +57,19 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 @pytest.fixture(scope="session")
 def site_root() -> Iterator[Path]:
     """A web root holding the built sample site, plus the test fixtures under /test-fixtures/. The search
-    index is cut into segments of 5 documents, so the browser tests query across several segments."""
+    index is cut into segments of 5 documents with small shards, so the browser tests query across several
+    segments and read both shard entries and big terms' own files."""
     from site_builder.search import index
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as patch:
         www = Path(tmp) / "www"
-        segment, index.SEGMENT = index.SEGMENT, 5
-        try:
-            build(REPO, www, TODAY)
-        finally:
-            index.SEGMENT = segment
+        patch.setattr(index, "SEGMENT", 5)
+        patch.setattr(index, "TARGET_SHARD_BYTES", 80)
+        patch.setattr(index, "MIN_SHARD_BYTES", 16)
+        build(REPO, www, TODAY)
+        patch.undo()
         assert len(list((www / "search/s").iterdir())) > 2
+        assert len(list((www / "search/s").glob("*/x/*.bin"))) > 20
         (www / FIXTURES).mkdir()
         for fixture in (Path(__file__).parent / "fixtures").iterdir():
             shutil.copy(fixture, www / FIXTURES / fixture.name)

@@ -4,7 +4,7 @@ import json
 from site_builder.bodies import Bodies
 from site_builder.markdown import render_body
 from site_builder.model import Report, ReportMeta
-from site_builder.search.encode import fnv1a, read_varint, varint
+from site_builder.search.encode import fnv1a, read_shard, read_varint, varint
 from site_builder.search.index import COUNTED, POSITIONAL, document_terms, encode_postings, render_search, shard_count
 from site_builder.search.normalize import fold_table, is_cjk, normalize
 from site_builder.site import assemble_site
@@ -38,7 +38,9 @@ def test_varint_round_trip_and_hash() -> None:
 def test_document_terms_positions_title_and_exact_tokens() -> None:
     report = _report("luo/2023-1", "法治宣传", "开展法治宣傳。ABC 2023", doc_no="江法〔2023〕1号")
     terms = document_terms(report, fold_table(), report.body.text)
-    assert list(terms.positions["法治"]) == [0, 7] and list(terms.positions["宣传"]) == [2, 9]
+    assert list(terms.positions["法治宣"]) == [0, 7] and list(terms.positions["治宣传"]) == [1, 8]
+    assert "法治" not in terms.positions and "宣传。" not in terms.positions  # trigrams stop at punctuation
+    assert terms.counts["法治"] == [2, 1] and terms.counts["开展"] == [1, 0]  # bigrams: counts and title flag
     assert terms.counts["法"] == [2, 1] and terms.counts["abc"] == [1, 0] and terms.counts["2023"] == [1, 0]
     assert terms.counts["#luo/2023-1"] == [1, 0] and "#江法〔2023〕1号" in terms.counts
     assert terms.title_length == 4
@@ -50,7 +52,7 @@ def test_postings_encoding() -> None:
     data = encode_postings(POSITIONAL, [(0, array("I", [3, 9])), (5, array("I", [1]))])
     assert data == bytes([1, 2, 0, 2, 3, 5, 4, 1, 1])
     assert encode_postings(COUNTED, [(2, [3, 1])]) == bytes([0, 1, 2, 7])
-    assert shard_count(10) == 1 and shard_count(49 * 1024 * 3) == 4
+    assert shard_count(10) == 1 and shard_count(9 * 1024 * 3) == 4
 
 
 def test_only_published_reports_are_indexed_and_files_are_consistent() -> None:
@@ -96,7 +98,7 @@ def test_segments_share_one_shard_budget() -> None:
     assert segment_target(1) == TARGET_SHARD_BYTES
     assert segment_target(10) == TARGET_SHARD_BYTES // 10
     assert segment_target(1000) == MIN_SHARD_BYTES
-    assert shard_count(100 * 1024, segment_target(10)) == 32
+    assert shard_count(100 * 1024, 1000) == 128
 
 
 def test_kept_segments_are_not_counted_as_pages(make_project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -110,3 +112,23 @@ def test_kept_segments_are_not_counted_as_pages(make_project, monkeypatch) -> No
     (root / "content/a.md").write_text(report_text(body="改过的正文。"), encoding="utf-8")
     again = build(root, root / "output", TODAY, downloads=False)
     assert again.pages_rendered + again.pages_reused == first.pages_rendered
+
+
+def test_big_postings_get_their_own_file(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A term bigger than a shard is not bundled with others: its entry points to s/G/x/K.bin."""
+    from site_builder.search import index
+
+    monkeypatch.setattr(index, "TARGET_SHARD_BYTES", 40)
+    monkeypatch.setattr(index, "MIN_SHARD_BYTES", 40)
+    body = "法治宣传" * 30 + "。其他内容。"
+    reports = [_report("a/1", "普法工作计划", body), _report("b/2", "法治政府报告", body, published="2024-05-01")]
+    files = {f.path: f.content for f in render_search(assemble_site(CONFIG, reports, dt.date(2026, 1, 1)), Bodies())}
+    externals = sorted(p for p in files if p.startswith("search/s/0/x/"))
+    assert externals and all(len(files[p]) > 40 for p in externals)
+    meta = json.loads(files["search/meta.json"])
+    entry = read_shard(files[f"search/s/0/{fnv1a('法治宣') % meta['segments'][0][2]}.bin"])["法治宣"]
+    assert entry[0] == index.EXTERNAL
+    postings = files[f"search/s/0/x/{read_varint(entry, 1)[0]}.bin"]
+    assert postings[0] == POSITIONAL and read_varint(postings, 1)[0] == 2  # both documents, with positions
+    small = read_shard(files[f"search/s/0/{fnv1a('其他') % meta['segments'][0][2]}.bin"])["其他"]
+    assert small[0] == COUNTED  # small terms stay in their shard
