@@ -51,10 +51,14 @@
     for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
     return h >>> 0;
   }
+  // A term's postings, flat and sorted by document: docs[k], tf[k], title[k] (1 if in the title) and, for
+  // positional terms, pos[start[k] .. start[k + 1]). Flat arrays and merge joins instead of a Map and an
+  // array per document: a common phrase has postings in every document.
+  function postings() { return { docs: [], tf: [], title: [], start: [], pos: [] }; }
   function decode(bytes, first, out) {
-    // positional: doc → sorted positions; counted: doc → {tf, title}; doc numbers start at the segment's first.
-    // Varints are read inline (most are one byte): millions of positions are decoded for a common phrase.
-    var i = 1, kind = bytes[0], doc = first - 1, b, v, mul;
+    // kind 1: doc → positions; kind 0: doc → tf * 2 + title. Documents are numbered from the segment's first,
+    // and segments are decoded in order, so out stays sorted. Varints are read inline (most are one byte).
+    var i = 1, kind = bytes[0], doc = first - 1, b, v, mul, pos = out.pos;
     function next() {
       b = bytes[i++];
       if (b < 0x80) { return b; }
@@ -65,21 +69,25 @@
     var n = next();
     for (var k = 0; k < n; k++) {
       doc += next() + 1;
+      out.docs.push(doc);
       if (kind === 1) {
-        var count = next(), positions = new Int32Array(count), p = -1;
+        var count = next(), p = -1;
+        out.start.push(pos.length);
+        out.tf.push(count);
         for (var j = 0; j < count; j++) {
           b = bytes[i];
           if (b < 0x80) { i++; p += b + 1; } else { p += next() + 1; }
-          positions[j] = p;
+          pos.push(p);
         }
-        out.set(doc, positions);
       } else {
         var value = next();
-        out.set(doc, { tf: Math.floor(value / 2), title: value % 2 === 1 });
+        out.tf.push(Math.floor(value / 2));
+        out.title.push(value % 2);
       }
     }
     return out;
   }
+  function finish(list) { list.start.push(list.pos.length); return list; }
 
   var foldMap = null;
   function norm(text) {
@@ -119,21 +127,17 @@
         return bytes && bytes[0] === 2 ? getExternal(number, readVarint(bytes, { i: 1 })) : bytes;
       }));
     }).then(function (found) {
-      var out = new Map();
+      var out = postings();
       found.forEach(function (bytes, number) {
         if (bytes) { decode(bytes, meta.segments[number][0], out); }
       });
-      return out;
+      return finish(out);
     });
   }
-  // doc → {tf, title, positions} for one segment
+  // the documents where one segment of a term occurs (a run of Chinese characters, or a word)
   function matchSegment(seg, meta) {
     if (seg.kind === "word" || seg.text.length <= 2) {  // characters, bigrams and words: counts, no positions
-      return lookup(seg.text, meta).then(function (postings) {
-        var out = new Map();
-        postings.forEach(function (v, doc) { out.set(doc, { tf: v.tf, title: v.title, positions: [] }); });
-        return out;
-      });
+      return lookup(seg.text, meta).then(function (list) { list.start = null; list.pos = null; return list; });
     }
     // trigrams at offsets 0, 3, 6 … and the last one cover the phrase: ABC at p, DEF at p+3 … means ABCDEF… at p
     var offsets = [];
@@ -141,60 +145,67 @@
     if (offsets[offsets.length - 1] !== seg.text.length - 3) { offsets.push(seg.text.length - 3); }
     var grams = offsets.map(function (o) { return seg.text.substr(o, 3); });
     return Promise.all(grams.map(function (g) { return lookup(g, meta); })).then(function (lists) {
-      var out = new Map();
-      lists[0].forEach(function (starts, doc) {
-        var others = [];
-        for (var k = 1; k < lists.length; k++) {
-          var other = lists[k].get(doc);
-          if (!other) { return; }
-          others.push(other);
+      var out = postings(), first = lists[0], at = lists.map(function () { return 0; });
+      for (var k = 0; k < first.docs.length; k++) {
+        var doc = first.docs[k], ok = true, m;
+        for (m = 1; m < lists.length && ok; m++) {  // merge join: each pointer only moves forward
+          while (at[m] < lists[m].docs.length && lists[m].docs[at[m]] < doc) { at[m]++; }
+          ok = lists[m].docs[at[m]] === doc;
         }
-        var at = others.map(function () { return 0; }), hits = [];
-        for (var s = 0; s < starts.length; s++) {
-          var p = starts[s], ok = true;
-          for (var m = 0; m < others.length && ok; m++) {  // sorted lists: each pointer only moves forward
-            var list = others[m], want = p + offsets[m + 1];
-            while (at[m] < list.length && list[at[m]] < want) { at[m]++; }
-            ok = at[m] < list.length && list[at[m]] === want;
+        if (!ok) { continue; }
+        var cursor = [], from = out.pos.length;
+        for (m = 1; m < lists.length; m++) { cursor.push(lists[m].start[at[m]]); }
+        for (var s = first.start[k]; s < first.start[k + 1]; s++) {
+          var p = first.pos[s], hit = true;
+          for (m = 1; m < lists.length && hit; m++) {
+            var list = lists[m], want = p + offsets[m], end = list.start[at[m] + 1];
+            while (cursor[m - 1] < end && list.pos[cursor[m - 1]] < want) { cursor[m - 1]++; }
+            hit = cursor[m - 1] < end && list.pos[cursor[m - 1]] === want;
           }
-          if (ok) { hits.push(p); }
+          if (hit) { out.pos.push(p); }
         }
-        if (hits.length) {
-          out.set(doc, { tf: hits.length, title: hits[0] < meta.docs[doc][3], positions: hits });
+        if (out.pos.length > from) {
+          out.docs.push(doc);
+          out.start.push(from);
+          out.tf.push(out.pos.length - from);
+          out.title.push(out.pos[from] < meta.docs[doc][3] ? 1 : 0);
         }
-      });
-      return out;
+      }
+      return finish(out);
     });
   }
-  function intersect(maps) {
-    if (!maps.length) { return new Map(); }
-    var out = new Map();
-    maps[0].forEach(function (v, doc) {
-      var tf = v.tf, title = v.title, positions = [v.positions];
-      for (var k = 1; k < maps.length; k++) {
-        var w = maps[k].get(doc);
-        if (!w) { return; }
-        tf += w.tf; title = title && w.title; positions.push(w.positions);
+  // documents in every list: [doc, [index in each list]]
+  function join(lists) {
+    var out = [], at = lists.map(function () { return 0; }), first = lists[0];
+    for (var k = 0; k < first.docs.length; k++) {
+      var doc = first.docs[k], ok = true, where = [k];
+      for (var m = 1; m < lists.length && ok; m++) {
+        while (at[m] < lists[m].docs.length && lists[m].docs[at[m]] < doc) { at[m]++; }
+        ok = lists[m].docs[at[m]] === doc;
+        where.push(at[m]);
       }
-      out.set(doc, { tf: tf, title: title, positions: positions });
-    });
+      if (ok) { out.push([doc, where]); }
+    }
     return out;
   }
+  function positionsOf(list, k) { return list.pos ? list.pos.slice(list.start[k], list.start[k + 1]) : []; }
   function matchTerm(raw, meta) {
     var n = norm(raw);
-    var exact = /[\/〔〕\[\]（）()\-_.]/.test(raw) ? lookup("#" + n, meta) : Promise.resolve(new Map());
+    var exact = /[\/〔〕\[\]（）()\-_.]/.test(raw) ? lookup("#" + n, meta) : Promise.resolve(postings());
     return exact.then(function (hits) {
-      if (hits.size) {
-        var out = new Map();
-        hits.forEach(function (v, doc) { out.set(doc, { tf: v.tf, title: false, positions: [] }); });
-        return out;
-      }
+      if (hits.docs.length) { hits.start = null; hits.pos = null; hits.title = hits.docs.map(function () { return 0; }); return hits; }
       var segs = segments(n);
       if (!segs.length) { return null; }
-      return Promise.all(segs.map(function (s) { return matchSegment(s, meta); })).then(function (maps) {
-        var merged = intersect(maps);
-        merged.forEach(function (v, doc) { merged.set(doc, { tf: v.tf, title: v.title, positions: [].concat.apply([], v.positions) }); });
-        return merged;
+      return Promise.all(segs.map(function (s) { return matchSegment(s, meta); })).then(function (lists) {
+        if (lists.length === 1) { return lists[0]; }
+        var out = postings();  // a term of several segments (2023年): all of them, positions merged
+        join(lists).forEach(function (pair) {
+          var tf = 0, title = 1, merged = [];
+          pair[1].forEach(function (k, m) { tf += lists[m].tf[k]; title = title && lists[m].title[k]; merged = merged.concat(positionsOf(lists[m], k)); });
+          out.docs.push(pair[0]); out.tf.push(tf); out.title.push(title); out.start.push(out.pos.length);
+          merged.sort(function (x, y) { return x - y; }).forEach(function (p) { out.pos.push(p); });
+        });
+        return finish(out);
       });
     });
   }
@@ -214,15 +225,19 @@
   function search(query, meta) {
     var terms = query.split(/[\s\u3000]+/).filter(Boolean);
     if (!terms.length) { return Promise.resolve([]); }
-    return Promise.all(terms.map(function (t) { return matchTerm(t, meta); })).then(function (maps) {
-      maps = maps.filter(function (m) { return m !== null; });
-      if (!maps.length) { return []; }
-      var all = intersect(maps), results = [];
-      all.forEach(function (v, doc) {
-        var lists = v.positions.filter(function (p) { return p && p.length; });
-        var close = lists.length > 1 ? proximity(lists) : Infinity;
-        var score = Math.log(1 + v.tf) + (close < Infinity ? 2 / (1 + Math.log(1 + close)) : 0);
-        results.push({ doc: doc, title: v.title, score: score, day: meta.docs[doc][0] });
+    return Promise.all(terms.map(function (t) { return matchTerm(t, meta); })).then(function (lists) {
+      lists = lists.filter(function (m) { return m !== null; });
+      if (!lists.length) { return []; }
+      var results = join(lists).map(function (pair) {
+        var doc = pair[0], tf = 0, title = 1, spread = [];
+        pair[1].forEach(function (k, m) {
+          tf += lists[m].tf[k];
+          title = title && lists[m].title[k];
+          if (lists.length > 1 && lists[m].pos) { spread.push(positionsOf(lists[m], k)); }
+        });
+        var close = spread.length > 1 ? proximity(spread) : Infinity;
+        var score = Math.log(1 + tf) + (close < Infinity ? 2 / (1 + Math.log(1 + close)) : 0);
+        return { doc: doc, title: title, score: score, day: meta.docs[doc][0] };
       });
       results.sort(function (a, b) {
         return (b.title - a.title) || (b.score - a.score) || (b.day - a.day) || (b.doc - a.doc);
