@@ -68,27 +68,25 @@ def document_terms(report: Report, fold: dict[str, str], body_text: str) -> DocT
     title_length = len(title)
     terms = DocTerms(title_length=title_length)
     positions: dict[str, list[int]] = {}
-    counts: dict[str, list[int]] = {}
+    grams: list[str] = []
     titled: set[str] = set()
     for run in _RUNS.finditer(text):
         start, chunk = run.start(), run.group()
-        grams = [chunk] if chunk[0].isascii() else [*chunk, *(chunk[i : i + 2] for i in range(len(chunk) - 1))]
-        if start < title_length:  # the title ends with "\n", so a run is wholly in it or wholly after it
-            titled.update(grams)
-        for gram in grams:
-            entry = counts.get(gram)
-            if entry is None:
-                counts[gram] = [1, 0]
-            else:
-                entry[0] += 1
         if chunk[0].isascii():
-            continue
-        for offset in range(len(chunk) - 2):
-            key = chunk[offset : offset + 3]
-            found = positions.get(key)
-            if found is None:
-                positions[key] = found = []
-            found.append(start + offset)
+            found = [chunk]
+        else:  # characters and bigrams are counted; trigrams keep their positions
+            pairs = list(map(str.__add__, chunk, chunk[1:]))
+            found = [*chunk, *pairs]
+            for offset, key in enumerate(map(str.__add__, pairs, chunk[2:]), start):
+                places = positions.get(key)
+                if places is None:
+                    positions[key] = [offset]
+                else:
+                    places.append(offset)
+        grams += found
+        if start < title_length:  # the title ends with "\n", so a run is wholly in it or wholly after it
+            titled.update(found)
+    counts = {gram: [n, 0] for gram, n in Counter(grams).items()}
     for gram in titled:
         counts[gram][1] = 1
     for value in (report.meta.index_no, report.meta.doc_no):
