@@ -224,7 +224,8 @@ def _kept_segment(number: int, key: str | None, state: SearchState,
         return None
     for path in paths:
         cache.keep(path, key)
-    return [(path, f) for path, f in zip(paths, found, strict=True) if f is not None], int(shards), int(externals), str(chars)
+    files = [(path, f) for path, f in zip(paths, found, strict=True) if f is not None]
+    return files, int(shards), int(externals), str(chars)
 
 
 def _segment_files(number: int, members: list[Report], fold: dict[str, str], bodies: Bodies,
