@@ -10,8 +10,6 @@ import datetime as dt
 import functools
 import gzip
 import http.server
-import json
-import re
 import sys
 import tempfile
 import threading
@@ -23,65 +21,51 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.generate import generate  # noqa: E402
 from site_builder.build import build  # noqa: E402
-from site_builder.search.encode import fnv1a, read_shard, read_varint  # noqa: E402
-from site_builder.search.index import EXTERNAL  # noqa: E402
-from site_builder.search.normalize import normalize  # noqa: E402
 
-QUERIES = ["法治宣传", "宪法 民法典", "普法责任清单制度", "习近平法治思想", "法律明白人", "luozhuangqulz207/2020-00001"]
+QUERIES = ["法治宣传", "宪法 民法典", "普法责任清单制度", "习近平法治思想", "法律明白人", "luozhuangqulz207/2020-00001",
+           "普法责法律明"]
+"""The last one is the worst case: both of its trigrams are in every report, never side by side."""
 
 
 def gz(data: bytes) -> int:
     return len(gzip.compress(data, 6))
 
 
-def first_query_bytes(site: Path, query: str) -> int:
-    """meta.json + fold.json + the shards of the query's terms + one chunk of titles, gzip-compressed."""
-    meta = json.loads((site / "search/meta.json").read_text(encoding="utf-8"))
-    terms: set[str] = set()
-    for raw in query.split():
-        n = normalize(raw)
-        if "/" in raw:
-            terms.add("#" + n)
-        for run in re.findall(r"[\u3400-\u9fff\uf900-\ufaff]+", n):  # what search.js fetches for a run
-            if len(run) <= 2:
-                terms.add(run)
-            else:  # the covering trigrams
-                terms |= {run[i : i + 3] for i in {*range(0, len(run) - 2, 3), len(run) - 3}}
-    files = [site / "search/meta.json", site / "search/fold.json", site / "search/d/0.json"]
-    for number, segment in enumerate(meta["segments"]):
-        for term in terms:
-            shard = site / f"search/s/{number}/{fnv1a(term) % segment[2]}.bin"
-            files.append(shard)
-            postings = read_shard(shard.read_bytes()).get(term, b"")
-            if postings[:1] == bytes([EXTERNAL]):
-                files.append(site / f"search/s/{number}/x/{read_varint(postings, 1)[0]}.bin")
-    return sum(gz(f.read_bytes()) for f in sorted(set(files)))
-
-
-
-def browser_times(site: Path) -> dict[str, tuple[float, float, str]]:
+def browser_queries(site: Path) -> dict[str, tuple[float, float, str, int]]:
+    """Each query in a fresh browser context (empty cache): time with fetching, time once its shards are in
+    memory, the status line, and the gzip-compressed bytes of the index files it requested."""
     from playwright.sync_api import sync_playwright
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
+    requested: list[str] = []
+
+    class Recording(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args: object) -> None:
             pass
 
-    handler = functools.partial(Quiet, directory=str(site))
+        def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+            requested.append(self.path.split("?")[0])
+            super().do_GET()
+
+    handler = functools.partial(Recording, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync"]
     out = {}
-    with tempfile.TemporaryDirectory() as profile, sync_playwright() as p:
-        context = p.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium", args=args)
-        page = context.new_page()
+    with sync_playwright() as p:  # launch() gives the browser a fresh profile folder of its own
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
         for query in QUERIES:
+            context = browser.new_context()
+            page = context.new_page()
+            requested.clear()
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/search.html?q={quote(query)}")
             page.wait_for_selector("#search-app[data-ready=true]", timeout=120_000)
+            index_files = {site / path.lstrip("/") for path in requested if path.startswith("/search/")}
             out[query] = (float(page.get_attribute("#search-app", "data-query-ms") or 0),
                           float(page.get_attribute("#search-app", "data-warm-query-ms") or 0),
-                          page.inner_text("#search-status"))
-        context.close()
+                          page.inner_text("#search-status"), sum(gz(f.read_bytes()) for f in index_files))
+            context.close()
+        browser.close()
     server.shutdown()
     return out
 
@@ -105,10 +89,8 @@ def main() -> None:
             print(f"HTML: {html / 1e6:.1f} MB ({html_gz / 1e6:.1f} MB gzip); index: {index / 1e6:.1f} MB "
                   f"({index_gz / 1e6:.1f} MB gzip) in {shards} shards = {100 * index / html:.0f}% of HTML bytes "
                   f"({100 * index_gz / html_gz:.0f}% compressed vs compressed)")
-            times = browser_times(site)
-            for query in QUERIES:
-                cold, warm, status = times[query]
-                print(f"  {query}: first query fetches {first_query_bytes(site, query) / 1024:.0f} KB gzip; "
+            for query, (cold, warm, status, fetched) in browser_queries(site).items():
+                print(f"  {query}: first query fetches {fetched / 1024:.0f} KB gzip; "
                       f"{cold:.0f} ms with fetching, {warm:.1f} ms once shards arrived; {status}")
 
 

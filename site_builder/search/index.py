@@ -4,7 +4,8 @@ Latin/digit words and exact 索引号/文号 tokens with counts), sharded by ter
 Why trigrams carry the positions and bigrams only counts: a query of two characters needs no positions (the
 bigram's document list is the exact answer), and a longer phrase is checked with trigrams at offsets 0, 3, 6 …,
 which are far rarer than bigrams, so a first query fetches much less (法治 occurs in every report; 法治宣 only
-where the phrase is).
+where the phrase is). A trigram's positions are split into a head (its first HEAD_POSITIONS in each document)
+and a tail fetched only for documents the heads cannot decide; see HEAD_POSITIONS.
 
 Files under search/: meta.json (segments, filters, dates; fetched first), fold.json (traditional → simplified
 pairs for the query side), s/G/N.bin (postings shards of segment G, fetched per query term), s/G/x/K.bin (the
@@ -19,7 +20,7 @@ import json
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,7 +33,7 @@ from .encode import fnv1a, varint
 from .normalize import fold_table, normalize
 
 FOLDER = "search"
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 SEGMENT = 1000
 """Documents per segment: an edit re-indexes one segment, a query fetches one shard per segment and term."""
 EPOCH = dt.date(2000, 1, 1)
@@ -41,7 +42,13 @@ TARGET_SHARD_BYTES = 8 * 1024
 """What a term's lookup fetches besides the term itself, summed over all segments (bigger postings are in
 files of their own, so shards hold only small terms and can be small)."""
 MIN_SHARD_BYTES = 512
-POSITIONAL, COUNTED, EXTERNAL = 1, 0, 2
+COUNTED, POSITIONAL, EXTERNAL, HEAD = 0, 1, 2, 3
+HEAD_POSITIONS = 2
+"""A trigram's entry holds, per document, its count and only its first HEAD_POSITIONS positions; the rest are
+under the key trigram + "+" (its tail). A phrase in a document is nearly always confirmed by the first
+occurrences of its trigrams, so a query fetches a tail only for documents the heads leave undecided: a common
+phrase costs a few bytes per document, not ~1.2 bytes per occurrence."""
+TAIL = "+"
 
 
 @dataclass
@@ -97,18 +104,18 @@ def document_terms(report: Report, fold: dict[str, str], body_text: str) -> DocT
     return terms
 
 
-def encode_postings(kind: int, entries: list[tuple[int, object]]) -> bytes:
+def encode_postings(kind: int, entries: Sequence[tuple[int, object]]) -> bytes:
     out = bytearray([kind])
     varint(len(entries), out)
     previous = -1
     for doc, data in entries:
         varint(doc - previous - 1, out)
         previous = doc
-        if kind == POSITIONAL:
+        if kind in (POSITIONAL, HEAD):
             assert isinstance(data, array)
             varint(len(data), out)
             last = -1
-            for position in data:
+            for position in data[:HEAD_POSITIONS] if kind == HEAD else data:
                 gap = position - last - 1
                 if gap < 0x80:
                     out.append(gap)
@@ -232,7 +239,7 @@ def _segment_files(number: int, members: list[Report], fold: dict[str, str], bod
                    target: int) -> tuple[list[tuple[str, bytes]], int, int, str]:
     """The files of one segment (document numbers local to it), its shard and external file counts, and the
     characters its text uses."""
-    positional: dict[str, list[tuple[int, object]]] = defaultdict(list)
+    positional: dict[str, list[tuple[int, array[int]]]] = defaultdict(list)
     counted: dict[str, list[tuple[int, object]]] = defaultdict(list)
     for doc, report in enumerate(members):
         terms = document_terms(report, fold, bodies.render(report).text)
@@ -240,7 +247,11 @@ def _segment_files(number: int, members: list[Report], fold: dict[str, str], bod
             positional[term].append((doc, positions))
         for term, count in terms.counts.items():
             counted[term].append((doc, count))
-    encoded = {term: encode_postings(POSITIONAL, entries) for term, entries in positional.items()}
+    encoded = {term: encode_postings(HEAD, entries) for term, entries in positional.items()}
+    for term, entries in positional.items():
+        tails = [(doc, positions[HEAD_POSITIONS:]) for doc, positions in entries if len(positions) > HEAD_POSITIONS]
+        if tails:
+            encoded[term + TAIL] = encode_postings(POSITIONAL, tails)
     encoded.update({term: encode_postings(COUNTED, entries) for term, entries in counted.items()})
     files: list[tuple[str, bytes]] = []
     for term in sorted(t for t, postings in encoded.items() if len(postings) > target):
@@ -267,8 +278,8 @@ def _metadata(docs: list[Report], segments: list[list[int]]) -> Iterator[OutputF
     agencies = sorted({r.meta.publisher for r in docs})
     rows = [[(r.meta.published - EPOCH).days, columns.index("/".join(r.column)), agencies.index(r.meta.publisher),
              len(r.meta.title)] for r in docs]
-    meta = {"version": INDEX_VERSION, "segments": segments, "epoch": EPOCH.isoformat(), "chunk": CHUNK,
-            "columns": columns, "agencies": agencies,
+    meta = {"version": INDEX_VERSION, "segments": segments, "head": HEAD_POSITIONS, "epoch": EPOCH.isoformat(),
+            "chunk": CHUNK, "columns": columns, "agencies": agencies,
             "years": sorted({r.meta.published.year for r in docs}, reverse=True), "docs": rows}
     yield OutputFile(f"{FOLDER}/meta.json", json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode())
     for start in range(0, len(docs), CHUNK):

@@ -55,9 +55,10 @@
   // positional terms, pos[start[k] .. start[k + 1]). Flat arrays and merge joins instead of a Map and an
   // array per document: a common phrase has postings in every document.
   function postings() { return { docs: [], tf: [], title: [], start: [], pos: [] }; }
-  function decode(bytes, first, out) {
-    // kind 1: doc → positions; kind 0: doc → tf * 2 + title. Documents are numbered from the segment's first,
-    // and segments are decoded in order, so out stays sorted. Varints are read inline (most are one byte).
+  function decode(bytes, first, out, head) {
+    // kind 1: doc → positions; kind 3 (a trigram's head): doc → count and its first meta.head positions;
+    // kind 0: doc → tf * 2 + title. Documents are numbered from the segment's first, and segments are decoded
+    // in order, so out stays sorted. Varints are read inline (most are one byte).
     var i = 1, kind = bytes[0], doc = first - 1, b, v, mul, pos = out.pos;
     function next() {
       b = bytes[i++];
@@ -70,11 +71,11 @@
     for (var k = 0; k < n; k++) {
       doc += next() + 1;
       out.docs.push(doc);
-      if (kind === 1) {
-        var count = next(), p = -1;
+      if (kind === 1 || kind === 3) {
+        var count = next(), p = -1, stored = kind === 3 ? Math.min(count, head) : count;
         out.start.push(pos.length);
         out.tf.push(count);
-        for (var j = 0; j < count; j++) {
+        for (var j = 0; j < stored; j++) {
           b = bytes[i];
           if (b < 0x80) { i++; p += b + 1; } else { p += next() + 1; }
           pos.push(p);
@@ -115,21 +116,21 @@
     }
     return segs;
   }
-  function lookup(term, meta) {
-    // one shard from each segment (segments hold consecutive documents, oldest first)
+  function lookup(term, meta, only) {
+    // one shard from each segment (segments hold consecutive documents, oldest first), or from those in `only`
     var hash = fnv1a(term);
     return Promise.all(meta.segments.map(function (seg, number) {
-      return getShard(number, hash % seg[2]);
+      return !only || only[number] ? getShard(number, hash % seg[2]) : null;
     })).then(function (shards) {
       // a big term's entry (kind 2) names its own file, s/G/x/K.bin, fetched now
       return Promise.all(shards.map(function (shard, number) {
-        var bytes = shard.get(term);
+        var bytes = shard && shard.get(term);
         return bytes && bytes[0] === 2 ? getExternal(number, readVarint(bytes, { i: 1 })) : bytes;
       }));
     }).then(function (found) {
       var out = postings();
       found.forEach(function (bytes, number) {
-        if (bytes) { decode(bytes, meta.segments[number][0], out); }
+        if (bytes) { decode(bytes, meta.segments[number][0], out, meta.head); }
       });
       return finish(out);
     });
@@ -144,35 +145,97 @@
     for (var i = 0; i + 3 <= seg.text.length; i += 3) { offsets.push(i); }
     if (offsets[offsets.length - 1] !== seg.text.length - 3) { offsets.push(seg.text.length - 3); }
     var grams = offsets.map(function (o) { return seg.text.substr(o, 3); });
-    return Promise.all(grams.map(function (g) { return lookup(g, meta); })).then(function (lists) {
-      var out = postings(), first = lists[0], at = lists.map(function () { return 0; });
-      for (var k = 0; k < first.docs.length; k++) {
-        var doc = first.docs[k], ok = true, m;
-        for (m = 1; m < lists.length && ok; m++) {  // merge join: each pointer only moves forward
-          while (at[m] < lists[m].docs.length && lists[m].docs[at[m]] < doc) { at[m]++; }
-          ok = lists[m].docs[at[m]] === doc;
-        }
-        if (!ok) { continue; }
-        var cursor = [], from = out.pos.length;
-        for (m = 1; m < lists.length; m++) { cursor.push(lists[m].start[at[m]]); }
-        for (var s = first.start[k]; s < first.start[k + 1]; s++) {
-          var p = first.pos[s], hit = true;
-          for (m = 1; m < lists.length && hit; m++) {
-            var list = lists[m], want = p + offsets[m], end = list.start[at[m] + 1];
-            while (cursor[m - 1] < end && list.pos[cursor[m - 1]] < want) { cursor[m - 1]++; }
-            hit = cursor[m - 1] < end && list.pos[cursor[m - 1]] === want;
-          }
-          if (hit) { out.pos.push(p); }
-        }
-        if (out.pos.length > from) {
-          out.docs.push(doc);
-          out.start.push(from);
-          out.tf.push(out.pos.length - from);
-          out.title.push(out.pos[from] < meta.docs[doc][3] ? 1 : 0);
-        }
-      }
-      return finish(out);
+    return Promise.all(grams.map(function (g) { return lookup(g, meta); })).then(function (heads) {
+      // First from the heads (each trigram's first positions in each document); a document they cannot
+      // decide (no aligned hit, but a trigram has more positions than its head holds) waits for the tails.
+      var found = alignAll(heads, offsets, meta, null), undecided = found.undecided;
+      if (!undecided.length) { return found.out; }
+      var only = {};
+      undecided.forEach(function (doc) { only[segmentOf(doc, meta)] = true; });
+      return Promise.all(grams.map(function (g) { return lookup(g + "+", meta, only); })).then(function (tails) {
+        var full = heads.map(function (h, m) { return merged(h, tails[m], undecided); });
+        return union(found.out, alignAll(full, offsets, meta, undecided).out);
+      });
     });
+  }
+  function segmentOf(doc, meta) {
+    for (var g = meta.segments.length - 1; g > 0; g--) { if (doc >= meta.segments[g][0]) { return g; } }
+    return 0;
+  }
+  // hits of a phrase: documents where every trigram lines up (trigram m at p + offsets[m]); `docs`, when given,
+  // limits the work to those documents
+  function alignAll(lists, offsets, meta, docs) {
+    var out = postings(), undecided = [], first = lists[0], at = lists.map(function () { return 0; });
+    var wanted = docs ? new Set(docs) : null;
+    for (var k = 0; k < first.docs.length; k++) {
+      var doc = first.docs[k], ok = !wanted || wanted.has(doc), m;
+      for (m = 1; m < lists.length && ok; m++) {  // merge join: each pointer only moves forward
+        while (at[m] < lists[m].docs.length && lists[m].docs[at[m]] < doc) { at[m]++; }
+        ok = lists[m].docs[at[m]] === doc;
+      }
+      if (!ok) { continue; }
+      var cursor = [], from = out.pos.length, complete = true, least = first.tf[k];
+      for (m = 0; m < lists.length; m++) {
+        var j = m === 0 ? k : at[m];
+        if (m > 0) { cursor.push(lists[m].start[j]); }
+        complete = complete && lists[m].start[j + 1] - lists[m].start[j] === lists[m].tf[j];
+        least = Math.min(least, lists[m].tf[j]);
+      }
+      for (var s = first.start[k]; s < first.start[k + 1]; s++) {
+        var p = first.pos[s], hit = true;
+        for (m = 1; m < lists.length && hit; m++) {
+          var list = lists[m], want = p + offsets[m], end = list.start[at[m] + 1];
+          while (cursor[m - 1] < end && list.pos[cursor[m - 1]] < want) { cursor[m - 1]++; }
+          hit = cursor[m - 1] < end && list.pos[cursor[m - 1]] === want;
+        }
+        if (hit) { out.pos.push(p); }
+      }
+      if (out.pos.length > from) {
+        out.docs.push(doc);
+        out.start.push(from);
+        // with every position at hand the count is exact; otherwise the rarest trigram's count bounds it
+        out.tf.push(complete ? out.pos.length - from : least);
+        out.title.push(out.pos[from] < meta.docs[doc][3] ? 1 : 0);
+      } else if (!complete) {
+        undecided.push(doc);
+      }
+    }
+    return { out: finish(out), undecided: undecided };
+  }
+  // a head and its tail as one list of every position, for the given documents
+  function merged(head, tail, docs) {
+    var out = postings(), t = 0;
+    docs.forEach(function (doc) {
+      var k = indexOf(head.docs, doc);
+      if (k < 0) { return; }
+      while (t < tail.docs.length && tail.docs[t] < doc) { t++; }
+      out.docs.push(doc); out.tf.push(head.tf[k]); out.start.push(out.pos.length);
+      for (var s = head.start[k]; s < head.start[k + 1]; s++) { out.pos.push(head.pos[s]); }
+      if (tail.docs[t] === doc) { for (s = tail.start[t]; s < tail.start[t + 1]; s++) { out.pos.push(tail.pos[s]); } }
+    });
+    return finish(out);
+  }
+  function indexOf(sorted, value) {
+    var low = 0, high = sorted.length - 1;
+    while (low <= high) {
+      var mid = (low + high) >> 1;
+      if (sorted[mid] === value) { return mid; }
+      if (sorted[mid] < value) { low = mid + 1; } else { high = mid - 1; }
+    }
+    return -1;
+  }
+  // two postings lists of different documents as one, sorted by document
+  function union(a, b) {
+    if (!b.docs.length) { return a; }
+    var out = postings(), i = 0, j = 0;
+    function take(list, k) {
+      out.docs.push(list.docs[k]); out.tf.push(list.tf[k]); out.title.push(list.title[k]); out.start.push(out.pos.length);
+      for (var s = list.start[k]; s < list.start[k + 1]; s++) { out.pos.push(list.pos[s]); }
+    }
+    while (i < a.docs.length || j < b.docs.length) {
+      if (j >= b.docs.length || (i < a.docs.length && a.docs[i] < b.docs[j])) { take(a, i++); } else { take(b, j++); }
+    }
+    return finish(out);
   }
   // documents in every list: [doc, [index in each list]]
   function join(lists) {

@@ -20,9 +20,11 @@ from ..conftest import BASE_SITE, REPO, TODAY, report_text
 
 QUERIES = ["法治宣传", "法治宣傳", "责任制", "責任制", "２０２３", "ＡＢＣ", "普法 履职", "法", "宪法 民法典",
            "luozhuangqulz207/2023-0000131", "LUOZHUANGQULZ207/2023-0000131", "江法办通〔2025〕3号", "谁执法谁普法",
-           "习近平法治思想", "法律明白人", "法治宣传教育", "普法宣传", "法治 普法责任制", "法治宣普法责"]
-# phrases of 3, 4, 5, 6 and 7 characters (trigrams at offsets 0, 3 … and the last one), and one whose
-# trigrams both occur but never side by side (法治宣普法责)
+           "习近平法治思想", "法律明白人", "法治宣传教育", "普法宣传", "法治 普法责任制", "法治宣普法责",
+           "法治文化阵地", "普法责任清单", "依法治理科"]
+# phrases of 3, 4, 5, 6 and 7 characters (trigrams at offsets 0, 3 … and the last one); one whose trigrams both
+# occur but never side by side (法治宣普法责); and three found in some reports only after the first two
+# occurrences of a trigram, so the heads cannot confirm them and the tails are fetched
 
 
 @pytest.fixture(scope="module")

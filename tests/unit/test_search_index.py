@@ -5,7 +5,15 @@ from site_builder.bodies import Bodies
 from site_builder.markdown import render_body
 from site_builder.model import Report, ReportMeta
 from site_builder.search.encode import fnv1a, read_shard, read_varint, varint
-from site_builder.search.index import COUNTED, POSITIONAL, document_terms, encode_postings, render_search, shard_count
+from site_builder.search.index import (
+    COUNTED,
+    HEAD,
+    POSITIONAL,
+    document_terms,
+    encode_postings,
+    render_search,
+    shard_count,
+)
 from site_builder.search.normalize import fold_table, is_cjk, normalize
 from site_builder.site import assemble_site
 
@@ -52,6 +60,8 @@ def test_postings_encoding() -> None:
     data = encode_postings(POSITIONAL, [(0, array("I", [3, 9])), (5, array("I", [1]))])
     assert data == bytes([1, 2, 0, 2, 3, 5, 4, 1, 1])
     assert encode_postings(COUNTED, [(2, [3, 1])]) == bytes([0, 1, 2, 7])
+    # a head: the count of every position, then only the first HEAD_POSITIONS (2) of them
+    assert encode_postings(HEAD, [(0, array("I", [3, 9, 20]))]) == bytes([3, 1, 0, 3, 3, 5])
     assert shard_count(10) == 1 and shard_count(9 * 1024 * 3) == 4
 
 
@@ -126,9 +136,12 @@ def test_big_postings_get_their_own_file(monkeypatch) -> None:  # type: ignore[n
     externals = sorted(p for p in files if p.startswith("search/s/0/x/"))
     assert externals and all(len(files[p]) > 40 for p in externals)
     meta = json.loads(files["search/meta.json"])
-    entry = read_shard(files[f"search/s/0/{fnv1a('法治宣') % meta['segments'][0][2]}.bin"])["法治宣"]
-    assert entry[0] == index.EXTERNAL
-    postings = files[f"search/s/0/x/{read_varint(entry, 1)[0]}.bin"]
-    assert postings[0] == POSITIONAL and read_varint(postings, 1)[0] == 2  # both documents, with positions
+    shard = meta["segments"][0][2]
+    head = read_shard(files[f"search/s/0/{fnv1a('法治宣') % shard}.bin"])["法治宣"]
+    assert head[0] == index.HEAD and len(head) < 40  # per report: its count, 30, and only its first 2 positions
+    tail = read_shard(files[f"search/s/0/{fnv1a('法治宣+') % shard}.bin"])["法治宣+"]
+    assert tail[0] == index.EXTERNAL
+    postings = files[f"search/s/0/x/{read_varint(tail, 1)[0]}.bin"]
+    assert postings[0] == POSITIONAL and read_varint(postings, 1)[0] == 2  # both documents, 28 positions each
     small = read_shard(files[f"search/s/0/{fnv1a('其他') % meta['segments'][0][2]}.bin"])["其他"]
     assert small[0] == COUNTED  # small terms stay in their shard
