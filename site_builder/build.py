@@ -21,7 +21,7 @@ from .media import media_files
 from .model import OutputFile
 from .output import check_output_dir, write_site
 from .pagekeys import PageCache, load_manifest, save_manifest, theme_fingerprint
-from .parallel import WorkerSetup, parallel_pages
+from .parallel import WorkerSetup, parallel_pages, parallel_segments
 from .render import TemplateFailure, render_site
 from .reports import load_reports
 from .search.index import SearchState, load_search_state, render_search, save_search_state
@@ -96,7 +96,8 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
             _recording(render_site(env, site, minify, maker, bodies, pages_in_parallel, cache, theme), pages),
             render_feeds(site, bodies),
             render_catalog(site),
-            render_search(site, bodies, cache, search_state) if search else iter(()),
+            render_search(site, bodies, cache, search_state, parallel_segments(site, jobs) if parallel else None)
+            if search else iter(()),
             _later(lambda: media_files({path for r in site.reports for path in r.images}, project_dir / "content")),
             _later(lambda: render_sitemap(config.base_url, pages)),
             theme_assets(project_dir),

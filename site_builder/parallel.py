@@ -1,4 +1,5 @@
-"""Pages (and downloads) rendered in worker processes, in order, streamed back one by one.
+"""Pages (and downloads) rendered, and search segments indexed, in worker processes, in order, streamed back
+one by one.
 
 Each worker builds its own Jinja environment and renderer once; only small task tuples go out and rendered
 bytes come back, so the output is the same whatever the number of workers."""
@@ -10,6 +11,7 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .bodies import Bodies
 from .errors import BuildFailed
@@ -18,6 +20,8 @@ from .model import OutputFile, Site
 from .output import staged_path, write_file
 from .pagekeys import PageCache
 from .render import Renderer, Task
+from .search.index import IndexSegments, SegmentFiles, SegmentJob, segment_files
+from .search.normalize import fold_table
 from .templates import make_environment
 
 CHUNK = 8
@@ -131,3 +135,32 @@ def parallel_pages(setup: WorkerSetup, jobs: int, main_maker: DownloadMaker | No
                 main_cache.reused += result.pages_reused
                 main_cache.rendered += len(result.keys) - result.pages_reused
             yield from result.files
+
+
+_search_docs: list[Any] = []
+"""The worker process's documents to index, oldest first (set once by the initializer)."""
+
+
+def _init_search(docs: list[Any]) -> None:
+    global _search_docs
+    _search_docs = docs
+
+
+def _index_segment(job: SegmentJob) -> SegmentFiles:
+    return segment_files(_search_docs, job, fold_table(), Bodies())
+
+
+def parallel_segments(site: Site, jobs: int) -> IndexSegments:
+    """Index search segments in `jobs` worker processes (forked: the reports are not copied), in order."""
+
+    def run(todo: list[SegmentJob]) -> Iterator[SegmentFiles]:
+        docs = list(reversed(site.reports))
+        if len(todo) <= 1:  # one segment (an edit): no pool to start
+            yield from (segment_files(docs, job, fold_table(), Bodies()) for job in todo)
+            return
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_search,
+                                 initargs=(docs,)) as pool:
+            yield from pool.map(_index_segment, todo)
+
+    return run

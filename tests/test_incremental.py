@@ -73,11 +73,15 @@ def test_unchanged_rebuild_renders_no_page_and_one_edit_renders_one(tmp_path: Pa
     assert edited.pages_rendered == 1  # its own page: titles, dates and listings are unchanged
 
 
-def test_parallel_equals_sequential(tmp_path: Path) -> None:
+def test_parallel_equals_sequential(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from site_builder.search import index
+
+    monkeypatch.setattr(index, "SEGMENT", 4)  # several search segments, indexed by the worker processes
     project = sample(tmp_path)
     build(project, tmp_path / "one", TODAY, jobs=1, incremental=False)
     build(project, tmp_path / "two", TODAY, jobs=2, incremental=False)
     assert tree(tmp_path / "one") == tree(tmp_path / "two")
+    assert len(list((tmp_path / "two/search/s").iterdir())) > 2
     CHANGES["retitle"](project)
     build(project, tmp_path / "two", TODAY, jobs=2)
     build(project, tmp_path / "three", TODAY, jobs=1, incremental=False)

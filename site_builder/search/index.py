@@ -20,7 +20,7 @@ import json
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -175,27 +175,40 @@ def segment_key(number: int, target: int, reports: list[Report]) -> str | None:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
+SegmentFiles = tuple[list[tuple[str, bytes]], int, int, str]
+"""One segment's files (path, content), its shard and external file counts, and the characters it uses."""
+SegmentJob = tuple[int, int, int, int]
+"""(segment number, first document, document count, shard size) of a segment to index."""
+IndexSegments = Callable[[list[SegmentJob]], Iterator[SegmentFiles]]
+
+
 def render_search(site: Site, bodies: Bodies, cache: PageCache | None = None,
-                  state: SearchState | None = None) -> Iterator[OutputFile]:
+                  state: SearchState | None = None, index_segments: IndexSegments | None = None,
+                  ) -> Iterator[OutputFile]:
     """Every search file for the published reports of the site (never anything unpublished).
 
     Documents are numbered oldest first, so a new report is appended and the segments before it keep their
-    numbers; each segment of SEGMENT documents has its own shards."""
+    numbers; each segment of SEGMENT documents has its own shards. Segments to index are handed, in order,
+    to `index_segments` (worker processes) when given."""
     fold = fold_table()
     docs = list(reversed(site.reports))
     state = state if state is not None else SearchState()
     used: set[str] = set()
     segments: list[list[int]] = []
     target = segment_target(-(-len(docs) // SEGMENT))
+    plan = []
     for number, start in enumerate(range(0, len(docs), SEGMENT)):
         members = docs[start : start + SEGMENT]
         key = segment_key(number, target, members)
-        kept = _kept_segment(number, key, state, cache)
+        plan.append((number, start, len(members), key, _kept_segment(number, key, state, cache)))
+    jobs = [(number, start, count, target) for number, start, count, _, kept in plan if kept is None]
+    built = index_segments(jobs) if index_segments else (segment_files(docs, job, fold, bodies) for job in jobs)
+    for number, start, count, key, kept in plan:
         if kept is not None:
             old_files, shards, externals, chars = kept
             yield from (OutputFile(path, b"", reuse_from=old) for path, old in old_files)
         else:
-            files, shards, externals, chars = _segment_files(number, members, fold, bodies, target)
+            files, shards, externals, chars = next(built)
             for path, content in files:
                 if cache is not None and key is not None:
                     cache.current[path] = key
@@ -203,7 +216,7 @@ def render_search(site: Site, bodies: Bodies, cache: PageCache | None = None,
         if key is not None:
             state.current[key] = [number, shards, externals, chars]
         used |= set(chars)
-        segments.append([start, len(members), shards])
+        segments.append([start, count, shards])
     yield from _metadata(docs, segments)
     pairs = "".join(t + s for t, s in sorted(fold.items()) if s in used)
     yield OutputFile(f"{FOLDER}/fold.json", json.dumps(pairs, ensure_ascii=False).encode("utf-8"))
@@ -235,18 +248,19 @@ def _kept_segment(number: int, key: str | None, state: SearchState,
     return files, int(shards), int(externals), str(chars)
 
 
-def _segment_files(number: int, members: list[Report], fold: dict[str, str], bodies: Bodies,
-                   target: int) -> tuple[list[tuple[str, bytes]], int, int, str]:
-    """The files of one segment (document numbers local to it), its shard and external file counts, and the
-    characters its text uses."""
+def segment_files(docs: list[Report], job: SegmentJob, fold: dict[str, str], bodies: Bodies) -> SegmentFiles:
+    """The files of one segment of `docs` (oldest first; document numbers local to the segment), its shard
+    and external file counts, and the characters its text uses."""
+    number, start, count, target = job
+    members = docs[start : start + count]
     positional: dict[str, list[tuple[int, array[int]]]] = defaultdict(list)
     counted: dict[str, list[tuple[int, object]]] = defaultdict(list)
     for doc, report in enumerate(members):
         terms = document_terms(report, fold, bodies.render(report).text)
         for term, positions in terms.positions.items():
             positional[term].append((doc, positions))
-        for term, count in terms.counts.items():
-            counted[term].append((doc, count))
+        for term, counts in terms.counts.items():
+            counted[term].append((doc, counts))
     encoded = {term: encode_postings(HEAD, entries) for term, entries in positional.items()}
     for term, entries in positional.items():
         tails = [(doc, positions[HEAD_POSITIONS:]) for doc, positions in entries if len(positions) > HEAD_POSITIONS]
