@@ -2,12 +2,14 @@
 checksum of the rest), then the payload as JSON, written atomically. Anything missing, damaged, tampered
 with or made for something else reads as nothing.
 
-The checksum covers the payload's bytes as written, so neither reading nor writing serialises twice."""
+The checksum covers the payload's bytes as written, so neither reading nor writing serialises twice; it is
+computed while writing and put into the header (its placeholder has the same length) at the end."""
 
 from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -30,13 +32,31 @@ def read_cache(path: Path, valid_for: str) -> Any | None:
 
 
 def write_cache(path: Path, valid_for: str, payload: Any) -> None:
-    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
-    body = text.encode("utf-8")
-    del text  # as above: the JSON text, its bytes and a joined copy would triple the peak
-    header = {"tool": __version__, "for": valid_for, "checksum": hashlib.sha256(body).hexdigest()}
+    """Write payload; a dict is written entry by entry (same bytes as json.dumps), so a large site's cache
+    is never held as one JSON text too."""
+    header = {"tool": __version__, "for": valid_for, "checksum": "0" * 64}
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
+    digest = hashlib.sha256()
     with open(temporary, "wb") as handle:
         handle.write(json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n")
-        handle.write(body)
+        for piece in _pieces(payload):
+            data = piece.encode("utf-8")
+            digest.update(data)
+            handle.write(data)
+        header["checksum"] = digest.hexdigest()  # same length as the placeholder: rewritten in place
+        handle.seek(0)
+        handle.write(json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n")
     temporary.replace(path)
+
+
+def _pieces(payload: Any, batch: int = 1000) -> Iterator[str]:
+    dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+    if not isinstance(payload, dict) or not all(isinstance(key, str) for key in payload):
+        yield dumps(payload)
+        return
+    yield "{"
+    items = list(payload.items())
+    for start in range(0, len(items), batch):
+        yield ("," if start else "") + ",".join(f"{dumps(k)}:{dumps(v)}" for k, v in items[start : start + batch])
+    yield "}"

@@ -224,7 +224,8 @@ class OutputFile:
     content: bytes
     lastmod: dt.date | None = None
     """For pages listed in sitemap.xml: when their content last changed."""
-    reuse_from: Path | None = None
-    """An identical file from the previous build to link instead of writing `content`."""
+    reuse_from: str | None = None
+    """An identical file from the previous build (its path) to link instead of writing `content`; a string,
+    not a Path: a large site holds tens of thousands of these at once."""
     written: bool = False
     """Already written into the staging folder (by a worker process): only its path is checked."""

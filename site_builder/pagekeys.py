@@ -102,7 +102,7 @@ class PageCache:
     linked: set[str] = field(default_factory=set)
     """Pages hard-linked from the previous build: same inode, so same size and time as recorded then."""
 
-    def intact(self, path: str, key: str) -> Path | None:
+    def intact(self, path: str, key: str) -> str | None:
         """The previous build's file at path, if its key was `key` and the file is exactly as it was left."""
         entry = self.previous.get(path)
         if not entry or entry[0] != key:
@@ -112,9 +112,9 @@ class PageCache:
             stat = os.stat(candidate)
         except OSError:
             return None
-        return Path(candidate) if [stat.st_size, stat.st_mtime_ns] == entry[1:] else None
+        return candidate if [stat.st_size, stat.st_mtime_ns] == entry[1:] else None
 
-    def reusable(self, path: str, key: str, probe: bool = False) -> Path | None:
+    def reusable(self, path: str, key: str, probe: bool = False) -> str | None:
         """The previous page if it can be reused (recorded and counted). A probe that misses records nothing:
         the page will be rendered (and counted) where it is rendered, perhaps in a worker."""
         found = self.intact(path, key)

@@ -231,7 +231,7 @@ def _external_path(segment: int, number: int) -> str:
 
 
 def _kept_segment(number: int, key: str | None, state: SearchState,
-                  cache: PageCache | None) -> tuple[list[tuple[str, Path]], int, int, str] | None:
+                  cache: PageCache | None) -> tuple[list[tuple[str, str]], int, int, str] | None:
     """The previous build's files of this segment (path, old file), its shard and external file counts and
     its characters, when all its files are still as written."""
     if key is None or cache is None or key not in state.previous:

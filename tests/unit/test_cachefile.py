@@ -22,3 +22,13 @@ def test_round_trip_and_every_kind_of_damage(tmp_path: Path) -> None:
     assert read_cache(path, "for-this") is None
     assert read_cache(tmp_path / "missing.json", "for-this") is None
     assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_large_dicts_are_written_in_pieces_as_the_same_json(tmp_path: Path) -> None:
+    payload = {f"content/{n}.md": [n, "中文", None, {"x": n}] for n in range(2500)}
+    write_cache(tmp_path / "c.json", "某个目录", payload)
+    head, body = (tmp_path / "c.json").read_bytes().split(b"\n", 1)
+    assert body == json.dumps(payload, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    assert json.loads(head)["for"] == "某个目录" and read_cache(tmp_path / "c.json", "某个目录") == payload
+    write_cache(tmp_path / "l.json", "x", [1, "二"])  # anything else is written whole
+    assert read_cache(tmp_path / "l.json", "x") == [1, "二"]

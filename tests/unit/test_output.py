@@ -91,6 +91,6 @@ def test_output_folder_is_world_readable(tmp_path: Path) -> None:
 def test_reused_file_is_linked_not_copied(tmp_path: Path) -> None:
     old = tmp_path / "old.html"
     old.write_bytes(b"same")
-    write_site([OutputFile("a.html", b"", reuse_from=old)], tmp_path / "output")
+    write_site([OutputFile("a.html", b"", reuse_from=str(old))], tmp_path / "output")
     assert (tmp_path / "output/a.html").read_bytes() == b"same"
     assert os.stat(tmp_path / "output/a.html").st_ino == os.stat(old).st_ino
