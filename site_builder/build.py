@@ -96,7 +96,7 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
             _recording(render_site(env, site, minify, maker, bodies, pages_in_parallel, cache, theme), pages),
             render_feeds(site, bodies),
             render_catalog(site),
-            render_search(site, bodies, cache, search_state, parallel_segments(site, jobs) if parallel else None)
+            render_search(site, bodies, cache, search_state, parallel_segments(jobs) if parallel else None)
             if search else iter(()),
             _later(lambda: media_files({path for r in site.reports for path in r.images}, project_dir / "content")),
             _later(lambda: render_sitemap(config.base_url, pages)),

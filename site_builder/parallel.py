@@ -11,12 +11,11 @@ from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from .bodies import Bodies
 from .errors import BuildFailed
 from .exports.downloads import DownloadMaker
-from .model import OutputFile, Site
+from .model import OutputFile, Report, Site
 from .output import staged_path, write_file
 from .pagekeys import PageCache
 from .render import Renderer, Task
@@ -137,11 +136,11 @@ def parallel_pages(setup: WorkerSetup, jobs: int, main_maker: DownloadMaker | No
             yield from result.files
 
 
-_search_docs: list[Any] = []
+_search_docs: list[Report] = []
 """The worker process's documents to index, oldest first (set once by the initializer)."""
 
 
-def _init_search(docs: list[Any]) -> None:
+def _init_search(docs: list[Report]) -> None:
     global _search_docs
     _search_docs = docs
 
@@ -150,14 +149,10 @@ def _index_segment(job: SegmentJob) -> SegmentFiles:
     return segment_files(_search_docs, job, fold_table(), Bodies())
 
 
-def parallel_segments(site: Site, jobs: int) -> IndexSegments:
-    """Index search segments in `jobs` worker processes (forked: the reports are not copied), in order."""
+def parallel_segments(jobs: int) -> IndexSegments:
+    """Index search segments in `jobs` worker processes (forked: the documents are not copied), in order."""
 
-    def run(todo: list[SegmentJob]) -> Iterator[SegmentFiles]:
-        docs = list(reversed(site.reports))
-        if len(todo) <= 1:  # one segment (an edit): no pool to start
-            yield from (segment_files(docs, job, fold_table(), Bodies()) for job in todo)
-            return
+    def run(docs: list[Report], todo: list[SegmentJob]) -> Iterator[SegmentFiles]:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_search,
                                  initargs=(docs,)) as pool:

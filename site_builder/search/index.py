@@ -179,7 +179,8 @@ SegmentFiles = tuple[list[tuple[str, bytes]], int, int, str]
 """One segment's files (path, content), its shard and external file counts, and the characters it uses."""
 SegmentJob = tuple[int, int, int, int]
 """(segment number, first document, document count, shard size) of a segment to index."""
-IndexSegments = Callable[[list[SegmentJob]], Iterator[SegmentFiles]]
+IndexSegments = Callable[[list[Report], list[SegmentJob]], Iterator[SegmentFiles]]
+"""Indexes the given segments of the documents (oldest first), yielding their files in order."""
 
 
 def render_search(site: Site, bodies: Bodies, cache: PageCache | None = None,
@@ -202,7 +203,10 @@ def render_search(site: Site, bodies: Bodies, cache: PageCache | None = None,
         key = segment_key(number, target, members)
         plan.append((number, start, len(members), key, _kept_segment(number, key, state, cache)))
     jobs = [(number, start, count, target) for number, start, count, _, kept in plan if kept is None]
-    built = index_segments(jobs) if index_segments else (segment_files(docs, job, fold, bodies) for job in jobs)
+    if index_segments is not None and len(jobs) > 1:  # one segment (an edit): no worker processes to start
+        built = index_segments(docs, jobs)
+    else:
+        built = (segment_files(docs, job, fold, bodies) for job in jobs)
     for number, start, count, key, kept in plan:
         if kept is not None:
             old_files, shards, externals, chars = kept
