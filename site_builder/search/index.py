@@ -294,7 +294,9 @@ def segment_files(docs: list[Report], job: SegmentJob, fold: dict[str, str], bod
 def _metadata(docs: list[Report], segments: list[list[int]]) -> Iterator[OutputFile]:
     columns = sorted({"/".join(r.column) for r in docs})
     agencies = sorted({r.meta.publisher for r in docs})
-    rows = [[(r.meta.published - EPOCH).days, columns.index("/".join(r.column)), agencies.index(r.meta.publisher),
+    column_number = {name: n for n, name in enumerate(columns)}
+    agency_number = {name: n for n, name in enumerate(agencies)}
+    rows = [[(r.meta.published - EPOCH).days, column_number["/".join(r.column)], agency_number[r.meta.publisher],
              len(r.meta.title)] for r in docs]
     meta = {"version": INDEX_VERSION, "segments": segments, "head": HEAD_POSITIONS, "epoch": EPOCH.isoformat(),
             "chunk": CHUNK, "columns": columns, "agencies": agencies,

@@ -148,13 +148,13 @@
     return Promise.all(grams.map(function (g) { return lookup(g, meta); })).then(function (heads) {
       // First from the heads (each trigram's first positions in each document); a document they cannot
       // decide (no aligned hit, but a trigram has more positions than its head holds) waits for the tails.
-      var found = alignAll(heads, offsets, meta, null), undecided = found.undecided;
+      var found = alignAll(heads, offsets, meta), undecided = found.undecided;
       if (!undecided.length) { return found.out; }
       var only = {};
       undecided.forEach(function (doc) { only[segmentOf(doc, meta)] = true; });
       return Promise.all(grams.map(function (g) { return lookup(g + "+", meta, only); })).then(function (tails) {
         var full = heads.map(function (h, m) { return merged(h, tails[m], undecided); });
-        return union(found.out, alignAll(full, offsets, meta, undecided).out);
+        return union(found.out, alignAll(full, offsets, meta).out);
       });
     });
   }
@@ -162,31 +162,23 @@
     for (var g = meta.segments.length - 1; g > 0; g--) { if (doc >= meta.segments[g][0]) { return g; } }
     return 0;
   }
-  // hits of a phrase: documents where every trigram lines up (trigram m at p + offsets[m]); `docs`, when given,
-  // limits the work to those documents
-  function alignAll(lists, offsets, meta, docs) {
-    var out = postings(), undecided = [], first = lists[0], at = lists.map(function () { return 0; });
-    var wanted = docs ? new Set(docs) : null;
-    for (var k = 0; k < first.docs.length; k++) {
-      var doc = first.docs[k], ok = !wanted || wanted.has(doc), m;
-      for (m = 1; m < lists.length && ok; m++) {  // merge join: each pointer only moves forward
-        while (at[m] < lists[m].docs.length && lists[m].docs[at[m]] < doc) { at[m]++; }
-        ok = lists[m].docs[at[m]] === doc;
-      }
-      if (!ok) { continue; }
-      var cursor = [], from = out.pos.length, complete = true, least = first.tf[k];
+  // hits of a phrase: documents where every trigram lines up (trigram m at p + offsets[m]), and the documents
+  // the lists cannot decide (no hit, but some trigram has more positions than the list holds)
+  function alignAll(lists, offsets, meta) {
+    var out = postings(), undecided = [], first = lists[0];
+    join(lists).forEach(function (pair) {
+      var doc = pair[0], at = pair[1], k = at[0], m, from = out.pos.length, complete = true, least = Infinity;
+      var cursor = at.map(function (j, n) { return lists[n].start[j]; });
       for (m = 0; m < lists.length; m++) {
-        var j = m === 0 ? k : at[m];
-        if (m > 0) { cursor.push(lists[m].start[j]); }
-        complete = complete && lists[m].start[j + 1] - lists[m].start[j] === lists[m].tf[j];
-        least = Math.min(least, lists[m].tf[j]);
+        complete = complete && lists[m].start[at[m] + 1] - cursor[m] === lists[m].tf[at[m]];
+        least = Math.min(least, lists[m].tf[at[m]]);
       }
       for (var s = first.start[k]; s < first.start[k + 1]; s++) {
         var p = first.pos[s], hit = true;
-        for (m = 1; m < lists.length && hit; m++) {
+        for (m = 1; m < lists.length && hit; m++) {  // sorted positions: each cursor only moves forward
           var list = lists[m], want = p + offsets[m], end = list.start[at[m] + 1];
-          while (cursor[m - 1] < end && list.pos[cursor[m - 1]] < want) { cursor[m - 1]++; }
-          hit = cursor[m - 1] < end && list.pos[cursor[m - 1]] === want;
+          while (cursor[m] < end && list.pos[cursor[m]] < want) { cursor[m]++; }
+          hit = cursor[m] < end && list.pos[cursor[m]] === want;
         }
         if (hit) { out.pos.push(p); }
       }
@@ -199,7 +191,7 @@
       } else if (!complete) {
         undecided.push(doc);
       }
-    }
+    });
     return { out: finish(out), undecided: undecided };
   }
   // a head and its tail as one list of every position, for the given documents
