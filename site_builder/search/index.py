@@ -20,7 +20,7 @@ import json
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,7 +33,7 @@ from .encode import fnv1a, varint
 from .normalize import fold_table, normalize
 
 FOLDER = "search"
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 SEGMENT = 1000
 """Documents per segment: an edit re-indexes one segment, a query fetches one shard per segment and term."""
 EPOCH = dt.date(2000, 1, 1)
@@ -42,13 +42,22 @@ TARGET_SHARD_BYTES = 8 * 1024
 """What a term's lookup fetches besides the term itself, summed over all segments (bigger postings are in
 files of their own, so shards hold only small terms and can be small)."""
 MIN_SHARD_BYTES = 512
-COUNTED, POSITIONAL, EXTERNAL, HEAD = 0, 1, 2, 3
+COUNTED, POSITIONAL, EXTERNAL, HEAD, FOLLOWERS = 0, 1, 2, 3, 4
 HEAD_POSITIONS = 2
 """A trigram's entry holds, per document, its count and only its first HEAD_POSITIONS positions; the rest are
 under the key trigram + "+" (its tail). A phrase in a document is nearly always confirmed by the first
 occurrences of its trigrams, so a query fetches a tail only for documents the heads leave undecided: a common
 phrase costs a few bytes per document, not ~1.2 bytes per occurrence."""
 TAIL = "+"
+FOLLOW = "~"
+"""Key suffix of a trigram's followers in a segment: hashes of the 1, 2 and 3 characters after each of its
+occurrences, in every document of the segment, for trigrams with a tail there. When the heads leave documents
+undecided, search.js checks each pair of the phrase's trigrams (ABC, then DE at distance 2 …) against these
+sets first: a phrase made of common trigrams that never follow each other in a segment (two words typed without
+a space) then fetches none of that segment's tails, which would otherwise be most of the index's bytes."""
+FOLLOWER_SLACK_BITS = 8
+"""Hashes are cut to bit_length(count) + this many bits: a check wrongly passes about 1 time in 2**8."""
+_CJK_PREFIX = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,3}")
 
 
 @dataclass
@@ -69,10 +78,18 @@ def exact_token(value: str, fold: dict[str, str]) -> str:
 _RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
 
 
+def document_text(report: Report, fold: dict[str, str], body_text: str) -> str:
+    """The normalised title and body: what positions count in."""
+    return normalize(report.meta.title + "\n" + body_text, fold)
+
+
 def document_terms(report: Report, fold: dict[str, str], body_text: str) -> DocTerms:
-    title = report.meta.title
-    text = normalize(title + "\n" + body_text, fold)
-    title_length = len(title)
+    return text_terms(report, fold, document_text(report, fold, body_text))
+
+
+def text_terms(report: Report, fold: dict[str, str], text: str) -> DocTerms:
+    """The terms of a report whose normalised text (document_text) is given."""
+    title_length = len(report.meta.title)
     terms = DocTerms(title_length=title_length)
     positions: dict[str, list[int]] = {}
     grams: list[str] = []
@@ -126,6 +143,40 @@ def encode_postings(kind: int, entries: Sequence[tuple[int, object]]) -> bytes:
             assert isinstance(data, list)
             varint(data[0] * 2 + data[1], out)
     return bytes(out)
+
+
+def follower_hash(text: str, bits: int) -> int:
+    return fnv1a(text) >> (32 - bits)
+
+
+def encode_followers(after: Iterable[str]) -> bytes:
+    """A sorted set of hashes of the given texts (what follows a trigram), cut to as few bits as keep false
+    passes rare: [kind, bits, count, first hash, gaps …]."""
+    texts = set(after)
+    bits = min(32, max(8, len(texts).bit_length() + FOLLOWER_SLACK_BITS))
+    hashes = sorted({follower_hash(text, bits) for text in texts})
+    out = bytearray([FOLLOWERS, bits])
+    varint(len(hashes), out)
+    previous = 0
+    for value in hashes:
+        varint(value - previous, out)
+        previous = value
+    return bytes(out)
+
+
+def followers_of(positions: Iterable[tuple[int, array[int]]], texts: list[str]) -> set[str]:
+    """The 1, 2 and 3 Chinese characters after each position (of a trigram) in the given documents."""
+    found = set()
+    for doc, places in positions:
+        text = texts[doc]
+        found.update([text[p + 3 : p + 6] for p in places])
+    out = set()
+    for after in found:
+        match = _CJK_PREFIX.match(after)
+        if match:
+            run = match.group()
+            out.update(run[:n] for n in range(1, len(run) + 1))
+    return out
 
 
 def shard_count(total_bytes: int, target: int = TARGET_SHARD_BYTES) -> int:
@@ -259,8 +310,10 @@ def segment_files(docs: list[Report], job: SegmentJob, fold: dict[str, str], bod
     members = docs[start : start + count]
     positional: dict[str, list[tuple[int, array[int]]]] = defaultdict(list)
     counted: dict[str, list[tuple[int, object]]] = defaultdict(list)
+    texts: list[str] = []
     for doc, report in enumerate(members):
-        terms = document_terms(report, fold, bodies.render(report).text)
+        texts.append(document_text(report, fold, bodies.render(report).text))
+        terms = text_terms(report, fold, texts[-1])
         for term, positions in terms.positions.items():
             positional[term].append((doc, positions))
         for term, counts in terms.counts.items():
@@ -270,6 +323,7 @@ def segment_files(docs: list[Report], job: SegmentJob, fold: dict[str, str], bod
         tails = [(doc, positions[HEAD_POSITIONS:]) for doc, positions in entries if len(positions) > HEAD_POSITIONS]
         if tails:
             encoded[term + TAIL] = encode_postings(POSITIONAL, tails)
+            encoded[term + FOLLOW] = encode_followers(followers_of(entries, texts))
     encoded.update({term: encode_postings(COUNTED, entries) for term, entries in counted.items()})
     files: list[tuple[str, bytes]] = []
     for term in sorted(t for t, postings in encoded.items() if len(postings) > target):

@@ -91,6 +91,7 @@
   function finish(list) { list.start.push(list.pos.length); return list; }
 
   var foldMap = null;
+  var tailSegments = 0;  // segments whose tails the last search fetched (shown to tests as data-tail-segments)
   function norm(text) {
     var out = "";
     for (var i = 0; i < text.length; i++) {
@@ -116,8 +117,9 @@
     }
     return segs;
   }
-  function lookup(term, meta, only) {
-    // one shard from each segment (segments hold consecutive documents, oldest first), or from those in `only`
+  function entries(term, meta, only) {
+    // a term's entry in each segment (null where it has none), from one shard of each segment (segments hold
+    // consecutive documents, oldest first), or only of the segments in `only`
     var hash = fnv1a(term);
     return Promise.all(meta.segments.map(function (seg, number) {
       return !only || only[number] ? getShard(number, hash % seg[2]) : null;
@@ -125,9 +127,12 @@
       // a big term's entry (kind 2) names its own file, s/G/x/K.bin, fetched now
       return Promise.all(shards.map(function (shard, number) {
         var bytes = shard && shard.get(term);
-        return bytes && bytes[0] === 2 ? getExternal(number, readVarint(bytes, { i: 1 })) : bytes;
+        return bytes && bytes[0] === 2 ? getExternal(number, readVarint(bytes, { i: 1 })) : bytes || null;
       }));
-    }).then(function (found) {
+    });
+  }
+  function lookup(term, meta, only) {
+    return entries(term, meta, only).then(function (found) {
       var out = postings();
       found.forEach(function (bytes, number) {
         if (bytes) { decode(bytes, meta.segments[number][0], out, meta.head); }
@@ -152,11 +157,42 @@
       if (!undecided.length) { return found.out; }
       var only = {};
       undecided.forEach(function (doc) { only[segmentOf(doc, meta)] = true; });
-      return Promise.all(grams.map(function (g) { return lookup(g + "+", meta, only); })).then(function (tails) {
-        var full = heads.map(function (h, m) { return merged(h, tails[m], undecided); });
-        return union(found.out, alignAll(full, offsets, meta).out);
+      return followed(seg.text, offsets, meta, only).then(function (possible) {
+        undecided = undecided.filter(function (doc) { return possible[segmentOf(doc, meta)]; });
+        if (!undecided.length) { return found.out; }
+        tailSegments += Object.keys(possible).length;
+        return Promise.all(grams.map(function (g) { return lookup(g + "+", meta, possible); })).then(function (tails) {
+          var full = heads.map(function (h, m) { return merged(h, tails[m], undecided); });
+          return union(found.out, alignAll(full, offsets, meta).out);
+        });
       });
     });
+  }
+  // The segments (of those in `only`) where each trigram of the phrase can be followed by the next one: the
+  // characters between them are in the trigram's followers (kind 4: sorted hashes cut to `bits` bits). A
+  // trigram without followers in a segment has no tail there, so it cannot rule the segment out.
+  function followed(text, offsets, meta, only) {
+    var pairs = offsets.slice(0, -1);
+    return Promise.all(pairs.map(function (o) { return entries(text.substr(o, 3) + "~", meta, only); })).then(function (sets) {
+      var possible = {};
+      Object.keys(only).forEach(function (number) {
+        var ok = sets.every(function (found, m) {
+          var bytes = found[number];
+          return !bytes || hasFollower(bytes, text.slice(offsets[m] + 3, offsets[m + 1] + 3));
+        });
+        if (ok) { possible[number] = true; }
+      });
+      return possible;
+    });
+  }
+  function hasFollower(bytes, after) {
+    var bits = bytes[1], state = { i: 2 }, want = Math.floor(fnv1a(after) / Math.pow(2, 32 - bits)), value = 0;
+    var count = readVarint(bytes, state);
+    for (var k = 0; k < count && value <= want; k++) {
+      value += readVarint(bytes, state);
+      if (value === want) { return true; }
+    }
+    return false;
   }
   function segmentOf(doc, meta) {
     for (var g = meta.segments.length - 1; g > 0; g--) { if (doc >= meta.segments[g][0]) { return g; } }
@@ -278,6 +314,7 @@
     return best;
   }
   function search(query, meta) {
+    tailSegments = 0;
     var terms = query.split(/[\s\u3000]+/).filter(Boolean);
     if (!terms.length) { return Promise.resolve([]); }
     return Promise.all(terms.map(function (t) { return matchTerm(t, meta); })).then(function (lists) {
@@ -423,6 +460,7 @@
     var started = performance.now();
     return search(p.q, meta).then(function (results) {
       root.setAttribute("data-query-ms", String(Math.round(performance.now() - started)));
+      root.setAttribute("data-tail-segments", String(tailSegments));
       var warm = 0;
       return render(p, meta, results).then(function () {
         // the same query again, its shards now in memory: the time the search itself takes

@@ -69,6 +69,15 @@ def test_queries_return_exactly_the_expected_reports(query: str, page: Any, site
     assert status.startswith(f"找到 {len(expected)} 条结果")
 
 
+def test_followers_spare_the_tails_of_phrases_that_never_occur(page: Any, site_url: str) -> None:
+    """法治宣 and 普法责 occur more often than their heads hold, but 普法责 never follows 法治宣: the followers
+    rule out every segment, so no tail is fetched; a phrase that does occur after the heads still fetches them."""
+    run_query(page, site_url, "法治宣普法责")
+    assert page.get_attribute("#search-app", "data-tail-segments") == "0"
+    run_query(page, site_url, "法治文化阵地")
+    assert int(page.get_attribute("#search-app", "data-tail-segments") or 0) > 0
+
+
 def test_expected_matches_are_not_trivial(published: list[Any]) -> None:
     assert len(oracle(published, "法治宣传")) >= 3 and oracle(published, "法治宣传") == oracle(published, "法治宣傳")
     assert len(oracle(published, "luozhuangqulz207/2023-0000131")) == 1

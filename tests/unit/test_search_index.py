@@ -7,10 +7,14 @@ from site_builder.model import Report, ReportMeta
 from site_builder.search.encode import fnv1a, read_shard, read_varint, varint
 from site_builder.search.index import (
     COUNTED,
+    FOLLOWERS,
     HEAD,
     POSITIONAL,
     document_terms,
+    encode_followers,
     encode_postings,
+    follower_hash,
+    followers_of,
     render_search,
     shard_count,
 )
@@ -145,3 +149,36 @@ def test_big_postings_get_their_own_file(monkeypatch) -> None:  # type: ignore[n
     assert postings[0] == POSITIONAL and read_varint(postings, 1)[0] == 2  # both documents, 28 positions each
     small = read_shard(files[f"search/s/0/{fnv1a('其他') % meta['segments'][0][2]}.bin"])["其他"]
     assert small[0] == COUNTED  # small terms stay in their shard
+
+
+def test_followers_are_the_characters_after_a_trigram_within_its_run() -> None:
+    from array import array
+
+    texts = ["法治宣传教育。法治宣讲", "法治宣"]
+    found = followers_of([(0, array("I", [0, 7])), (1, array("I", [0]))], texts)
+    assert found == {"传", "传教", "传教育", "讲"}  # 。 ends a run, 讲 the text; nothing follows the second
+
+
+def test_followers_encoding_is_a_sorted_set_of_cut_hashes() -> None:
+    data = encode_followers(["传", "传教", "传教育"])
+    assert data[0] == FOLLOWERS and data[1] == 3 .bit_length() + 8  # 10 bits: a false pass ~1 in 256
+    count, at = read_varint(data, 2)
+    hashes, value = [], 0
+    for _ in range(count):
+        gap, at = read_varint(data, at)
+        value += gap
+        hashes.append(value)
+    assert at == len(data) and hashes == sorted({follower_hash(t, 10) for t in ["传", "传教", "传教育"]})
+    assert all(h < 2**10 for h in hashes) and follower_hash("传", 32) == fnv1a("传")
+
+
+def test_a_trigram_with_a_tail_has_followers(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    body = "法治宣传，" * 3 + "法治宣讲。"
+    reports = [_report("a/1", "普法工作计划", body), _report("b/2", "法治政府报告", "法治宣誓", published="2024-05-01")]
+    files = {f.path: f.content for f in render_search(assemble_site(CONFIG, reports, dt.date(2026, 1, 1)), Bodies())}
+    shards = json.loads(files["search/meta.json"])["segments"][0][2]
+    entries = {}
+    for h in range(shards):
+        entries.update(read_shard(files[f"search/s/0/{h}.bin"]))
+    assert entries["法治宣~"] == encode_followers(["传", "讲", "誓"])  # every document's, the tailless one's too
+    assert "治宣讲" in entries and "治宣讲~" not in entries  # no tail, no followers
