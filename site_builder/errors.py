@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
 from enum import StrEnum
@@ -63,6 +64,22 @@ class BuildFailed(Exception):
     def __init__(self, problems: list[Problem]) -> None:
         super().__init__(f"{len(problems)} problem(s)")
         self.problems = problems
+
+
+def relative_to(root: object) -> Callable[[object], str]:
+    """relpath for many paths under one root: the root is made absolute once (10,000 reports a build)."""
+    import os
+
+    prefix = os.path.abspath(str(root)) + os.sep
+
+    def rel(path: object) -> str:
+        text = str(path)
+        absolute = text if text.startswith(prefix) else os.path.abspath(text)
+        if absolute.startswith(prefix) and ".." not in absolute:
+            return absolute[len(prefix) :].replace(os.sep, "/")
+        return relpath(path, root)
+
+    return rel
 
 
 def relpath(path: object, root: object) -> str:

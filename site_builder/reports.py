@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .config import find_column, suggest_column
 from .editorial import editorial_warnings
-from .errors import Location, Problem, errors_only, relpath
+from .errors import Location, Problem, errors_only, relative_to
 from .frontmatter import split_front_matter
 from .media import resolve_images
 from .metadata import index_key, is_published, validate_meta
@@ -66,9 +67,21 @@ def check_source(source: Source, config: SiteConfig, content_dir: Path,
 
 def report_url(config: SiteConfig, column: tuple[str, ...], index_no: str) -> str:
     """Output path of a detail page: the column's slug path plus the 索引号 slug."""
-    chain = find_column(config.columns, column) or ()
-    folder = "/".join([config.directory_slug, *(c.slug for c in chain)])
-    return f"{folder}/{report_slug(index_no)}.html"
+    return url_maker(config)(column, index_no)
+
+
+def url_maker(config: SiteConfig) -> Callable[[tuple[str, ...], str], str]:
+    """report_url for many reports: each column's folder is looked up once, not once a report."""
+    folders: dict[tuple[str, ...], str] = {}
+
+    def url(column: tuple[str, ...], index_no: str) -> str:
+        folder = folders.get(column)
+        if folder is None:
+            chain = find_column(config.columns, column) or ()
+            folder = folders[column] = "/".join([config.directory_slug, *(c.slug for c in chain)])
+        return f"{folder}/{report_slug(index_no)}.html"
+
+    return url
 
 
 def slim(source: Source) -> Source:
@@ -94,9 +107,10 @@ def load_reports(project_dir: Path, config: SiteConfig, today: dt.date,
     """Every published report, and every problem in every file (unpublished files are validated too)."""
     paths, problems = find_sources(project_dir / "content", project_dir)
     checked: list[Checked] = []
+    rel_of = relative_to(project_dir)
     for path in paths:
         if cache is not None and not editorial:
-            rel = relpath(path, project_dir)
+            rel = rel_of(path)
             remembered = cache.get(rel)
             if remembered is not None and remembered.stat == file_stat(path):
                 checked.append(from_cache(path, rel, remembered))
@@ -111,7 +125,9 @@ def load_reports(project_dir: Path, config: SiteConfig, today: dt.date,
         else:
             problems.extend(result.warnings)
             checked.append(result)
-    problems.extend(_duplicates(checked, config))
+    url = url_maker(config)
+    urls = [url(item.meta.column or config.default_column, item.meta.index_no) for item in checked]
+    problems.extend(_duplicates(checked, urls))
     if cache is not None:
         known = {entry.digest: entry.summary for entry in cache.values() if entry.summary is not None}
         raw = {entry.digest: entry.meta_json for entry in cache.values()}
@@ -121,15 +137,14 @@ def load_reports(project_dir: Path, config: SiteConfig, today: dt.date,
                                                     item.stat, raw.get(item.source.digest))
                       for item in checked if not item.images})
     reports = [
-        to_report(item, config) for item in checked if is_published(item.meta, today)
+        to_report(item, config, url) for item, url in zip(checked, urls, strict=True) if is_published(item.meta, today)
     ] if not errors_only(problems) else []
     return reports, problems
 
 
-def to_report(item: Checked, config: SiteConfig) -> Report:
+def to_report(item: Checked, config: SiteConfig, url: str) -> Report:
     """A Report that knows where its body is; the body is rendered only when a page needs it."""
     column = item.meta.column or config.default_column
-    url = report_url(config, column, item.meta.index_no)
     images = dict(item.images)
     skipped = item.skipped
     return Report(source_rel=item.source.rel, meta=item.meta, body=None, column=column, url=url,
@@ -149,12 +164,12 @@ def repeated_title_lines(body: str, title: str) -> int:
 
 
 
-def _duplicates(checked: list[Checked], config: SiteConfig) -> list[Problem]:
+def _duplicates(checked: list[Checked], urls: list[str]) -> list[Problem]:
     """索引号 must be unique site-wide (after NFKC and case folding), and no two pages may share a path."""
     problems: list[Problem] = []
     by_key: dict[str, Checked] = {}
     by_url: dict[str, Checked] = {}
-    for item in checked:
+    for item, url in zip(checked, urls, strict=True):
         key = index_key(item.meta.index_no)
         if key in by_key:
             first = by_key[key]
@@ -162,7 +177,6 @@ def _duplicates(checked: list[Checked], config: SiteConfig) -> list[Problem]:
                                     args={"value": item.meta.index_no, "other": first.source.rel}))
             continue
         by_key[key] = item
-        url = report_url(config, item.meta.column or config.default_column, item.meta.index_no)
         if url in by_url:
             problems.append(Problem("SB313", Location(item.source.rel, item.index_line), field="索引号",
                                     args={"url": url, "other": by_url[url].source.rel}))

@@ -166,11 +166,11 @@ def encode_followers(after: Iterable[str]) -> bytes:
 
 def followers_of(positions: Iterable[tuple[int, array[int]]], texts: list[str]) -> set[str]:
     """The 1, 2 and 3 Chinese characters after each position (of a trigram) in the given documents."""
-    found = set()
+    found: set[str] = set()
     for doc, places in positions:
         text = texts[doc]
         found.update([text[p + 3 : p + 6] for p in places])
-    out = set()
+    out: set[str] = set()
     for after in found:
         match = _CJK_PREFIX.match(after)
         if match:

@@ -1,4 +1,4 @@
-from site_builder.errors import Location, Problem, Severity, errors_only, relpath
+from site_builder.errors import Location, Problem, Severity, errors_only, relative_to, relpath
 
 
 def test_problem_formats_path_line_field_and_code() -> None:
@@ -24,3 +24,13 @@ def test_relpath_inside_and_outside(tmp_path) -> None:
     (tmp_path / "content").mkdir()
     assert relpath(tmp_path / "content" / "a.md", tmp_path) == "content/a.md"
     assert relpath("/elsewhere/b.md", tmp_path) == "/elsewhere/b.md"
+
+
+def test_relative_to_agrees_with_relpath(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "content").mkdir()
+    monkeypatch.chdir(tmp_path)
+    rel = relative_to(tmp_path)
+    for path in (tmp_path / "content" / "a.md", "content/b.md", tmp_path / "content/../c.md", "/elsewhere/d.md",
+                 tmp_path / "a..b.md"):
+        assert rel(path) == relpath(path, tmp_path), path
+    assert relative_to(".")("content/b.md") == "content/b.md"
