@@ -5,7 +5,8 @@ Why trigrams carry the positions and bigrams only counts: a query of two charact
 bigram's document list is the exact answer), and a longer phrase is checked with trigrams at offsets 0, 3, 6 …,
 which are far rarer than bigrams, so a first query fetches much less (法治 occurs in every report; 法治宣 only
 where the phrase is). A trigram's positions are split into a head (its first HEAD_POSITIONS in each document)
-and a tail fetched only for documents the heads cannot decide; see HEAD_POSITIONS.
+and a tail fetched only for documents the heads cannot decide (see HEAD_POSITIONS), after a check of what follows
+each trigram in the segment (see FOLLOW).
 
 Files under search/: meta.json (segments, filters, dates; fetched first), fold.json (traditional → simplified
 pairs for the query side), s/G/N.bin (postings shards of segment G, fetched per query term), s/G/x/K.bin (the
