@@ -23,7 +23,8 @@ from benchmarks.generate import generate  # noqa: E402
 from site_builder.build import build  # noqa: E402
 
 QUERIES = ["法治宣传", "宪法 民法典", "普法责任清单制度", "习近平法治思想", "法律明白人", "luozhuangqulz207/2020-00001",
-           "普法责法律明", "法律明白人普法责任清单", "宪法民法典", "切实做好法治文化阵地建设"]
+           "普法责法律明", "法律明白人普法责任清单", "宪法民法典", "切实做好法治文化阵地建设",
+           "全面落实普法责任清单制度", "扎实推进法律明白人培育", "深入学习宣传宪法贯彻实施"]
 """Hard cases: words typed without a space, each in every report, never side by side (their trigrams' heads
 cannot rule a report out, the followers can); and a long phrase of common words found in half the reports,
 mostly after the first occurrences of its trigrams (every trigram's tail is needed)."""
@@ -64,9 +65,10 @@ def browser_queries(site: Path) -> dict[str, tuple[float, float, str, int]]:
             page.wait_for_selector("#search-app[data-ready=true]", timeout=120_000)
             index_files = {site / path.lstrip("/") for path in requested if path.startswith("/search/")}
             tails = page.get_attribute("#search-app", "data-tail-segments")
+            plans = page.get_attribute("#search-app", "data-plans") or "-"
             out[query] = (float(page.get_attribute("#search-app", "data-query-ms") or 0),
                           float(page.get_attribute("#search-app", "data-warm-query-ms") or 0),
-                          f"{page.inner_text('#search-status')} (tails of {tails} segments)",
+                          f"{page.inner_text('#search-status')} (plan: {plans}; tails or pairs of {tails} segments)",
                           sum(gz(f.read_bytes()) for f in index_files))
             context.close()
         browser.close()

@@ -5,8 +5,9 @@ Why trigrams carry the positions and bigrams only counts: a query of two charact
 bigram's document list is the exact answer), and a longer phrase is checked with trigrams at offsets 0, 3, 6 …,
 which are far rarer than bigrams, so a first query fetches much less (法治 occurs in every report; 法治宣 only
 where the phrase is). A trigram's positions are split into a head (its first HEAD_POSITIONS in each document)
-and a tail fetched only for documents the heads cannot decide (see HEAD_POSITIONS), after a check of what follows
-each trigram in the segment (see FOLLOW).
+and a tail fetched only for documents the heads cannot decide (see HEAD_POSITIONS). What follows each trigram
+(followers and pairs, adjacency.py) decides a phrase of 6+ characters from its 6-grams instead, when that fetches
+less: search.js weighs the plans by the sizes in the shard entries.
 
 Files under search/: meta.json (segments, filters, dates; fetched first), fold.json (traditional → simplified
 pairs for the query side), s/G/N.bin (postings shards of segment G, fetched per query term), s/G/x/K.bin (the
@@ -21,7 +22,7 @@ import json
 import re
 from array import array
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -30,11 +31,22 @@ from ..bodies import Bodies
 from ..cachefile import read_cache, write_cache
 from ..model import OutputFile, Report, Site
 from ..pagekeys import PageCache
+from .adjacency import (
+    FOLLOW,
+    PAIR_BUCKETS,
+    Followers,
+    PairRecord,
+    document_pairs,
+    encode_followers,
+    family,
+    followers_of,
+    pair_entries,
+)
 from .encode import fnv1a, varint
 from .normalize import fold_table, normalize
 
 FOLDER = "search"
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 SEGMENT = 1000
 """Documents per segment: an edit re-indexes one segment, a query fetches one shard per segment and term."""
 EPOCH = dt.date(2000, 1, 1)
@@ -43,22 +55,14 @@ TARGET_SHARD_BYTES = 8 * 1024
 """What a term's lookup fetches besides the term itself, summed over all segments (bigger postings are in
 files of their own, so shards hold only small terms and can be small)."""
 MIN_SHARD_BYTES = 512
-COUNTED, POSITIONAL, EXTERNAL, HEAD, FOLLOWERS = 0, 1, 2, 3, 4
+COUNTED, POSITIONAL, EXTERNAL, HEAD = 0, 1, 2, 3
+"""Entry kinds (the first byte of an entry); 4 and 5 are in adjacency.py."""
 HEAD_POSITIONS = 2
 """A trigram's entry holds, per document, its count and only its first HEAD_POSITIONS positions; the rest are
 under the key trigram + "+" (its tail). A phrase in a document is nearly always confirmed by the first
 occurrences of its trigrams, so a query fetches a tail only for documents the heads leave undecided: a common
 phrase costs a few bytes per document, not ~1.2 bytes per occurrence."""
 TAIL = "+"
-FOLLOW = "~"
-"""Key suffix of a trigram's followers in a segment: hashes of the 1, 2 and 3 characters after each of its
-occurrences, in every document of the segment, for trigrams with a tail there. When the heads leave documents
-undecided, search.js checks each pair of the phrase's trigrams (ABC, then DE at distance 2 …) against these
-sets first: a phrase made of common trigrams that never follow each other in a segment (two words typed without
-a space) then fetches none of that segment's tails, which would otherwise be most of the index's bytes."""
-FOLLOWER_SLACK_BITS = 8
-"""Hashes are cut to bit_length(count) + this many bits: a check wrongly passes about 1 time in 2**8."""
-_CJK_PREFIX = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,3}")
 
 
 @dataclass
@@ -144,40 +148,6 @@ def encode_postings(kind: int, entries: Sequence[tuple[int, object]]) -> bytes:
             assert isinstance(data, list)
             varint(data[0] * 2 + data[1], out)
     return bytes(out)
-
-
-def follower_hash(text: str, bits: int) -> int:
-    return fnv1a(text) >> (32 - bits)
-
-
-def encode_followers(after: Iterable[str]) -> bytes:
-    """A sorted set of hashes of the given texts (what follows a trigram), cut to as few bits as keep false
-    passes rare: [kind, bits, count, first hash, gaps …]."""
-    texts = set(after)
-    bits = min(32, max(8, len(texts).bit_length() + FOLLOWER_SLACK_BITS))
-    hashes = sorted({follower_hash(text, bits) for text in texts})
-    out = bytearray([FOLLOWERS, bits])
-    varint(len(hashes), out)
-    previous = 0
-    for value in hashes:
-        varint(value - previous, out)
-        previous = value
-    return bytes(out)
-
-
-def followers_of(positions: Iterable[tuple[int, array[int]]], texts: list[str]) -> set[str]:
-    """The 1, 2 and 3 Chinese characters after each position (of a trigram) in the given documents."""
-    found: set[str] = set()
-    for doc, places in positions:
-        text = texts[doc]
-        found.update([text[p + 3 : p + 6] for p in places])
-    out: set[str] = set()
-    for after in found:
-        match = _CJK_PREFIX.match(after)
-        if match:
-            run = match.group()
-            out.update(run[:n] for n in range(1, len(run) + 1))
-    return out
 
 
 def shard_count(total_bytes: int, target: int = TARGET_SHARD_BYTES) -> int:
@@ -311,12 +281,16 @@ def segment_files(docs: list[Report], job: SegmentJob, fold: dict[str, str], bod
     members = docs[start : start + count]
     positional: dict[str, list[tuple[int, array[int]]]] = defaultdict(list)
     counted: dict[str, list[tuple[int, object]]] = defaultdict(list)
+    paired: dict[str, list[tuple[int, PairRecord]]] = defaultdict(list)
+    followers = Followers()
     texts: list[str] = []
     for doc, report in enumerate(members):
         texts.append(document_text(report, fold, bodies.render(report).text))
         terms = text_terms(report, fold, texts[-1])
         for term, positions in terms.positions.items():
             positional[term].append((doc, positions))
+        for term, record in document_pairs(terms.positions, len(texts[-1]), followers).items():
+            paired[term].append((doc, record))
         for term, counts in terms.counts.items():
             counted[term].append((doc, counts))
     encoded = {term: encode_postings(HEAD, entries) for term, entries in positional.items()}
@@ -325,17 +299,20 @@ def segment_files(docs: list[Report], job: SegmentJob, fold: dict[str, str], bod
         if tails:
             encoded[term + TAIL] = encode_postings(POSITIONAL, tails)
             encoded[term + FOLLOW] = encode_followers(followers_of(entries, texts))
+    for term, records in paired.items():
+        encoded.update(pair_entries(term, records, followers))
     encoded.update({term: encode_postings(COUNTED, entries) for term, entries in counted.items()})
     files: list[tuple[str, bytes]] = []
     for term in sorted(t for t, postings in encoded.items() if len(postings) > target):
-        pointer = bytearray([EXTERNAL])
+        pointer = bytearray([EXTERNAL])  # the file's number and size: search.js weighs plans by what they fetch
         varint(len(files), pointer)
+        varint(len(encoded[term]), pointer)
         files.append((_external_path(number, len(files)), encoded[term]))
         encoded[term] = bytes(pointer)
     shards = shard_count(sum(len(t.encode()) + len(p) + 4 for t, p in encoded.items()), target)
     buckets: list[bytearray] = [bytearray(b"SBS1") for _ in range(shards)]
     for term in sorted(encoded):
-        bucket = buckets[fnv1a(term) % shards]
+        bucket = buckets[fnv1a(family(term)) % shards]
         raw = term.encode("utf-8")
         varint(len(raw), bucket)
         bucket += raw
@@ -353,7 +330,8 @@ def _metadata(docs: list[Report], segments: list[list[int]]) -> Iterator[OutputF
     agency_number = {name: n for n, name in enumerate(agencies)}
     rows = [[(r.meta.published - EPOCH).days, column_number["/".join(r.column)], agency_number[r.meta.publisher],
              len(r.meta.title)] for r in docs]
-    meta = {"version": INDEX_VERSION, "segments": segments, "head": HEAD_POSITIONS, "epoch": EPOCH.isoformat(),
+    meta = {"version": INDEX_VERSION, "segments": segments, "head": HEAD_POSITIONS, "buckets": PAIR_BUCKETS,
+            "epoch": EPOCH.isoformat(),
             "chunk": CHUNK, "columns": columns, "agencies": agencies,
             "years": sorted({r.meta.published.year for r in docs}, reverse=True), "docs": rows}
     yield OutputFile(f"{FOLDER}/meta.json", json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode())

@@ -91,7 +91,9 @@
   function finish(list) { list.start.push(list.pos.length); return list; }
 
   var foldMap = null;
-  var tailSegments = 0;  // segments whose tails the last search fetched (shown to tests as data-tail-segments)
+  var tailSegments = 0;  // segments whose tails or pairs the last search fetched after the heads
+  var plansUsed = [];  // how each phrase was decided (data-plans, for tests and the benchmark)
+  var forcedPlan = window.sbSearchPlan || null;  // tests: "pairs", "tails" or "heads" (heads, then pairs)
   function norm(text) {
     var out = "";
     for (var i = 0; i < text.length; i++) {
@@ -117,20 +119,34 @@
     }
     return segs;
   }
-  function entries(term, meta, only) {
-    // a term's entry in each segment (null where it has none), from one shard of each segment (segments hold
-    // consecutive documents, oldest first), or only of the segments in `only`
-    var hash = fnv1a(term);
+  // A trigram's head, tail (+), followers (~) and pairs (^) share the trigram's shard.
+  function family(term) {
+    return term.length > 3 && "+~^".indexOf(term.charAt(3)) >= 0 && isCJK(term.charAt(0)) ? term.substr(0, 3) : term;
+  }
+  function shardEntries(term, meta, only) {
+    // a term's raw shard entry in each segment (null where it has none), from one shard of each segment
+    // (segments hold consecutive documents, oldest first), or only of the segments in `only`
+    var hash = fnv1a(family(term));
     return Promise.all(meta.segments.map(function (seg, number) {
       return !only || only[number] ? getShard(number, hash % seg[2]) : null;
     })).then(function (shards) {
-      // a big term's entry (kind 2) names its own file, s/G/x/K.bin, fetched now
-      return Promise.all(shards.map(function (shard, number) {
-        var bytes = shard && shard.get(term);
-        return bytes && bytes[0] === 2 ? getExternal(number, readVarint(bytes, { i: 1 })) : bytes || null;
-      }));
+      return shards.map(function (shard) { return (shard && shard.get(term)) || null; });
     });
   }
+  // bytes an entry costs to fetch: a big term's entry (kind 2) names its own file and that file's size
+  function entrySize(raw) {
+    if (!raw) { return 0; }
+    if (raw[0] !== 2) { return raw.length; }
+    var state = { i: 1 };
+    readVarint(raw, state);
+    return readVarint(raw, state);
+  }
+  function resolve(raws) {
+    return Promise.all(raws.map(function (raw, number) {
+      return raw && raw[0] === 2 ? getExternal(number, readVarint(raw, { i: 1 })) : raw;
+    }));
+  }
+  function entries(term, meta, only) { return shardEntries(term, meta, only).then(resolve); }
   function lookup(term, meta, only) {
     return entries(term, meta, only).then(function (found) {
       var out = postings();
@@ -145,28 +161,167 @@
     if (seg.kind === "word" || seg.text.length <= 2) {  // characters, bigrams and words: counts, no positions
       return lookup(seg.text, meta).then(function (list) { list.start = null; list.pos = null; return list; });
     }
+    var text = seg.text;
     // trigrams at offsets 0, 3, 6 … and the last one cover the phrase: ABC at p, DEF at p+3 … means ABCDEF… at p
     var offsets = [];
-    for (var i = 0; i + 3 <= seg.text.length; i += 3) { offsets.push(i); }
-    if (offsets[offsets.length - 1] !== seg.text.length - 3) { offsets.push(seg.text.length - 3); }
-    var grams = offsets.map(function (o) { return seg.text.substr(o, 3); });
+    for (var i = 0; i + 3 <= text.length; i += 3) { offsets.push(i); }
+    if (offsets[offsets.length - 1] !== text.length - 3) { offsets.push(text.length - 3); }
+    var grams = offsets.map(function (o) { return text.substr(o, 3); });
+    if (text.length < 6) { return byHeads(text, offsets, grams, meta, "tails"); }
+    // A phrase of 6+ characters can also be decided from its 6-grams (pairs) alone. The heads decide most
+    // documents for less, but where they cannot, a segment's tails or pairs follow; the longer the phrase, the
+    // likelier (each further trigram must line up within the first occurrences too, taken as an even chance).
+    // Sizes come from the shard entries (all of a trigram's keys share its shard; a big entry's pointer
+    // carries its file's size).
+    var pairAt = pairOffsets(text);
+    return Promise.all([
+      Promise.all(grams.map(function (g) { return shardEntries(g, meta); })),
+      Promise.all(grams.map(function (g) { return shardEntries(g + "+", meta); })),
+      Promise.all(pairAt.map(function (o) { return pairEntries(text, o, meta); }))
+    ]).then(function (found) {
+      var pairs = cost(found[2]), then = 0;
+      meta.segments.forEach(function (seg, number) {
+        var tails = found[1].reduce(function (sum, raws) { return sum + entrySize(raws[number]); }, 0);
+        var mine = found[2].reduce(function (sum, raws) { return sum + entrySize(raws[number]); }, 0);
+        then += tails ? Math.min(tails, mine) : 0;
+      });
+      var undecided = 1 - Math.pow(0.5, grams.length - 1);
+      var plan = forcedPlan || (cost(found[0]) + then * undecided < pairs ? "heads" : "pairs");
+      plansUsed.push(plan);
+      if (plan === "pairs") { return byPairs(text, pairAt, meta); }
+      return byHeads(text, offsets, grams, meta, forcedPlan === "tails" ? "tails" : forcedPlan === "heads" ? "pairs" : "cheaper");
+    });
+  }
+  function cost(perTerm) {
+    return perTerm.reduce(function (sum, raws) { return sum + raws.reduce(function (s2, raw) { return s2 + entrySize(raw); }, 0); }, 0);
+  }
+  // First from the heads (each trigram's first positions in each document); a document they cannot decide (no
+  // aligned hit, but a trigram has more positions than its head holds) is decided by the tails or the pairs of
+  // its segment (`then`: "tails", "pairs" or "cheaper"), in segments the followers do not rule out.
+  function byHeads(text, offsets, grams, meta, then) {
     return Promise.all(grams.map(function (g) { return lookup(g, meta); })).then(function (heads) {
-      // First from the heads (each trigram's first positions in each document); a document they cannot
-      // decide (no aligned hit, but a trigram has more positions than its head holds) waits for the tails.
       var found = alignAll(heads, offsets, meta), undecided = found.undecided;
       if (!undecided.length) { return found.out; }
       var only = {};
       undecided.forEach(function (doc) { only[segmentOf(doc, meta)] = true; });
-      return followed(seg.text, offsets, meta, only).then(function (possible) {
+      return followed(text, offsets, meta, only).then(function (possible) {
         undecided = undecided.filter(function (doc) { return possible[segmentOf(doc, meta)]; });
         if (!undecided.length) { return found.out; }
-        tailSegments += Object.keys(possible).length;
-        return Promise.all(grams.map(function (g) { return lookup(g + "+", meta, possible); })).then(function (tails) {
-          var full = heads.map(function (h, m) { return merged(h, tails[m], undecided); });
-          return union(found.out, alignAll(full, offsets, meta).out);
+        var pairAt = text.length >= 6 ? pairOffsets(text) : null;
+        var choice = then === "cheaper" && pairAt ? Promise.all([
+          Promise.all(grams.map(function (g) { return shardEntries(g + "+", meta, possible); })),
+          Promise.all(pairAt.map(function (o) { return pairEntries(text, o, meta, possible); }))
+        ]).then(function (sizes) { return cost(sizes[1]) < cost(sizes[0]) ? "pairs" : "tails"; })
+          : Promise.resolve(then === "pairs" && pairAt ? "pairs" : "tails");
+        return choice.then(function (how) {
+          plansUsed.push("heads+" + how);
+          tailSegments += Object.keys(possible).length;
+          if (how === "pairs") {
+            return byPairs(text, pairAt, meta, possible).then(function (exact) {
+              return union(found.out, restrict(exact, undecided));
+            });
+          }
+          return Promise.all(grams.map(function (g) { return lookup(g + "+", meta, possible); })).then(function (tails) {
+            var full = heads.map(function (h, m) { return merged(h, tails[m], undecided); });
+            return union(found.out, alignAll(full, offsets, meta).out);
+          });
         });
       });
     });
+  }
+  // 6-grams at offsets 0, 3, 6 … and len-6 cover the phrase, each overlapping the next by 3+ characters
+  function pairOffsets(text) {
+    var at = [];
+    for (var o = 0; o + 6 <= text.length; o += 3) { at.push(o); }
+    if (at[at.length - 1] !== text.length - 6) { at.push(text.length - 6); }
+    return at;
+  }
+  // the raw entry, in each segment, of the pairs of the trigram at o that can hold its follower at o + 3: the
+  // follower's bucket when the trigram's pairs are split there, else the whole entry
+  function pairEntries(text, o, meta, only) {
+    var trigram = text.substr(o, 3), bucket = (fnv1a(text.substr(o + 3, 3)) % meta.buckets).toString(16);
+    return Promise.all([shardEntries(trigram + "^" + bucket, meta, only), shardEntries(trigram + "^", meta, only)])
+      .then(function (both) { return both[0].map(function (raw, n) { return raw || both[1][n]; }); });
+  }
+  // documents with the 6-gram at o (kind 5): linked[k] 1 when the trigram and its follower only ever occur
+  // together in the document (then tf[k] is their count and pos its first place), else its positions
+  function pairList(text, o, meta, only) {
+    var want = text.substr(o + 3, 3);
+    return pairEntries(text, o, meta, only).then(resolve).then(function (found) {
+      var out = { docs: [], linked: [], tf: [], start: [], pos: [] };
+      found.forEach(function (bytes, number) { if (bytes) { decodePairs(bytes, meta.segments[number][0], want, out); } });
+      out.start.push(out.pos.length);
+      return out;
+    });
+  }
+  function decodePairs(bytes, first, want, out) {
+    var state = { i: 1 }, names = readVarint(bytes, state), wanted = -1, decoder = new TextDecoder();
+    for (var n = 0; n < names; n++) {
+      var size = readVarint(bytes, state);
+      if (decoder.decode(bytes.subarray(state.i, state.i + size)) === want) { wanted = n; }
+      state.i += size;
+    }
+    if (wanted < 0) { return; }
+    var docs = readVarint(bytes, state), doc = first - 1;
+    for (var k = 0; k < docs; k++) {
+      doc += readVarint(bytes, state) + 1;
+      var count = readVarint(bytes, state);
+      if (count === 0) {  // linked
+        var follower = readVarint(bytes, state), total = readVarint(bytes, state), at = readVarint(bytes, state);
+        if (follower === wanted) { out.docs.push(doc); out.linked.push(1); out.tf.push(total); out.start.push(out.pos.length); out.pos.push(at); }
+        continue;
+      }
+      var p = -1, from = out.pos.length;
+      for (var j = 0; j < count; j++) {
+        p += readVarint(bytes, state) + 1;
+        if ((names > 1 ? readVarint(bytes, state) : 0) === wanted) { out.pos.push(p); }
+      }
+      if (out.pos.length > from) { out.docs.push(doc); out.linked.push(0); out.tf.push(out.pos.length - from); out.start.push(from); }
+    }
+  }
+  // The phrase from its 6-grams, exactly: in each document the first 6-gram with positions anchors the
+  // candidates; a later one with positions must agree, a linked one follows from the 6-gram before it (which
+  // holds its trigram), and a linked one before the anchor from the one after it (which holds its follower).
+  // All linked: the phrase is wherever its first trigram is.
+  function byPairs(text, pairAt, meta, only) {
+    return Promise.all(pairAt.map(function (o) { return pairList(text, o, meta, only); })).then(function (lists) {
+      var out = postings();
+      join(lists).forEach(function (pair) {
+        var doc = pair[0], at = pair[1], anchor = -1, hits = null;
+        for (var m = 0; m < lists.length; m++) {
+          var list = lists[m], k = at[m];
+          if (list.linked[k]) { continue; }
+          var mine = list.pos.slice(list.start[k], list.start[k + 1]).map(function (p) { return p - pairAt[m]; });
+          hits = anchor < 0 ? mine : intersect(hits, mine);
+          anchor = m;
+          if (!hits.length) { return; }
+        }
+        var tf = hits ? hits.length : lists[0].tf[at[0]];
+        hits = hits || [lists[0].pos[lists[0].start[at[0]]]];
+        out.docs.push(doc); out.tf.push(tf); out.start.push(out.pos.length);
+        hits.forEach(function (p) { out.pos.push(p); });
+        out.title.push(hits[0] < meta.docs[doc][3] ? 1 : 0);
+      });
+      return finish(out);
+    });
+  }
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) { i++; } else { j++; }
+    }
+    return out;
+  }
+  // a postings list with only the given (sorted) documents
+  function restrict(list, docs) {
+    var out = postings(), d = 0;
+    for (var k = 0; k < list.docs.length; k++) {
+      while (d < docs.length && docs[d] < list.docs[k]) { d++; }
+      if (docs[d] !== list.docs[k]) { continue; }
+      out.docs.push(list.docs[k]); out.tf.push(list.tf[k]); out.title.push(list.title[k]); out.start.push(out.pos.length);
+      for (var s = list.start[k]; s < list.start[k + 1]; s++) { out.pos.push(list.pos[s]); }
+    }
+    return finish(out);
   }
   // The segments (of those in `only`) where each trigram of the phrase can be followed by the next one: the
   // characters between them are in the trigram's followers (kind 4: sorted hashes cut to `bits` bits). A
@@ -315,6 +470,7 @@
   }
   function search(query, meta) {
     tailSegments = 0;
+    plansUsed = [];
     var terms = query.split(/[\s\u3000]+/).filter(Boolean);
     if (!terms.length) { return Promise.resolve([]); }
     return Promise.all(terms.map(function (t) { return matchTerm(t, meta); })).then(function (lists) {
@@ -461,6 +617,7 @@
     return search(p.q, meta).then(function (results) {
       root.setAttribute("data-query-ms", String(Math.round(performance.now() - started)));
       root.setAttribute("data-tail-segments", String(tailSegments));
+      root.setAttribute("data-plans", plansUsed.join(" "));
       var warm = 0;
       return render(p, meta, results).then(function () {
         // the same query again, its shards now in memory: the time the search itself takes

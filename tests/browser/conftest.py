@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 
 from site_builder.build import build
+from site_builder.search.encode import read_shard
 
 from ..conftest import REPO, TODAY
 
@@ -58,18 +59,22 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 def site_root() -> Iterator[Path]:
     """A web root holding the built sample site, plus the test fixtures under /test-fixtures/. The search
     index is cut into segments of 5 documents with small shards, so the browser tests query across several
-    segments and read both shard entries and big terms' own files."""
-    from site_builder.search import index
+    segments and read both shard entries and big terms' own files; a trigram's pairs are split by follower
+    as soon as they pass 8 bytes, so the bucket entries are read too."""
+    from site_builder.search import adjacency, index
 
     with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as patch:
         www = Path(tmp) / "www"
         patch.setattr(index, "SEGMENT", 5)
         patch.setattr(index, "TARGET_SHARD_BYTES", 80)
         patch.setattr(index, "MIN_SHARD_BYTES", 16)
+        patch.setattr(adjacency, "PAIR_SPLIT_BYTES", 8)
         build(REPO, www, TODAY)
         patch.undo()
         assert len(list((www / "search/s").iterdir())) > 2
         assert len(list((www / "search/s").glob("*/x/*.bin"))) > 20
+        keys = {key for shard in (www / "search/s").glob("*/*.bin") for key in read_shard(shard.read_bytes())}
+        assert any(key[3:4] == "^" and len(key) == 5 for key in keys) and any(key[3:] == "^" for key in keys)
         (www / FIXTURES).mkdir()
         for fixture in (Path(__file__).parent / "fixtures").iterdir():
             shutil.copy(fixture, www / FIXTURES / fixture.name)

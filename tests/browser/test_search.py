@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import random
+import re
 import shutil
 from pathlib import Path
 from typing import Any
@@ -21,10 +23,15 @@ from ..conftest import BASE_SITE, REPO, TODAY, report_text
 QUERIES = ["法治宣传", "法治宣傳", "责任制", "責任制", "２０２３", "ＡＢＣ", "普法 履职", "法", "宪法 民法典",
            "luozhuangqulz207/2023-0000131", "LUOZHUANGQULZ207/2023-0000131", "江法办通〔2025〕3号", "谁执法谁普法",
            "习近平法治思想", "法律明白人", "法治宣传教育", "普法宣传", "法治 普法责任制", "法治宣普法责",
-           "法治文化阵地", "普法责任清单", "依法治理科"]
+           "法治文化阵地", "普法责任清单", "依法治理科", "深入学习宣传习近平法治思想", "区委全面依法治区委员会",
+           "学习宣传贯彻习近平法治思想", "法治宣传教育普法责任清单"]
 # phrases of 3, 4, 5, 6 and 7 characters (trigrams at offsets 0, 3 … and the last one); one whose trigrams both
 # occur but never side by side (法治宣普法责); and three found in some reports only after the first two
-# occurrences of a trigram, so the heads cannot confirm them and the tails are fetched
+# occurrences of a trigram, so the heads cannot confirm them and the tails are fetched; long phrases (up to 13
+# characters), one of two phrases that never meet
+PLANS = ["pairs", "tails", "heads"]
+"""How a phrase of 6+ characters is decided (search.js picks the cheaper; tests force each): from its 6-grams
+alone, from its trigrams' heads then their tails, or from the heads then the 6-grams."""
 
 
 @pytest.fixture(scope="module")
@@ -69,13 +76,42 @@ def test_queries_return_exactly_the_expected_reports(query: str, page: Any, site
     assert status.startswith(f"找到 {len(expected)} 条结果")
 
 
-def test_followers_spare_the_tails_of_phrases_that_never_occur(page: Any, site_url: str) -> None:
+@pytest.fixture(scope="module", params=PLANS)
+def plan_page(request: pytest.FixtureRequest, browser_context_factory: Any) -> Any:
+    context = browser_context_factory()
+    context.add_init_script(f"window.sbSearchPlan = {request.param!r};")
+    yield context.pages[0] if context.pages else context.new_page()
+    context.close()
+
+
+@pytest.mark.parametrize("query", [q for q in QUERIES if any(len(run) >= 6 for run in re.findall(r"[\u4e00-\u9fff]+", q))])
+def test_every_plan_returns_exactly_the_expected_reports(query: str, plan_page: Any, site_url: str,
+                                                         published: list[Any]) -> None:
+    expected = oracle(published, query)
+    status, titles = run_query(plan_page, site_url, query)
+    assert set(titles) == expected and len(titles) == len(expected), (query, sorted(set(titles) ^ expected))
+    assert status.startswith(f"找到 {len(expected)} 条结果")
+
+
+def test_the_cheaper_plan_is_chosen_and_reported(page: Any, site_url: str) -> None:
+    run_query(page, site_url, "深入学习宣传习近平法治思想")
+    plans = (page.get_attribute("#search-app", "data-plans") or "").split()
+    assert plans and set(plans) <= {"pairs", "heads", "heads+tails", "heads+pairs"}
+
+
+def test_followers_spare_the_tails_of_phrases_that_never_occur(browser_context_factory: Any, site_url: str) -> None:
     """法治宣 and 普法责 occur more often than their heads hold, but 普法责 never follows 法治宣: the followers
-    rule out every segment, so no tail is fetched; a phrase that does occur after the heads still fetches them."""
+    rule out every segment, so no tail is fetched; a phrase that does occur after the heads still fetches them.
+    (With the heads plan forced: left to itself, search.js decides these from their 6-grams.)"""
+    context = browser_context_factory()
+    context.add_init_script("window.sbSearchPlan = 'tails';")
+    page = context.pages[0] if context.pages else context.new_page()
     run_query(page, site_url, "法治宣普法责")
     assert page.get_attribute("#search-app", "data-tail-segments") == "0"
     run_query(page, site_url, "法治文化阵地")
     assert int(page.get_attribute("#search-app", "data-tail-segments") or 0) > 0
+    assert page.get_attribute("#search-app", "data-plans") == "tails heads+tails"
+    context.close()
 
 
 def test_expected_matches_are_not_trivial(published: list[Any]) -> None:
@@ -183,3 +219,68 @@ def test_no_search_flag(make_project, tmp_path: Path) -> None:
     build(root, tmp_path / "out", TODAY, downloads=False, search=False)
     assert not (tmp_path / "out/search").exists() and (tmp_path / "out/search.html").exists()
     shutil.rmtree(tmp_path / "out")
+
+
+WORDS = ["甲乙丙丁戊己", "丁戊己庚", "庚辛壬癸", "甲乙", "丙丁戊", "子丑寅"]
+
+
+def _fuzz_body(rng: random.Random) -> str:
+    parts = []
+    for _ in range(rng.randint(10, 40)):
+        parts.append(rng.choice(WORDS))
+        if rng.random() < 0.15:
+            parts.append("，")
+    return "".join(parts) + "。"
+
+
+@pytest.fixture(scope="module")
+def fuzz_site(site_root: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, str]]:
+    """Reports made of a few overlapping words, so 6-grams recur, chain ambiguously and are often linked; segments
+    of 4 reports; every trigram's pairs split by follower."""
+    from site_builder.search import adjacency, index
+
+    rng = random.Random(20261124)
+    project = tmp_path_factory.mktemp("fuzz")
+    (project / "content").mkdir()
+    (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
+    texts = {}
+    for n in range(14):
+        body = _fuzz_body(rng)
+        title = f"第{n}号报告"
+        texts[title] = normalize(title + "\n" + body)
+        (project / "content" / f"r{n}.md").write_text(
+            report_text(index=f"fz/2025-{n}", title=title, written="2025-01-01", published=f"2025-01-{n + 1:02d}", body=body), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(index, "SEGMENT", 4)
+        patch.setattr(index, "TARGET_SHARD_BYTES", 64)
+        patch.setattr(index, "MIN_SHARD_BYTES", 16)
+        patch.setattr(adjacency, "PAIR_SPLIT_BYTES", 8)
+        build(project, site_root / "fuzz", dt.date(2026, 1, 1), downloads=False)
+    return "fuzz/", texts
+
+
+def _fuzz_queries(texts: dict[str, str]) -> list[str]:
+    rng = random.Random(7)
+    runs = [run for text in texts.values() for run in re.findall(r"[\u4e00-\u9fff]{14,}", text)]
+    queries = []
+    for _ in range(12):  # phrases that occur
+        run = rng.choice(runs)
+        size = rng.randint(6, 14)
+        start = rng.randint(0, len(run) - size)
+        queries.append(run[start : start + size])
+    for _ in range(12):  # words run together: often in no report, or with every 6-gram present apart
+        queries.append("".join(rng.choice(WORDS) for _ in range(4))[: rng.randint(6, 14)])
+    return queries
+
+
+def test_long_phrases_are_exact_under_every_plan(plan_page: Any, site_url: str,
+                                                 fuzz_site: tuple[str, dict[str, str]]) -> None:
+    """A differential test: every plan must give exactly the reports whose text holds the phrase."""
+    prefix, texts = fuzz_site
+    queries = _fuzz_queries(texts)
+    assert sum(1 for q in queries if any(q in t for t in texts.values())) >= 12  # not all trivially empty
+    assert any(q not in t for q in queries for t in texts.values())
+    for query in queries:
+        expected = {title for title, text in texts.items() if query in text}
+        _, titles = run_query(plan_page, site_url + prefix, query)
+        assert set(titles) == expected and len(titles) == len(expected), (query, sorted(set(titles) ^ expected))

@@ -4,17 +4,14 @@ import json
 from site_builder.bodies import Bodies
 from site_builder.markdown import render_body
 from site_builder.model import Report, ReportMeta
+from site_builder.search.adjacency import encode_followers
 from site_builder.search.encode import fnv1a, read_shard, read_varint, varint
 from site_builder.search.index import (
     COUNTED,
-    FOLLOWERS,
     HEAD,
     POSITIONAL,
     document_terms,
-    encode_followers,
     encode_postings,
-    follower_hash,
-    followers_of,
     render_search,
     shard_count,
 )
@@ -143,33 +140,12 @@ def test_big_postings_get_their_own_file(monkeypatch) -> None:  # type: ignore[n
     shard = meta["segments"][0][2]
     head = read_shard(files[f"search/s/0/{fnv1a('法治宣') % shard}.bin"])["法治宣"]
     assert head[0] == index.HEAD and len(head) < 40  # per report: its count, 30, and only its first 2 positions
-    tail = read_shard(files[f"search/s/0/{fnv1a('法治宣+') % shard}.bin"])["法治宣+"]
+    tail = read_shard(files[f"search/s/0/{fnv1a('法治宣') % shard}.bin"])["法治宣+"]  # in its trigram's shard
     assert tail[0] == index.EXTERNAL
     postings = files[f"search/s/0/x/{read_varint(tail, 1)[0]}.bin"]
     assert postings[0] == POSITIONAL and read_varint(postings, 1)[0] == 2  # both documents, 28 positions each
     small = read_shard(files[f"search/s/0/{fnv1a('其他') % meta['segments'][0][2]}.bin"])["其他"]
     assert small[0] == COUNTED  # small terms stay in their shard
-
-
-def test_followers_are_the_characters_after_a_trigram_within_its_run() -> None:
-    from array import array
-
-    texts = ["法治宣传教育。法治宣讲", "法治宣"]
-    found = followers_of([(0, array("I", [0, 7])), (1, array("I", [0]))], texts)
-    assert found == {"传", "传教", "传教育", "讲"}  # 。 ends a run, 讲 the text; nothing follows the second
-
-
-def test_followers_encoding_is_a_sorted_set_of_cut_hashes() -> None:
-    data = encode_followers(["传", "传教", "传教育"])
-    assert data[0] == FOLLOWERS and data[1] == 3 .bit_length() + 8  # 10 bits: a false pass ~1 in 256
-    count, at = read_varint(data, 2)
-    hashes, value = [], 0
-    for _ in range(count):
-        gap, at = read_varint(data, at)
-        value += gap
-        hashes.append(value)
-    assert at == len(data) and hashes == sorted({follower_hash(t, 10) for t in ["传", "传教", "传教育"]})
-    assert all(h < 2**10 for h in hashes) and follower_hash("传", 32) == fnv1a("传")
 
 
 def test_a_trigram_with_a_tail_has_followers(monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,224 @@
+"""What follows each trigram: the data that decides a phrase without downloading every position of its
+trigrams.
+
+Two structures, both per segment:
+- followers (key trigram + "~"): hashes of the 1, 2 and 3 characters after each occurrence of a trigram that has
+  a tail. A cheap filter: a phrase whose trigrams never follow each other in a segment fetches none of its tails.
+- pairs (key trigram + "^", or trigram + "^" + bucket): every occurrence of the trigram with the trigram that
+  follows it (a 6-gram), grouped by that follower. A phrase of 6+ characters is the chain of its 6-grams at
+  offsets 0, 3, 6 … and len-6, so these decide it exactly, and their size follows how often the 6-grams occur,
+  not how often the trigrams do. Where a trigram is always followed by the same trigram in a document and that
+  one always preceded by it ("linked"), no position is stored for the document: either implies the other.
+"""
+
+from __future__ import annotations
+
+import re
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .encode import fnv1a, varint
+
+FOLLOWERS, PAIRS = 4, 5
+FOLLOW = "~"
+FOLLOWER_SLACK_BITS = 8
+"""Follower hashes are cut to bit_length(count) + this many bits: a check wrongly passes about 1 time in 2**8."""
+PAIR = "^"
+PAIR_BUCKETS = 16
+PAIR_SPLIT_BYTES = 1024
+"""A trigram's pairs bigger than this (in one segment) are split into PAIR_BUCKETS entries by follower, so a
+query fetches only the bucket of the follower it needs."""
+_CJK_PREFIX = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,3}")
+
+
+def family(term: str) -> str:
+    """The trigram a key belongs to: a trigram's head, tail, followers and pairs share one shard, so the keys a
+    phrase needs after the head cost no further shard."""
+    if len(term) > 3 and term[3] in "+~^" and _CJK_PREFIX.match(term[0]):
+        return term[:3]
+    return term
+
+
+def follower_hash(text: str, bits: int) -> int:
+    return fnv1a(text) >> (32 - bits)
+
+
+def encode_followers(after: Iterable[str]) -> bytes:
+    """A sorted set of hashes of the given texts (what follows a trigram), cut to as few bits as keep false
+    passes rare: [kind, bits, count, first hash, gaps …]."""
+    texts = set(after)
+    bits = min(32, max(8, len(texts).bit_length() + FOLLOWER_SLACK_BITS))
+    hashes = sorted({follower_hash(text, bits) for text in texts})
+    out = bytearray([FOLLOWERS, bits])
+    varint(len(hashes), out)
+    previous = 0
+    for value in hashes:
+        varint(value - previous, out)
+        previous = value
+    return bytes(out)
+
+
+def followers_of(positions: Iterable[tuple[int, array[int]]], texts: list[str]) -> set[str]:
+    """The 1, 2 and 3 Chinese characters after each position (of a trigram) in the given documents."""
+    found: set[str] = set()
+    for doc, places in positions:
+        text = texts[doc]
+        found.update([text[p + 3 : p + 6] for p in places])
+    out: set[str] = set()
+    for after in found:
+        match = _CJK_PREFIX.match(after)
+        if match:
+            run = match.group()
+            out.update(run[:n] for n in range(1, len(run) + 1))
+    return out
+
+
+@dataclass(slots=True)
+class Linked:
+    """In this document the trigram is always followed by one trigram, and that one always preceded by it."""
+
+    follower: int
+    count: int
+    first: int
+
+
+@dataclass(slots=True)
+class Explicit:
+    """Occurrences of the trigram followed by another trigram: positions and, for each, the follower."""
+
+    positions: array[int]
+    followers: array[int]
+
+
+PairRecord = Linked | Explicit
+
+
+def pair_bucket(follower: str) -> int:
+    """Which of a split trigram's pair entries holds this follower (search.js computes the same)."""
+    return fnv1a(follower) % PAIR_BUCKETS
+
+
+class Followers:
+    """Numbers for the follower trigrams of one segment: records hold 4-byte numbers, not a string each."""
+
+    def __init__(self) -> None:
+        self.number: dict[str, int] = {}
+        self.names: list[str] = []
+        self.buckets: list[int] = []
+
+    def of(self, trigram: str) -> int:
+        found = self.number.get(trigram)
+        if found is None:
+            found = self.number[trigram] = len(self.names)
+            self.names.append(trigram)
+            self.buckets.append(pair_bucket(trigram))
+        return found
+
+
+def document_pairs(positions: dict[str, array[int]], text_length: int, followers: Followers) -> dict[str, PairRecord]:
+    """Each trigram's pair record in one document (trigram → record); a trigram never followed by another
+    trigram (always at the end of a run) has none."""
+    at: list[str | None] = [None] * (text_length + 3)  # the trigram starting at each position
+    for trigram, places in positions.items():
+        for p in places:
+            at[p] = trigram
+    number = followers.of
+    out: dict[str, PairRecord] = {}
+    for trigram, places in positions.items():
+        if len(places) == 1:  # most trigrams of a document: one occurrence
+            p = places[0]
+            name = at[p + 3]
+            if name is not None:
+                f = number(name)
+                out[trigram] = Linked(f, 1, p) if len(positions[name]) == 1 else Explicit(places, array("I", [f]))
+            continue
+        after = [at[p + 3] for p in places]
+        first = after[0]
+        if first is not None and after.count(first) == len(after) and len(positions[first]) == len(places):
+            out[trigram] = Linked(number(first), len(places), places[0])
+        elif None not in after:
+            out[trigram] = Explicit(places, array("I", map(number, after)))  # type: ignore[arg-type]
+        else:
+            kept = [n for n, name in enumerate(after) if name is not None]
+            if kept:
+                out[trigram] = Explicit(array("I", [places[n] for n in kept]),
+                                        array("I", [number(after[n]) for n in kept]))  # type: ignore[arg-type]
+    return out
+
+
+def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers) -> bytes:
+    """One entry of a trigram's pairs in a segment: [kind, follower count, followers (UTF-8, length first),
+    document count, per document: gap, then 0, follower, count, first position (linked) or n, then n times
+    position gap and follower (omitted when the entry has one follower)]."""
+    used = {r.follower for _, r in records if isinstance(r, Linked)}
+    for _, r in records:
+        if isinstance(r, Explicit):
+            used.update(r.followers)
+    names = sorted(used, key=followers.names.__getitem__)
+    local = {f: n for n, f in enumerate(names)}
+    out = bytearray([PAIRS])
+    varint(len(names), out)
+    for f in names:
+        raw = followers.names[f].encode("utf-8")
+        varint(len(raw), out)
+        out += raw
+    varint(len(records), out)
+    previous = -1
+    several = len(names) > 1
+    for doc, record in records:
+        varint(doc - previous - 1, out)
+        previous = doc
+        if isinstance(record, Linked):
+            out.append(0)
+            for value in (local[record.follower], record.count, record.first):
+                varint(value, out)
+            continue
+        varint(len(record.positions), out)
+        last = -1
+        for position, f in zip(record.positions, record.followers, strict=True):
+            gap = position - last - 1
+            if gap < 0x80:
+                out.append(gap)
+            else:
+                varint(gap, out)
+            last = position
+            if several:
+                n = local[f]
+                if n < 0x80:
+                    out.append(n)
+                else:
+                    varint(n, out)
+    return bytes(out)
+
+
+def by_bucket(records: Sequence[tuple[int, PairRecord]], followers: Followers,
+              ) -> dict[int, list[tuple[int, PairRecord]]]:
+    """The records split by their followers' buckets (documents stay in order within each)."""
+    buckets: dict[int, list[tuple[int, PairRecord]]] = defaultdict(list)
+    of = followers.buckets
+    for doc, record in records:
+        if isinstance(record, Linked):
+            buckets[of[record.follower]].append((doc, record))
+            continue
+        split: dict[int, list[int]] = defaultdict(list)
+        for n, f in enumerate(record.followers):
+            split[of[f]].append(n)
+        if len(split) == 1:
+            buckets[of[record.followers[0]]].append((doc, record))
+            continue
+        for bucket, kept in split.items():
+            buckets[bucket].append((doc, Explicit(array("I", [record.positions[n] for n in kept]),
+                                                  array("I", [record.followers[n] for n in kept]))))
+    return buckets
+
+
+def pair_entries(trigram: str, records: Sequence[tuple[int, PairRecord]], followers: Followers) -> dict[str, bytes]:
+    """The keys and entries of a trigram's pairs in a segment: one entry, or one per bucket when big."""
+    size = sum(2 if isinstance(r, Explicit) and len(r.positions) > 1 else 1 for _, r in records)  # rough bytes
+    size += sum(len(r.positions) for _, r in records if isinstance(r, Explicit))
+    if size <= PAIR_SPLIT_BYTES:
+        return {trigram + PAIR: encode_pairs(records, followers)}
+    return {f"{trigram}{PAIR}{bucket:x}": encode_pairs(kept, followers)
+            for bucket, kept in sorted(by_bucket(records, followers).items())}
