@@ -19,7 +19,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .encode import fnv1a, varint
+from .encode import fnv1a, gaps, varint
 
 FOLLOWERS, PAIRS = 4, 5
 FOLLOW = "~"
@@ -150,8 +150,8 @@ def document_pairs(positions: dict[str, array[int]], text_length: int, followers
 
 def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers) -> bytes:
     """One entry of a trigram's pairs in a segment: [kind, follower count, followers (UTF-8, length first),
-    document count, per document: gap, then 0, follower, count, first position (linked) or n, then n times
-    position gap and follower (omitted when the entry has one follower)]."""
+    document count, per document: gap, then 0, follower, count, first position (linked) or n, n position gaps
+    and n followers (omitted when the entry has one follower)]."""
     used = {r.follower for _, r in records if isinstance(r, Linked)}
     for _, r in records:
         if isinstance(r, Explicit):
@@ -176,20 +176,10 @@ def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers
                 varint(value, out)
             continue
         varint(len(record.positions), out)
-        last = -1
-        for position, f in zip(record.positions, record.followers, strict=True):
-            gap = position - last - 1
-            if gap < 0x80:
-                out.append(gap)
-            else:
-                varint(gap, out)
-            last = position
-            if several:
-                n = local[f]
-                if n < 0x80:
-                    out.append(n)
-                else:
-                    varint(n, out)
+        gaps(record.positions, out)
+        if several:
+            for f in record.followers:
+                varint(local[f], out)
     return bytes(out)
 
 

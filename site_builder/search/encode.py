@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 
 def varint(value: int, out: bytearray) -> None:
     while True:
@@ -12,6 +14,18 @@ def varint(value: int, out: bytearray) -> None:
         else:
             out.append(byte)
             return
+
+
+def gaps(positions: Iterable[int], out: bytearray) -> None:
+    """Sorted positions as varint gaps (p - previous - 1); most are one byte, appended without a call."""
+    last = -1
+    for position in positions:
+        gap = position - last - 1
+        if gap < 0x80:
+            out.append(gap)
+        else:
+            varint(gap, out)
+        last = position
 
 
 def read_varint(data: bytes, offset: int) -> tuple[int, int]:

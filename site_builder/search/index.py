@@ -42,11 +42,11 @@ from .adjacency import (
     followers_of,
     pair_entries,
 )
-from .encode import fnv1a, varint
+from .encode import fnv1a, gaps, varint
 from .normalize import fold_table, normalize
 
 FOLDER = "search"
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 SEGMENT = 1000
 """Documents per segment: an edit re-indexes one segment, a query fetches one shard per segment and term."""
 EPOCH = dt.date(2000, 1, 1)
@@ -136,14 +136,7 @@ def encode_postings(kind: int, entries: Sequence[tuple[int, object]]) -> bytes:
         if kind in (POSITIONAL, HEAD):
             assert isinstance(data, array)
             varint(len(data), out)
-            last = -1
-            for position in data[:HEAD_POSITIONS] if kind == HEAD else data:
-                gap = position - last - 1
-                if gap < 0x80:
-                    out.append(gap)
-                else:
-                    varint(gap, out)
-                last = position
+            gaps(data[:HEAD_POSITIONS] if kind == HEAD else data, out)
         else:
             assert isinstance(data, list)
             varint(data[0] * 2 + data[1], out)

@@ -271,10 +271,10 @@
         if (follower === wanted) { out.docs.push(doc); out.linked.push(1); out.tf.push(total); out.start.push(out.pos.length); out.pos.push(at); }
         continue;
       }
-      var p = -1, from = out.pos.length;
-      for (var j = 0; j < count; j++) {
-        p += readVarint(bytes, state) + 1;
-        if ((names > 1 ? readVarint(bytes, state) : 0) === wanted) { out.pos.push(p); }
+      var p = -1, from = out.pos.length, places = [];
+      for (var j = 0; j < count; j++) { p += readVarint(bytes, state) + 1; places.push(p); }
+      for (j = 0; j < count; j++) {
+        if ((names > 1 ? readVarint(bytes, state) : 0) === wanted) { out.pos.push(places[j]); }
       }
       if (out.pos.length > from) { out.docs.push(doc); out.linked.push(0); out.tf.push(out.pos.length - from); out.start.push(from); }
     }
