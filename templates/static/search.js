@@ -516,6 +516,10 @@
     fetch(base + url, { credentials: "same-origin" }).then(function (r) { return r.text(); }).then(function (html) {
       var doc = new DOMParser().parseFromString(html, "text/html");
       var body = doc.getElementById("article-body");
+      if (body) {  // blocks end with a space, so a heading does not run into the paragraph after it
+        Array.prototype.forEach.call(body.querySelectorAll("p, h1, h2, h3, h4, h5, h6, li, td, th, caption, div"),
+          function (block) { block.appendChild(doc.createTextNode(" ")); });
+      }
       var text = (body ? body.textContent : "").replace(/\s+/g, " ").trim();
       var normalized = norm(text), first = -1;
       needles.forEach(function (n) { var at = normalized.indexOf(n); if (at >= 0 && (first < 0 || at < first)) { first = at; } });

@@ -160,6 +160,16 @@ def test_results_show_highlighted_snippet_and_live_count(page: Any, site_url: st
     assert page.url.endswith(href.lstrip("./")) and page.locator("#article-title").count() == 1
 
 
+def test_snippet_keeps_blocks_apart(page: Any, site_url: str) -> None:
+    """A heading and the paragraph after it are read as two pieces, not one run-on sentence."""
+    page.goto(site_url + "search.html?q=" + quote("深入学习宣传习近平法治思想"))
+    page.wait_for_selector("#search-results mark")
+    page.wait_for_function("[...document.querySelectorAll('.search-result-snippet')].every(p => p.textContent)")
+    snippets = page.locator(".search-result-snippet").all_inner_texts()
+    assert any("法治思想 1." in text for text in snippets), snippets
+    assert not any("法治思想1." in text for text in snippets)
+
+
 def test_header_box_submits_to_search_page(page: Any, site_url: str) -> None:
     page.goto(site_url + "xxgk/index.html")
     page.fill("#site-search-q", "责任制")
