@@ -90,8 +90,8 @@ def slim(source: Source) -> Source:
 
 
 def from_cache(path: Path, rel: str, cached: CachedSource) -> Checked:
-    """A Checked rebuilt from the cache: the file is neither read nor parsed (only files without images are
-    cached; their stat is unchanged since they were last read)."""
+    """A Checked rebuilt from the cache: the file is neither read nor parsed (only files without images or
+    warnings are cached; their stat is unchanged since they were last read)."""
     return Checked(Source(path, rel, "", cached.digest), cached.meta, cached.skipped, cached.column_line,
                    cached.index_line, cached.body_line, cached.digest, stat=cached.stat)
 
@@ -131,11 +131,11 @@ def load_reports(project_dir: Path, config: SiteConfig, today: dt.date,
     if cache is not None:
         known = {entry.digest: entry.summary for entry in cache.values() if entry.summary is not None}
         raw = {entry.digest: entry.meta_json for entry in cache.values()}
-        cache.clear()
+        cache.clear()  # files with images or warnings are read each build: images may change, warnings repeat
         cache.update({item.source.rel: CachedSource(item.source.digest, item.meta, item.column_line, item.index_line,
                                                     item.body_line, known.get(item.source.digest), item.skipped,
                                                     item.stat, raw.get(item.source.digest))
-                      for item in checked if not item.images})
+                      for item in checked if not item.images and not item.warnings})
     reports = [
         to_report(item, config, url) for item, url in zip(checked, urls, strict=True) if is_published(item.meta, today)
     ] if not errors_only(problems) else []

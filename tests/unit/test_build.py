@@ -87,3 +87,13 @@ def test_build_is_reproducible(make_project, tmp_path: Path) -> None:
     build(root, tmp_path / "one", TODAY)
     build(root, tmp_path / "two", TODAY)
     assert _tree(tmp_path / "one") == _tree(tmp_path / "two")
+
+
+def test_warnings_of_unchanged_files_are_reported_by_incremental_builds(make_project) -> None:
+    """A file's warning is reported by every build until it is fixed, not only by the build that read it."""
+    root = make_project({"content/a.md": report_text(title="普法计划\u200b"),
+                         "content/b.md": report_text(index="t/2", title="第二篇")})
+    first = build(root, root / "output", TODAY, downloads=False)
+    (root / "content/b.md").write_text(report_text(index="t/2", title="第二篇", body="改过的正文。"), encoding="utf-8")
+    again = build(root, root / "output", TODAY, downloads=False)
+    assert [w.code for w in first.warnings] == [w.code for w in again.warnings] == ["SB315"]
