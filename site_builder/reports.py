@@ -9,13 +9,13 @@ from pathlib import Path
 
 from .config import find_column, suggest_column
 from .editorial import editorial_warnings
-from .errors import Location, Problem, errors_only, relative_to
+from .errors import Location, Problem, Severity, errors_only, relative_to
 from .frontmatter import split_front_matter
 from .media import resolve_images
 from .metadata import index_key, is_published, validate_meta
 from .model import Report, ReportMeta, SiteConfig, Source
 from .sourcecache import CachedSource
-from .sources import find_sources, read_source
+from .sources import MAX_INDEXED_CHARS, find_sources, read_source
 from .urls import report_slug
 
 
@@ -48,6 +48,9 @@ def check_source(source: Source, config: SiteConfig, content_dir: Path,
     meta, problems = validate_meta(split.fields, source.rel)
     if not split.body.strip():
         problems.append(Problem("SB312", Location(source.rel, split.body_line)))
+    elif len(split.body) > MAX_INDEXED_CHARS:
+        problems.append(Problem("SB319", Location(source.rel, split.body_line), severity=Severity.WARNING,
+                                args={"length": len(split.body), "limit": MAX_INDEXED_CHARS}))
     images, image_problems = resolve_images(split.body, source.path, source.rel, split.body_line, content_dir)
     problems += image_problems
     if meta is None or errors_only(problems):

@@ -12,6 +12,9 @@ from .model import Source
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A real report is tens of KB; anything this large is a mistake or an attack."""
 MAX_LINE_CHARS = 200_000
+MAX_INDEXED_CHARS = 100_000
+"""Text of one report the search index takes (about five times the longest real report): a huge file of text
+that never repeats (random characters) costs about 1.5 KB of memory a character while its segment is indexed."""
 
 
 def find_sources(content_dir: Path, project_dir: Path) -> tuple[list[Path], list[Problem]]:

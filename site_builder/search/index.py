@@ -31,6 +31,7 @@ from ..bodies import Bodies
 from ..cachefile import read_cache, write_cache
 from ..model import OutputFile, Report, Site
 from ..pagekeys import PageCache
+from ..sources import MAX_INDEXED_CHARS
 from .adjacency import (
     FOLLOW,
     PAIR_BUCKETS,
@@ -84,8 +85,9 @@ _RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[a-z0-9]+")
 
 
 def document_text(report: Report, fold: dict[str, str], body_text: str) -> str:
-    """The normalised title and body: what positions count in."""
-    return normalize(report.meta.title + "\n" + body_text, fold)
+    """The normalised title and body (up to MAX_INDEXED_CHARS of it; the build warns, SB319): what positions
+    count in."""
+    return normalize(report.meta.title + "\n" + body_text[:MAX_INDEXED_CHARS], fold)
 
 
 def document_terms(report: Report, fold: dict[str, str], body_text: str) -> DocTerms:

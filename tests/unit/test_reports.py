@@ -1,4 +1,4 @@
-from site_builder.config import parse_config
+from site_builder.config import load_config, parse_config
 from site_builder.reports import load_reports, report_url
 
 from ..conftest import BASE_SITE, TODAY, report_text
@@ -46,3 +46,13 @@ def test_repeated_title_line_is_dropped_from_the_body() -> None:
     assert repeated_title_lines("\n2021年工作要点\n\n正文。\n", "2021年工作要点") == 2
     assert repeated_title_lines("# 2021年工作要点\n正文", "2021年工作要点") == 1
     assert repeated_title_lines("2021年工作要点的说明\n正文", "2021年工作要点") == 0
+
+
+def test_a_very_long_body_warns_that_search_takes_only_its_beginning(make_project) -> None:  # type: ignore[no-untyped-def]
+    from site_builder.sources import MAX_INDEXED_CHARS
+
+    root = make_project({"content/a.md": report_text(body="普法" * (MAX_INDEXED_CHARS // 2 + 1))})
+    reports, problems = load_reports(root, load_config(root), TODAY)
+    assert len(reports) == 1 and [(p.code, p.severity.value, p.location.line) for p in problems] == \
+        [("SB319", "warning", 9)]  # the first body line
+    assert f"只收录前 {MAX_INDEXED_CHARS} 字" in problems[0].message

@@ -158,3 +158,11 @@ def test_a_trigram_with_a_tail_has_followers(monkeypatch) -> None:  # type: igno
         entries.update(read_shard(files[f"search/s/0/{h}.bin"]))
     assert entries["法治宣~"] == encode_followers(["传", "讲", "誓"])  # every document's, the tailless one's too
     assert "治宣讲" in entries and "治宣讲~" not in entries  # no tail, no followers
+
+
+def test_only_the_beginning_of_a_very_long_body_is_indexed() -> None:
+    from site_builder.sources import MAX_INDEXED_CHARS
+
+    report = _report("a/1", "标题", "")
+    terms = document_terms(report, fold_table(), "普法" * (MAX_INDEXED_CHARS // 2) + "甲乙丙")
+    assert "普法普" in terms.positions and "甲乙丙" not in terms.positions
