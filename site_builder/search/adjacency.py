@@ -7,8 +7,10 @@ Two structures, both per segment:
 - pairs (key trigram + "^", or trigram + "^" + bucket): every occurrence of the trigram with the trigram that
   follows it (a 6-gram), grouped by that follower. A phrase of 6+ characters is the chain of its 6-grams at
   offsets 0, 3, 6 … and len-6, so these decide it exactly, and their size follows how often the 6-grams occur,
-  not how often the trigrams do. Where a trigram is always followed by the same trigram in a document and that
-  one always preceded by it ("linked"), no position is stored for the document: either implies the other.
+  not how often the trigrams do. Each position also names the trigram before it, so a 6-gram at o checks the 9
+  characters from o - 3 and a common 6-gram next to it can be left out. Where a trigram is always followed by
+  the same trigram in a document and that one always preceded by it ("linked"), no position is stored for the
+  document: either implies the other.
 """
 
 from __future__ import annotations
@@ -86,10 +88,12 @@ class Linked:
 
 @dataclass(slots=True)
 class Explicit:
-    """Occurrences of the trigram followed by another trigram: positions and, for each, the follower."""
+    """Occurrences of the trigram followed by another trigram: positions and, for each, the follower and the
+    trigram just before it (number + 1; 0 at the start of a run)."""
 
     positions: array[int]
     followers: array[int]
+    predecessors: array[int]
 
 
 PairRecord = Linked | Explicit
@@ -101,7 +105,8 @@ def pair_bucket(follower: str) -> int:
 
 
 class Followers:
-    """Numbers for the follower trigrams of one segment: records hold 4-byte numbers, not a string each."""
+    """Numbers for the trigrams before and after others in one segment: records hold 4-byte numbers, not a
+    string each."""
 
     def __init__(self) -> None:
         self.number: dict[str, int] = {}
@@ -125,6 +130,11 @@ def document_pairs(positions: dict[str, array[int]], text_length: int, followers
         for p in places:
             at[p] = trigram
     number = followers.of
+
+    def before(p: int) -> int:
+        name = at[p - 3] if p >= 3 else None
+        return 0 if name is None else number(name) + 1
+
     out: dict[str, PairRecord] = {}
     for trigram, places in positions.items():
         if len(places) == 1:  # most trigrams of a document: one occurrence
@@ -132,30 +142,31 @@ def document_pairs(positions: dict[str, array[int]], text_length: int, followers
             name = at[p + 3]
             if name is not None:
                 f = number(name)
-                out[trigram] = Linked(f, 1, p) if len(positions[name]) == 1 else Explicit(places, array("I", [f]))
+                out[trigram] = Linked(f, 1, p) if len(positions[name]) == 1 else \
+                    Explicit(places, array("I", [f]), array("I", [before(p)]))
             continue
         after = [at[p + 3] for p in places]
         first = after[0]
         if first is not None and after.count(first) == len(after) and len(positions[first]) == len(places):
             out[trigram] = Linked(number(first), len(places), places[0])
-        elif None not in after:
-            out[trigram] = Explicit(places, array("I", map(number, after)))  # type: ignore[arg-type]
-        else:
-            kept = [n for n, name in enumerate(after) if name is not None]
-            if kept:
-                out[trigram] = Explicit(array("I", [places[n] for n in kept]),
-                                        array("I", [number(after[n]) for n in kept]))  # type: ignore[arg-type]
+            continue
+        kept = [n for n, name in enumerate(after) if name is not None]
+        if kept:
+            out[trigram] = Explicit(array("I", [places[n] for n in kept]),
+                                    array("I", [number(after[n]) for n in kept]),  # type: ignore[arg-type]
+                                    array("I", [before(places[n]) for n in kept]))
     return out
 
 
 def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers) -> bytes:
-    """One entry of a trigram's pairs in a segment: [kind, follower count, followers (UTF-8, length first),
-    document count, per document: gap, then 0, follower, count, first position (linked) or n, n position gaps
-    and n followers (omitted when the entry has one follower)]."""
+    """One entry of a trigram's pairs in a segment: [kind, trigram count, trigrams (UTF-8, length first),
+    document count, per document: gap, then 0, follower, count, first position (linked) or n, n position gaps,
+    n followers (omitted when the entry names one trigram) and n predecessors (number + 1, 0 for none)]."""
     used = {r.follower for _, r in records if isinstance(r, Linked)}
     for _, r in records:
         if isinstance(r, Explicit):
             used.update(r.followers)
+            used.update(f - 1 for f in r.predecessors if f)
     names = sorted(used, key=followers.names.__getitem__)
     local = {f: n for n, f in enumerate(names)}
     out = bytearray([PAIRS])
@@ -180,6 +191,8 @@ def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers
         if several:
             for f in record.followers:
                 varint(local[f], out)
+        for f in record.predecessors:
+            varint(local[f - 1] + 1 if f else 0, out)
     return bytes(out)
 
 
@@ -200,7 +213,8 @@ def by_bucket(records: Sequence[tuple[int, PairRecord]], followers: Followers,
             continue
         for bucket, kept in split.items():
             buckets[bucket].append((doc, Explicit(array("I", [record.positions[n] for n in kept]),
-                                                  array("I", [record.followers[n] for n in kept]))))
+                                                  array("I", [record.followers[n] for n in kept]),
+                                                  array("I", [record.predecessors[n] for n in kept]))))
     return buckets
 
 

@@ -93,7 +93,7 @@
   var foldMap = null;
   var tailSegments = 0;  // segments whose tails or pairs the last search fetched after the heads
   var plansUsed = [];  // how each phrase was decided (data-plans, for tests and the benchmark)
-  var forcedPlan = window.sbSearchPlan || null;  // tests: "pairs", "tails" or "heads" (heads, then pairs)
+  var forcedPlan = window.sbSearchPlan || null;  // tests: "pairs", "cover", "tails" or "heads" (then pairs)
   function norm(text) {
     var out = "";
     for (var i = 0; i < text.length; i++) {
@@ -179,16 +179,19 @@
       Promise.all(grams.map(function (g) { return shardEntries(g + "+", meta); })),
       Promise.all(pairAt.map(function (o) { return pairEntries(text, o, meta); }))
     ]).then(function (found) {
-      var pairs = cost(found[2]), then = 0;
+      var costs = found[2].map(function (raws) { return cost([raws]); }), then = 0;
+      var chosen = forcedPlan === "pairs" ? pairAt.map(function (o, m) { return m; })
+        : forcedPlan === "cover" ? mostDropped(pairAt) : cheapestPairs(pairAt, costs);
+      var pairs = chosen.reduce(function (sum, m) { return sum + costs[m]; }, 0);
       meta.segments.forEach(function (seg, number) {
         var tails = found[1].reduce(function (sum, raws) { return sum + entrySize(raws[number]); }, 0);
         var mine = found[2].reduce(function (sum, raws) { return sum + entrySize(raws[number]); }, 0);
         then += tails ? Math.min(tails, mine) : 0;
       });
       var undecided = 1 - Math.pow(0.5, grams.length - 1);
-      var plan = forcedPlan || (cost(found[0]) + then * undecided < pairs ? "heads" : "pairs");
+      var plan = forcedPlan === "cover" ? "pairs" : forcedPlan || (cost(found[0]) + then * undecided < pairs ? "heads" : "pairs");
       plansUsed.push(plan);
-      if (plan === "pairs") { return byPairs(text, pairAt, meta); }
+      if (plan === "pairs") { return decideByPairs(text, meta, null, chosen); }
       return byHeads(text, offsets, grams, meta, forcedPlan === "tails" ? "tails" : forcedPlan === "heads" ? "pairs" : "cheaper");
     });
   }
@@ -218,7 +221,7 @@
           tailSegments += Object.keys(possible).length;
           if (how === "pairs") {
             return byPairs(text, pairAt, meta, possible).then(function (exact) {
-              return union(found.out, restrict(exact, undecided));
+              return union(found.out, restrict(exact.out, undecided));
             });
           }
           return Promise.all(grams.map(function (g) { return lookup(g + "+", meta, possible); })).then(function (tails) {
@@ -244,21 +247,23 @@
       .then(function (both) { return both[0].map(function (raw, n) { return raw || both[1][n]; }); });
   }
   // documents with the 6-gram at o (kind 5): linked[k] 1 when the trigram and its follower only ever occur
-  // together in the document (then tf[k] is their count and pos its first place), else its positions
+  // together in the document (then tf[k] is their count and pos its first place), else the positions where it
+  // is followed by the wanted trigram and, past the phrase's first trigram, preceded by the wanted one
   function pairList(text, o, meta, only) {
-    var want = text.substr(o + 3, 3);
+    var want = text.substr(o + 3, 3), before = o >= 3 ? text.substr(o - 3, 3) : null;
     return pairEntries(text, o, meta, only).then(resolve).then(function (found) {
       var out = { docs: [], linked: [], tf: [], start: [], pos: [] };
-      found.forEach(function (bytes, number) { if (bytes) { decodePairs(bytes, meta.segments[number][0], want, out); } });
+      found.forEach(function (bytes, number) { if (bytes) { decodePairs(bytes, meta.segments[number][0], want, before, out); } });
       out.start.push(out.pos.length);
       return out;
     });
   }
-  function decodePairs(bytes, first, want, out) {
-    var state = { i: 1 }, names = readVarint(bytes, state), wanted = -1, decoder = new TextDecoder();
+  function decodePairs(bytes, first, want, before, out) {
+    var state = { i: 1 }, names = readVarint(bytes, state), wanted = -1, prior = -1, decoder = new TextDecoder();
     for (var n = 0; n < names; n++) {
-      var size = readVarint(bytes, state);
-      if (decoder.decode(bytes.subarray(state.i, state.i + size)) === want) { wanted = n; }
+      var size = readVarint(bytes, state), name = decoder.decode(bytes.subarray(state.i, state.i + size));
+      if (name === want) { wanted = n; }
+      if (name === before) { prior = n + 1; }
       state.i += size;
     }
     if (wanted < 0) { return; }
@@ -271,38 +276,97 @@
         if (follower === wanted) { out.docs.push(doc); out.linked.push(1); out.tf.push(total); out.start.push(out.pos.length); out.pos.push(at); }
         continue;
       }
-      var p = -1, from = out.pos.length, places = [];
-      for (var j = 0; j < count; j++) { p += readVarint(bytes, state) + 1; places.push(p); }
+      var p = -1, from = out.pos.length, places = [], ok = [], j;
+      for (j = 0; j < count; j++) { p += readVarint(bytes, state) + 1; places.push(p); }
+      for (j = 0; j < count; j++) { ok.push((names > 1 ? readVarint(bytes, state) : 0) === wanted); }
       for (j = 0; j < count; j++) {
-        if ((names > 1 ? readVarint(bytes, state) : 0) === wanted) { out.pos.push(places[j]); }
+        var pred = readVarint(bytes, state);
+        if (ok[j] && (before === null || pred === prior)) { out.pos.push(places[j]); }
       }
       if (out.pos.length > from) { out.docs.push(doc); out.linked.push(0); out.tf.push(out.pos.length - from); out.start.push(from); }
     }
   }
-  // The phrase from its 6-grams, exactly: in each document the first 6-gram with positions anchors the
-  // candidates; a later one with positions must agree, a linked one follows from the 6-gram before it (which
-  // holds its trigram), and a linked one before the anchor from the one after it (which holds its follower).
-  // All linked: the phrase is wherever its first trigram is.
+  // The phrase from some of its 6-grams (those at `pairAt`, a subset of pairOffsets), exactly. A 6-gram with
+  // positions at o checks the trigram before it too, so it stands for the 9 characters from o - 3; all such
+  // must agree on where the phrase starts. A linked 6-gram holds wherever a checked stretch holds its first
+  // trigram (then it is followed as the phrase says) or its last (then it is preceded so). A document whose
+  // checked stretches do not reach across the whole phrase is undecided; with every 6-gram of pairOffsets
+  // none is. All linked: the phrase is wherever its first trigram is (when the 6-gram at 0 is among them).
   function byPairs(text, pairAt, meta, only) {
     return Promise.all(pairAt.map(function (o) { return pairList(text, o, meta, only); })).then(function (lists) {
-      var out = postings();
+      var out = postings(), undecided = [];
       join(lists).forEach(function (pair) {
-        var doc = pair[0], at = pair[1], anchor = -1, hits = null;
-        for (var m = 0; m < lists.length; m++) {
-          var list = lists[m], k = at[m];
-          if (list.linked[k]) { continue; }
-          var mine = list.pos.slice(list.start[k], list.start[k + 1]).map(function (p) { return p - pairAt[m]; });
-          hits = anchor < 0 ? mine : intersect(hits, mine);
-          anchor = m;
+        var doc = pair[0], at = pair[1], hits = null, reach = [], m;
+        for (m = 0; m < lists.length; m++) {
+          var list = lists[m], k = at[m], o = pairAt[m];
+          if (list.linked[k]) { reach.push(null); continue; }
+          var mine = list.pos.slice(list.start[k], list.start[k + 1]).map(function (p) { return p - o; });
+          hits = hits === null ? mine : intersect(hits, mine);
           if (!hits.length) { return; }
+          reach.push([Math.max(0, o - 3), o + 6]);
         }
-        var tf = hits ? hits.length : lists[0].tf[at[0]];
-        hits = hits || [lists[0].pos[lists[0].start[at[0]]]];
-        out.docs.push(doc); out.tf.push(tf); out.start.push(out.pos.length);
-        hits.forEach(function (p) { out.pos.push(p); });
-        out.title.push(hits[0] < meta.docs[doc][3] ? 1 : 0);
+        if (hits === null) {  // all linked
+          if (pairAt[0] !== 0) { undecided.push(doc); return; }
+          add(out, doc, lists[0].tf[at[0]], [lists[0].pos[lists[0].start[at[0]]]], meta);
+          return;
+        }
+        for (var grew = true; grew;) {  // linked 6-grams next to checked stretches
+          grew = false;
+          for (m = 0; m < lists.length; m++) {
+            var o2 = pairAt[m];
+            if (reach[m] || !reach.some(function (r) { return r && ((r[0] <= o2 && o2 + 3 <= r[1]) || (r[0] <= o2 + 3 && o2 + 6 <= r[1])); })) { continue; }
+            reach[m] = [o2, o2 + 6];
+            grew = true;
+          }
+        }
+        var end = 0;
+        reach.filter(Boolean).sort(function (x, y) { return x[0] - y[0]; }).forEach(function (r) { if (r[0] <= end) { end = Math.max(end, r[1]); } });
+        if (end < text.length || reach.indexOf(null) >= 0) { undecided.push(doc); return; }
+        add(out, doc, hits.length, hits, meta);
       });
-      return finish(out);
+      return { out: finish(out), undecided: undecided };
+    });
+  }
+  function add(out, doc, tf, hits, meta) {
+    out.docs.push(doc); out.tf.push(tf); out.start.push(out.pos.length);
+    hits.forEach(function (p) { out.pos.push(p); });
+    out.title.push(hits[0] < meta.docs[doc][3] ? 1 : 0);
+  }
+  // The cheapest 6-grams to fetch: a 6-gram may be left out when the one 3 further on is kept (it checks the
+  // trigram before it, so it covers the same characters); never two in a row, never the last.
+  function cheapestPairs(pairAt, costs) {
+    var n = pairAt.length, best = [], keep = [];
+    best[n] = 0;
+    for (var m = n - 1; m >= 0; m--) {
+      var kept = costs[m] + best[m + 1];
+      var droppable = m + 1 < n && pairAt[m + 1] === pairAt[m] + 3;
+      var dropped = droppable ? costs[m + 1] + (m + 2 <= n ? best[m + 2] : 0) : Infinity;
+      if (dropped < kept) { best[m] = dropped; keep[m] = false; } else { best[m] = kept; keep[m] = true; }
+    }
+    var out = [];
+    for (m = 0; m < n; m++) {
+      if (keep[m]) { out.push(m); } else { out.push(m + 1); m++; }
+    }
+    return out;
+  }
+  // tests: every 6-gram that may be left out is
+  function mostDropped(pairAt) {
+    var out = [];
+    for (var m = 0; m < pairAt.length; m++) {
+      if (m + 1 < pairAt.length && pairAt[m + 1] === pairAt[m] + 3) { out.push(m + 1); m++; } else { out.push(m); }
+    }
+    return out;
+  }
+  // pairs of the phrase: the chosen ones, then every 6-gram for the documents those leave undecided
+  function decideByPairs(text, meta, only, chosen) {
+    var pairAt = pairOffsets(text), some = chosen.map(function (m) { return pairAt[m]; });
+    return byPairs(text, some, meta, only).then(function (first) {
+      if (!first.undecided.length) { return first.out; }
+      var rest = {};
+      first.undecided.forEach(function (doc) { rest[segmentOf(doc, meta)] = true; });
+      return byPairs(text, pairAt, meta, rest).then(function (full) {
+        return union(first.out, restrict(full.out, first.undecided));
+      });
     });
   }
   function intersect(a, b) {

@@ -29,9 +29,10 @@ QUERIES = ["法治宣传", "法治宣傳", "责任制", "責任制", "２０２�
 # occur but never side by side (法治宣普法责); and three found in some reports only after the first two
 # occurrences of a trigram, so the heads cannot confirm them and the tails are fetched; long phrases (up to 13
 # characters), one of two phrases that never meet
-PLANS = ["pairs", "tails", "heads"]
-"""How a phrase of 6+ characters is decided (search.js picks the cheaper; tests force each): from its 6-grams
-alone, from its trigrams' heads then their tails, or from the heads then the 6-grams."""
+PLANS = ["pairs", "cover", "tails", "heads"]
+"""How a phrase of 6+ characters is decided (search.js picks the cheaper; tests force each): from all its
+6-grams, from as few as cover it (each checking the trigram before it; then all for undecided reports), from
+its trigrams' heads then their tails, or from the heads then the 6-grams."""
 
 
 @pytest.fixture(scope="module")
@@ -294,3 +295,32 @@ def test_long_phrases_are_exact_under_every_plan(plan_page: Any, site_url: str,
         expected = {title for title, text in texts.items() if query in text}
         _, titles = run_query(plan_page, site_url + prefix, query)
         assert set(titles) == expected and len(titles) == len(expected), (query, sorted(set(titles) ^ expected))
+
+
+LINKED_BODIES = ["子丑寅丁戊己庚辛壬。", "甲乙丙丁戊己庚辛壬。", "卯辰巳丁戊己庚辛壬癸子丑，庚辛壬午。", "甲乙丙丁戊己庚辛壬癸子丑。",
+                 "卯辰巳丁戊己庚辛壬癸子丑，辰巳午丁戊己庚辛壬午未申。"]
+"""In most of these 丁戊己 and 庚辛壬 only ever occur together (a linked 6-gram, no positions); only the second and
+fourth have 甲乙丙 before them, so 6-grams that leave out the phrase's start must not be taken for the whole
+phrase (the last: 庚辛壬癸子丑 checks 丁戊己 before it, and the linked 丁戊己庚辛壬 reaches no further back)."""
+
+
+@pytest.fixture(scope="module")
+def linked_site(site_root: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    project = tmp_path_factory.mktemp("linked")
+    (project / "content").mkdir()
+    (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
+    for n, body in enumerate(LINKED_BODIES):
+        (project / "content" / f"r{n}.md").write_text(report_text(
+            index=f"lk/2025-{n}", title=f"第{n}篇", written="2025-01-01", published=f"2025-01-0{n + 2}", body=body),
+            encoding="utf-8")
+    build(project, site_root / "linked", dt.date(2026, 1, 1), downloads=False)
+    return "linked/"
+
+
+def test_a_linked_6_gram_does_not_stand_for_the_start_of_the_phrase(plan_page: Any, site_url: str,
+                                                                     linked_site: str) -> None:
+    for query, expected in (("甲乙丙丁戊己庚辛壬", {"第1篇", "第3篇"}), ("甲乙丙丁戊己庚辛壬癸子丑", {"第3篇"}),
+                            ("丁戊己庚辛壬癸子丑", {"第2篇", "第3篇", "第4篇"})):
+        assert {f"第{n}篇" for n, body in enumerate(LINKED_BODIES) if query in body} == expected
+        _, titles = run_query(plan_page, site_url + linked_site, query)
+        assert set(titles) == expected and len(titles) == len(expected), (query, titles)

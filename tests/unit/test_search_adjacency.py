@@ -67,15 +67,21 @@ def test_explicit_when_the_follower_also_occurs_alone_or_the_trigram_has_several
     record = pairs["甲乙丙"]
     assert isinstance(record, Explicit) and list(record.positions) == [3, 14]
     assert [followers.names[f] for f in record.followers] == ["丁戊己", "子丑寅"]
+    assert list(record.predecessors) == [0, 0]  # both start a run
+    pairs, followers = _pairs("子丑寅甲乙丙丁戊己，丁戊己。甲乙丙子丑寅")
+    record = pairs["甲乙丙"]
+    assert [followers.names[f - 1] if f else None for f in record.predecessors] == ["子丑寅", None]
 
 
 def test_pairs_encoding() -> None:
     followers = Followers()
     a, b = followers.of("丁戊己"), followers.of("子丑寅")
-    data = encode_pairs([(0, Linked(a, 2, 3)), (4, Explicit(array("I", [3, 13]), array("I", [a, b])))], followers)
+    explicit = Explicit(array("I", [3, 13]), array("I", [a, b]), array("I", [0, b + 1]))
+    data = encode_pairs([(0, Linked(a, 2, 3)), (4, explicit)], followers)
     raw_a, raw_b = "丁戊己".encode(), "子丑寅".encode()
-    # linked: gap 0, 0, follower 0, count 2, first 3; explicit: gap 3, 2 positions (gaps 3, 9), followers 0, 1
-    assert data == bytes([PAIRS, 2, 9, *raw_a, 9, *raw_b, 2, 0, 0, 0, 2, 3, 3, 2, 3, 9, 0, 1])
+    # linked: gap 0, 0, follower 0, count 2, first 3; explicit: gap 3, 2 positions (gaps 3, 9), followers 0, 1,
+    # predecessors none, 子丑寅 (number + 1)
+    assert data == bytes([PAIRS, 2, 9, *raw_a, 9, *raw_b, 2, 0, 0, 0, 2, 3, 3, 2, 3, 9, 0, 1, 0, 2])
 
 
 def test_big_pairs_are_split_by_follower_bucket(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -84,7 +90,8 @@ def test_big_pairs_are_split_by_follower_bucket(monkeypatch) -> None:  # type: i
     followers = Followers()
     names = ["丁戊己", "子丑寅", "卯辰巳", "午未申"]
     ids = [followers.of(n) for n in names]
-    records = [(doc, Explicit(array("I", [10 * k for k in range(4)]), array("I", ids))) for doc in range(3)]
+    records = [(doc, Explicit(array("I", [10 * k for k in range(4)]), array("I", ids), array("I", [0] * 4)))
+               for doc in range(3)]
     assert list(pair_entries("甲乙丙", records, followers)) == ["甲乙丙^"]
     monkeypatch.setattr(adjacency, "PAIR_SPLIT_BYTES", 8)
     split = pair_entries("甲乙丙", records, followers)
