@@ -161,7 +161,8 @@ def document_pairs(positions: dict[str, array[int]], text_length: int, followers
 def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers) -> bytes:
     """One entry of a trigram's pairs in a segment: [kind, trigram count, trigrams (UTF-8, length first),
     document count, per document: gap, then 0, follower, count, first position (linked) or n, n position gaps,
-    n followers (omitted when the entry names one trigram) and n predecessors (number + 1, 0 for none)]."""
+    n followers (omitted when the entry names one trigram) and n predecessors (number + 1, 0 for none); with
+    fewer than 16 trigrams named, followers and predecessors take half a byte each]."""
     used = {r.follower for _, r in records if isinstance(r, Linked)}
     for _, r in records:
         if isinstance(r, Explicit):
@@ -178,6 +179,7 @@ def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers
     varint(len(records), out)
     previous = -1
     several = len(names) > 1
+    small = len(names) < 16  # then every follower and predecessor number (+ 1) fits in half a byte
     for doc, record in records:
         varint(doc - previous - 1, out)
         previous = doc
@@ -188,12 +190,21 @@ def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers
             continue
         varint(len(record.positions), out)
         gaps(record.positions, out)
-        if several:
-            for f in record.followers:
-                varint(local[f], out)
-        for f in record.predecessors:
-            varint(local[f - 1] + 1 if f else 0, out)
+        columns = [[local[f] for f in record.followers]] if several else []
+        columns.append([local[f - 1] + 1 if f else 0 for f in record.predecessors])
+        for values in columns:
+            if small:
+                nibbles(values, out)
+            else:
+                for value in values:
+                    varint(value, out)
     return bytes(out)
+
+
+def nibbles(values: Sequence[int], out: bytearray) -> None:
+    """Values under 16, two to a byte (the first in the low half)."""
+    for n in range(0, len(values), 2):
+        out.append(values[n] | (values[n + 1] << 4 if n + 1 < len(values) else 0))
 
 
 def by_bucket(records: Sequence[tuple[int, PairRecord]], followers: Followers,

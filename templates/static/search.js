@@ -276,15 +276,24 @@
         if (follower === wanted) { out.docs.push(doc); out.linked.push(1); out.tf.push(total); out.start.push(out.pos.length); out.pos.push(at); }
         continue;
       }
-      var p = -1, from = out.pos.length, places = [], ok = [], j;
+      var p = -1, from = out.pos.length, places = [], j;
       for (j = 0; j < count; j++) { p += readVarint(bytes, state) + 1; places.push(p); }
-      for (j = 0; j < count; j++) { ok.push((names > 1 ? readVarint(bytes, state) : 0) === wanted); }
+      var after = names > 1 ? column(bytes, state, count, names < 16) : null, preds = column(bytes, state, count, names < 16);
       for (j = 0; j < count; j++) {
-        var pred = readVarint(bytes, state);
-        if (ok[j] && (before === null || pred === prior)) { out.pos.push(places[j]); }
+        if ((after ? after[j] : 0) === wanted && (before === null || preds[j] === prior)) { out.pos.push(places[j]); }
       }
       if (out.pos.length > from) { out.docs.push(doc); out.linked.push(0); out.tf.push(out.pos.length - from); out.start.push(from); }
     }
+  }
+  // n numbers: varints, or two to a byte (low half first) when `small`
+  function column(bytes, state, n, small) {
+    var values = [];
+    for (var j = 0; j < n; j++) {
+      if (!small) { values.push(readVarint(bytes, state)); continue; }
+      values.push(j % 2 ? bytes[state.i++] >> 4 : bytes[state.i] & 15);
+    }
+    if (small && n % 2) { state.i++; }
+    return values;
   }
   // The phrase from some of its 6-grams (those at `pairAt`, a subset of pairOffsets), exactly. A 6-gram with
   // positions at o checks the trigram before it too, so it stands for the 9 characters from o - 3; all such

@@ -16,6 +16,7 @@ from site_builder.bodies import Bodies
 from site_builder.build import build
 from site_builder.config import load_config
 from site_builder.reports import load_reports
+from site_builder.search.encode import read_shard, read_varint
 from site_builder.search.normalize import normalize
 
 from ..conftest import BASE_SITE, REPO, TODAY, report_text
@@ -232,7 +233,11 @@ def test_no_search_flag(make_project, tmp_path: Path) -> None:
     shutil.rmtree(tmp_path / "out")
 
 
-WORDS = ["甲乙丙丁戊己", "丁戊己庚", "庚辛壬癸", "甲乙", "丙丁戊", "子丑寅"]
+WORDS = ["甲乙丙丁戊己", "丁戊己庚", "庚辛壬癸", "甲乙", "丙丁戊", "子丑寅",
+         *(f"甲乙丙{x}" for x in ("卯辰巳", "午未申", "酉戌亥", "天地玄", "黄宇宙", "洪荒日", "月盈昃", "辰宿列", "张寒来",
+                                  "暑往秋", "收冬藏", "闰余成", "岁律吕", "调阳云", "腾致雨", "露结为", "霜金生"))]
+"""Few words, overlapping: 6-grams recur and chain ambiguously; 甲乙丙 is followed by 18 different trigrams, so
+its pairs name more than 15 trigrams (their numbers are then whole varints, not half bytes)."""
 
 
 def _fuzz_body(rng: random.Random) -> str:
@@ -246,8 +251,8 @@ def _fuzz_body(rng: random.Random) -> str:
 
 @pytest.fixture(scope="module")
 def fuzz_site(site_root: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[str, dict[str, str]]:
-    """Reports made of a few overlapping words, so 6-grams recur, chain ambiguously and are often linked; segments
-    of 4 reports; every trigram's pairs split by follower."""
+    """Reports made of WORDS in segments of 4 reports; a trigram's pairs are never split by follower here (the
+    sample site splits them all), so some entries name many trigrams."""
     from site_builder.search import adjacency, index
 
     rng = random.Random(20261124)
@@ -265,8 +270,12 @@ def fuzz_site(site_root: Path, tmp_path_factory: pytest.TempPathFactory) -> tupl
         patch.setattr(index, "SEGMENT", 4)
         patch.setattr(index, "TARGET_SHARD_BYTES", 64)
         patch.setattr(index, "MIN_SHARD_BYTES", 16)
-        patch.setattr(adjacency, "PAIR_SPLIT_BYTES", 8)
+        patch.setattr(adjacency, "PAIR_SPLIT_BYTES", 1 << 30)
         build(project, site_root / "fuzz", dt.date(2026, 1, 1), downloads=False)
+    entries = [(shard.parent, e) for shard in (site_root / "fuzz/search/s").glob("*/*.bin")
+               for key, e in read_shard(shard.read_bytes()).items() if key.endswith("^")]
+    entries = [(folder / "x" / f"{read_varint(e, 1)[0]}.bin").read_bytes() if e[0] == 2 else e for folder, e in entries]
+    assert any(read_varint(e, 1)[0] >= 16 for e in entries)
     return "fuzz/", texts
 
 

@@ -79,9 +79,9 @@ def test_pairs_encoding() -> None:
     explicit = Explicit(array("I", [3, 13]), array("I", [a, b]), array("I", [0, b + 1]))
     data = encode_pairs([(0, Linked(a, 2, 3)), (4, explicit)], followers)
     raw_a, raw_b = "丁戊己".encode(), "子丑寅".encode()
-    # linked: gap 0, 0, follower 0, count 2, first 3; explicit: gap 3, 2 positions (gaps 3, 9), followers 0, 1,
-    # predecessors none, 子丑寅 (number + 1)
-    assert data == bytes([PAIRS, 2, 9, *raw_a, 9, *raw_b, 2, 0, 0, 0, 2, 3, 3, 2, 3, 9, 0, 1, 0, 2])
+    # linked: gap 0, 0, follower 0, count 2, first 3; explicit: gap 3, 2 positions (gaps 3, 9), followers 0, 1
+    # and predecessors none, 子丑寅 (number + 1), each pair in one byte (low half first)
+    assert data == bytes([PAIRS, 2, 9, *raw_a, 9, *raw_b, 2, 0, 0, 0, 2, 3, 3, 2, 3, 9, 0x10, 0x20])
 
 
 def test_big_pairs_are_split_by_follower_bucket(monkeypatch) -> None:  # type: ignore[no-untyped-def]
