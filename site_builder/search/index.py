@@ -47,11 +47,12 @@ from .encode import fnv1a, gaps, varint
 from .normalize import fold_table, normalize
 
 FOLDER = "search"
-INDEX_VERSION = 9
+INDEX_VERSION = 10
 SEGMENT = 1000
 """Documents per segment: an edit re-indexes one segment, a query fetches one shard per segment and term."""
 EPOCH = dt.date(2000, 1, 1)
-CHUNK = 200
+CHUNK = 50
+"""Documents per titles file (d/N.json): a page of 10 results fetches the files its documents are in."""
 TARGET_SHARD_BYTES = 8 * 1024
 """What a term's lookup fetches besides the term itself, summed over all segments (bigger postings are in
 files of their own, so shards hold only small terms and can be small)."""
@@ -323,12 +324,15 @@ def _metadata(docs: list[Report], segments: list[list[int]]) -> Iterator[OutputF
     agencies = sorted({r.meta.publisher for r in docs})
     column_number = {name: n for n, name in enumerate(columns)}
     agency_number = {name: n for n, name in enumerate(agencies)}
-    rows = [[(r.meta.published - EPOCH).days, column_number["/".join(r.column)], agency_number[r.meta.publisher],
-             len(r.meta.title)] for r in docs]
+    days = [(r.meta.published - EPOCH).days for r in docs]
+    # per document, in columns: publication days as differences (documents are in date order, so nearly all
+    # are 0 or 1, and a first query's meta.json compresses to a third of what rows would)
     meta = {"version": INDEX_VERSION, "segments": segments, "head": HEAD_POSITIONS, "buckets": PAIR_BUCKETS,
-            "epoch": EPOCH.isoformat(),
-            "chunk": CHUNK, "columns": columns, "agencies": agencies,
-            "years": sorted({r.meta.published.year for r in docs}, reverse=True), "docs": rows}
+            "epoch": EPOCH.isoformat(), "chunk": CHUNK, "columns": columns, "agencies": agencies,
+            "years": sorted({r.meta.published.year for r in docs}, reverse=True),
+            "days": [b - a for a, b in zip([0, *days], days, strict=False)],
+            "column": [column_number["/".join(r.column)] for r in docs],
+            "agency": [agency_number[r.meta.publisher] for r in docs], "titleLength": [len(r.meta.title) for r in docs]}
     yield OutputFile(f"{FOLDER}/meta.json", json.dumps(meta, ensure_ascii=False, separators=(",", ":")).encode())
     for start in range(0, len(docs), CHUNK):
         chunk = [[r.url, r.meta.title, r.meta.publisher, r.meta.published.isoformat(), "/".join(r.column)]

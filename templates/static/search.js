@@ -173,10 +173,12 @@
     // likelier (each further trigram must line up within the first occurrences too, taken as an even chance).
     // Sizes come from the shard entries (all of a trigram's keys share its shard; a big entry's pointer
     // carries its file's size).
-    var pairAt = pairOffsets(text);
+    // From 9 characters on, three trigrams must line up in the heads, which they seldom do: the 6-grams are
+    // taken without weighing the heads (nor fetching the shards that would tell their size).
+    var pairAt = pairOffsets(text), weigh = forcedPlan === "heads" || forcedPlan === "tails" || text.length < 9;
     return Promise.all([
-      Promise.all(grams.map(function (g) { return shardEntries(g, meta); })),
-      Promise.all(grams.map(function (g) { return shardEntries(g + "+", meta); })),
+      Promise.all(grams.map(function (g) { return weigh ? shardEntries(g, meta) : []; })),
+      Promise.all(grams.map(function (g) { return weigh ? shardEntries(g + "+", meta) : []; })),
       Promise.all(pairAt.map(function (o) { return pairEntries(text, o, meta); }))
     ]).then(function (found) {
       var costs = found[2].map(function (raws) { return cost([raws]); }), then = 0;
@@ -189,7 +191,7 @@
         then += tails ? Math.min(tails, mine) : 0;
       });
       var undecided = 1 - Math.pow(0.5, grams.length - 1);
-      var plan = forcedPlan === "cover" ? "pairs" : forcedPlan || (cost(found[0]) + then * undecided < pairs ? "heads" : "pairs");
+      var plan = forcedPlan === "cover" ? "pairs" : forcedPlan || (weigh && cost(found[0]) + then * undecided < pairs ? "heads" : "pairs");
       plansUsed.push(plan);
       if (plan === "pairs") { return decideByPairs(text, meta, null, chosen); }
       return byHeads(text, offsets, grams, meta, forcedPlan === "tails" ? "tails" : forcedPlan === "heads" ? "pairs" : "cheaper");
@@ -686,7 +688,11 @@
   if (!p.q) { say("请输入检索词。多个检索词用空格分开，结果须包含全部检索词。"); return; }
   say("正在检索……");
   Promise.all([getJSON("search/meta.json"), getJSON("search/fold.json")]).then(function (loaded) {
-    var meta = loaded[0], pairs = loaded[1];
+    var meta = loaded[0], pairs = loaded[1], day = 0;
+    meta.docs = meta.days.map(function (delta, doc) {  // rows: [day, column, agency, title length]
+      day += delta;
+      return [day, meta.column[doc], meta.agency[doc], meta.titleLength[doc]];
+    });
     foldMap = new Map();
     var chars = Array.from(pairs);
     for (var i = 0; i + 1 < chars.length; i += 2) { foldMap.set(chars[i], chars[i + 1]); }

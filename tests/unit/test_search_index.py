@@ -71,7 +71,8 @@ def test_only_published_reports_are_indexed_and_files_are_consistent() -> None:
     site = assemble_site(CONFIG, reports, dt.date(2026, 1, 1))
     files = {f.path: f.content for f in render_search(site, Bodies())}
     meta = json.loads(files["search/meta.json"])
-    assert len(meta["docs"]) == 2 and meta["years"] == [2025, 2024]
+    assert len(meta["days"]) == len(meta["column"]) == len(meta["agency"]) == 2 and meta["years"] == [2025, 2024]
+    assert meta["days"] == [8887, 245] and meta["titleLength"] == [6, 6]  # 2024-05-01 (days since 2000), +245
     rows = json.loads(files["search/d/0.json"])
     assert [r[0] for r in rows] == ["x/b/2.html", "x/a/1.html"]  # oldest first: new reports are appended
     shards = [p for p in files if p.startswith("search/s/")]
