@@ -31,11 +31,29 @@ after the first occurrences of their trigrams (decided from their 6-grams); and 
 common words (decided from the heads, then the tails)."""
 
 
+def sample_phrases(project: Path, count: int, seed: int = 11) -> list[str]:
+    """Phrases of 4–16 characters cut from random reports: queries nobody chose to be easy or hard."""
+    import random
+    import re
+
+    rng = random.Random(seed)
+    files = sorted((project / "content").rglob("*.md"))
+    found: list[str] = []
+    while len(found) < count:
+        body = rng.choice(files).read_text(encoding="utf-8").split("---", 2)[2]
+        run = rng.choice(re.findall(r"[\u4e00-\u9fff]{4,}", body))
+        size = rng.randint(4, min(16, len(run)))
+        start = rng.randint(0, len(run) - size)
+        if run[start : start + size] not in found:
+            found.append(run[start : start + size])
+    return found
+
+
 def gz(data: bytes) -> int:
     return len(gzip.compress(data, 6))
 
 
-def browser_queries(site: Path) -> dict[str, tuple[float, float, str, int]]:
+def browser_queries(site: Path, queries: list[str] | None = None) -> dict[str, tuple[float, float, str, int]]:
     """Each query in a fresh browser context (empty cache): time with fetching, time once its shards are in
     memory, the status line, and the gzip-compressed bytes of the index files it requested."""
     from playwright.sync_api import sync_playwright
@@ -62,7 +80,7 @@ def browser_queries(site: Path) -> dict[str, tuple[float, float, str, int]]:
     out = {}
     with sync_playwright() as p:  # launch() gives the browser a fresh profile folder of its own
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
-        for query in QUERIES:
+        for query in queries or QUERIES:
             context = browser.new_context()
             page = context.new_page()
             requested.clear()
@@ -103,6 +121,14 @@ def main() -> None:
             for query, (cold, warm, status, fetched) in browser_queries(site).items():
                 print(f"  {query}: first query fetches {fetched / 1024:.0f} KB gzip; "
                       f"{cold:.0f} ms with fetching, {warm:.1f} ms once shards arrived; {status}")
+            sampled = browser_queries(site, sample_phrases(project, 40))
+            sizes = sorted(fetched / 1024 for _, _, _, fetched in sampled.values())
+            warm = max(w for _, w, _, _ in sampled.values())
+            print(f"  {len(sizes)} phrases cut from random reports: first query {sizes[0]:.0f}–{sizes[-1]:.0f} KB, "
+                  f"median {sizes[len(sizes) // 2]:.0f} KB, 90th percentile {sizes[int(len(sizes) * 0.9)]:.0f} KB; "
+                  f"slowest once shards arrived {warm:.1f} ms; over 300 KB: "
+                  + (", ".join(f"{q} {f / 1024:.0f} KB" for q, (_, _, _, f) in sampled.items() if f >= 300 * 1024)
+                     or "none"))
 
 
 if __name__ == "__main__":
