@@ -122,10 +122,10 @@ def main() -> None:
                 print(f"  {query}: first query fetches {fetched / 1024:.0f} KB gzip; "
                       f"{cold:.0f} ms with fetching, {warm:.1f} ms once shards arrived; {status}")
             sampled = browser_queries(site, sample_phrases(project, 40))
-            sizes = sorted(entry[3] / 1024 for entry in sampled.values())
+            spread = sorted(entry[3] / 1024 for entry in sampled.values())
             slowest = max(entry[1] for entry in sampled.values())
-            print(f"  {len(sizes)} phrases cut from random reports: first query {sizes[0]:.0f}–{sizes[-1]:.0f} KB, "
-                  f"median {sizes[len(sizes) // 2]:.0f} KB, 90th percentile {sizes[int(len(sizes) * 0.9)]:.0f} KB; "
+            print(f"  {len(spread)} phrases cut from random reports: first query {spread[0]:.0f}–{spread[-1]:.0f} KB, "
+                  f"median {spread[len(spread) // 2]:.0f} KB, 90th percentile {spread[int(len(spread) * 0.9)]:.0f} KB; "
                   f"slowest once shards arrived {slowest:.1f} ms; over 300 KB: "
                   + (", ".join(f"{q} {f / 1024:.0f} KB" for q, (_, _, _, f) in sampled.items() if f >= 300 * 1024)
                      or "none"))
