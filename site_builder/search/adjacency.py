@@ -1,5 +1,5 @@
-"""What follows each trigram: the data that decides a phrase without downloading every position of its
-trigrams.
+"""What comes after (and before) each trigram: the data that decides a phrase without downloading every
+position of its trigrams.
 
 Two structures, both per segment:
 - followers (key trigram + "~"): hashes of the 1, 2 and 3 characters after each occurrence of a trigram that has
