@@ -49,7 +49,7 @@ MESSAGES: dict[str, str] = {
     "SB316": "图片地址「{src}」不允许：只能引用 content/ 目录内的图片（相对路径）或 http(s) 网址，不能用绝对路径或 ..",
     "SB317": "图片「{src}」不存在",
     "SB318": "图片「{src}」的类型不支持：只能使用 PNG、JPEG、GIF、WebP 图片（SVG 可能含有脚本）",
-    "SB319": "正文很长（约 {length} 字），站内检索只收录前 {limit} 字；其余内容照常发布，但检索不到",
+    "SB319": "正文很长（约 {length} 字），站内检索每篇最多收录 {limit} 字，超出的部分照常发布，但检索不到",
     "SB315": "已删除字段中的不可见字符（{codepoints}），它们会让标题看起来与实际内容不同，请检查原文",
     # SB4xx: templates and output
     "SB401": "无法写入输出目录：{detail}",
