@@ -93,7 +93,7 @@
   var foldMap = null;
   var tailSegments = 0;  // segments whose tails or pairs the last search fetched after the heads
   var plansUsed = [];  // how each phrase was decided (data-plans, for tests and the benchmark)
-  var forcedPlan = window.sbSearchPlan || null;  // tests: "pairs", "cover", "tails" or "heads" (then pairs)
+  var forcedPlan = window.sbSearchPlan || null;  // tests: "pairs", "cover", "cover-middle", "tails", "heads"
   function norm(text) {
     var out = "";
     for (var i = 0; i < text.length; i++) {
@@ -183,7 +183,8 @@
     ]).then(function (found) {
       var costs = found[2].map(function (raws) { return cost([raws]); }), then = 0;
       var chosen = forcedPlan === "pairs" ? pairAt.map(function (o, m) { return m; })
-        : forcedPlan === "cover" ? mostDropped(pairAt) : cheapestPairs(pairAt, costs);
+        : forcedPlan === "cover" ? mostDropped(pairAt, 0) : forcedPlan === "cover-middle" ? mostDropped(pairAt, 1)
+        : cheapestPairs(pairAt, costs);
       var pairs = chosen.reduce(function (sum, m) { return sum + costs[m]; }, 0);
       meta.segments.forEach(function (seg, number) {
         var tails = found[1].reduce(function (sum, raws) { return sum + entrySize(raws[number]); }, 0);
@@ -191,7 +192,7 @@
         then += tails ? Math.min(tails, mine) : 0;
       });
       var undecided = 1 - Math.pow(0.5, grams.length - 1);
-      var plan = forcedPlan === "cover" ? "pairs" : forcedPlan || (weigh && cost(found[0]) + then * undecided < pairs ? "heads" : "pairs");
+      var plan = /^cover/.test(forcedPlan || "") ? "pairs" : forcedPlan || (weigh && cost(found[0]) + then * undecided < pairs ? "heads" : "pairs");
       plansUsed.push(plan);
       if (plan === "pairs") { return decideByPairs(text, meta, null, chosen); }
       return byHeads(text, offsets, grams, meta, forcedPlan === "tails" ? "tails" : forcedPlan === "heads" ? "pairs" : "cheaper");
@@ -316,10 +317,9 @@
           if (!hits.length) { return; }
           reach.push([Math.max(0, o - 3), o + 6]);
         }
-        if (hits === null) {  // all linked
+        if (hits === null) {  // all linked: the 6-gram at 0 holds wherever its first trigram is; the rest must chain on
           if (pairAt[0] !== 0) { undecided.push(doc); return; }
-          add(out, doc, lists[0].tf[at[0]], [lists[0].pos[lists[0].start[at[0]]]], meta);
-          return;
+          reach[0] = [0, 6];
         }
         for (var grew = true; grew;) {  // linked 6-grams next to checked stretches
           grew = false;
@@ -333,6 +333,7 @@
         var end = 0;
         reach.filter(Boolean).sort(function (x, y) { return x[0] - y[0]; }).forEach(function (r) { if (r[0] <= end) { end = Math.max(end, r[1]); } });
         if (end < text.length || reach.indexOf(null) >= 0) { undecided.push(doc); return; }
+        if (hits === null) { add(out, doc, lists[0].tf[at[0]], [lists[0].pos[lists[0].start[at[0]]]], meta); return; }
         add(out, doc, hits.length, hits, meta);
       });
       return { out: finish(out), undecided: undecided };
@@ -360,11 +361,11 @@
     }
     return out;
   }
-  // tests: every 6-gram that may be left out is
-  function mostDropped(pairAt) {
+  // tests: every 6-gram that may be left out is, counting from the first or (`from` 1) from the second
+  function mostDropped(pairAt, from) {
     var out = [];
     for (var m = 0; m < pairAt.length; m++) {
-      if (m + 1 < pairAt.length && pairAt[m + 1] === pairAt[m] + 3) { out.push(m + 1); m++; } else { out.push(m); }
+      if (m >= from && m + 1 < pairAt.length && pairAt[m + 1] === pairAt[m] + 3) { out.push(m + 1); m++; } else { out.push(m); }
     }
     return out;
   }

@@ -30,10 +30,11 @@ QUERIES = ["法治宣传", "法治宣傳", "责任制", "責任制", "２０２�
 # occur but never side by side (法治宣普法责); and three found in some reports only after the first two
 # occurrences of a trigram, so the heads cannot confirm them and the tails are fetched; long phrases (up to 13
 # characters), one of two phrases that never meet
-PLANS = ["pairs", "cover", "tails", "heads"]
+PLANS = ["pairs", "cover", "cover-middle", "tails", "heads"]
 """How a phrase of 6+ characters is decided (search.js picks the cheaper; tests force each): from all its
-6-grams, from as few as cover it (each checking the trigram before it; then all for undecided reports), from
-its trigrams' heads then their tails, or from the heads then the 6-grams."""
+6-grams, from as few as cover it (each checking the trigram before it; leaving out the first, or the second
+and so on; then all for undecided reports), from its trigrams' heads then their tails, or from the heads then the
+6-grams."""
 
 
 @pytest.fixture(scope="module")
@@ -307,10 +308,11 @@ def test_long_phrases_are_exact_under_every_plan(plan_page: Any, site_url: str,
 
 
 LINKED_BODIES = ["子丑寅丁戊己庚辛壬。", "甲乙丙丁戊己庚辛壬。", "卯辰巳丁戊己庚辛壬癸子丑，庚辛壬午。", "甲乙丙丁戊己庚辛壬癸子丑。",
-                 "卯辰巳丁戊己庚辛壬癸子丑，辰巳午丁戊己庚辛壬午未申。"]
+                 "卯辰巳丁戊己庚辛壬癸子丑，辰巳午丁戊己庚辛壬午未申。", "甲乙丙丁戊己。庚辛壬癸子丑。"]
 """In most of these 丁戊己 and 庚辛壬 only ever occur together (a linked 6-gram, no positions); only the second and
 fourth have 甲乙丙 before them, so 6-grams that leave out the phrase's start must not be taken for the whole
-phrase (the last: 庚辛壬癸子丑 checks 丁戊己 before it, and the linked 丁戊己庚辛壬 reaches no further back)."""
+phrase (the fifth: 庚辛壬癸子丑 checks 丁戊己 before it, and the linked 丁戊己庚辛壬 reaches no further back), nor
+two linked 6-grams with a gap between them (the sixth: 甲乙丙丁戊己 and 庚辛壬癸子丑, never in a row)."""
 
 
 @pytest.fixture(scope="module")
