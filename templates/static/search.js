@@ -393,9 +393,7 @@
     var out = postings(), d = 0;
     for (var k = 0; k < list.docs.length; k++) {
       while (d < docs.length && docs[d] < list.docs[k]) { d++; }
-      if (docs[d] !== list.docs[k]) { continue; }
-      out.docs.push(list.docs[k]); out.tf.push(list.tf[k]); out.title.push(list.title[k]); out.start.push(out.pos.length);
-      for (var s = list.start[k]; s < list.start[k + 1]; s++) { out.pos.push(list.pos[s]); }
+      if (docs[d] === list.docs[k]) { take(out, list, k); }
     }
     return finish(out);
   }
@@ -487,14 +485,15 @@
   function union(a, b) {
     if (!b.docs.length) { return a; }
     var out = postings(), i = 0, j = 0;
-    function take(list, k) {
-      out.docs.push(list.docs[k]); out.tf.push(list.tf[k]); out.title.push(list.title[k]); out.start.push(out.pos.length);
-      for (var s = list.start[k]; s < list.start[k + 1]; s++) { out.pos.push(list.pos[s]); }
-    }
     while (i < a.docs.length || j < b.docs.length) {
-      if (j >= b.docs.length || (i < a.docs.length && a.docs[i] < b.docs[j])) { take(a, i++); } else { take(b, j++); }
+      if (j >= b.docs.length || (i < a.docs.length && a.docs[i] < b.docs[j])) { take(out, a, i++); } else { take(out, b, j++); }
     }
     return finish(out);
+  }
+  // document k of a postings list, appended to out
+  function take(out, list, k) {
+    out.docs.push(list.docs[k]); out.tf.push(list.tf[k]); out.title.push(list.title[k]); out.start.push(out.pos.length);
+    for (var s = list.start[k]; s < list.start[k + 1]; s++) { out.pos.push(list.pos[s]); }
   }
   // documents in every list: [doc, [index in each list]]
   function join(lists) {
