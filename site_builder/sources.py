@@ -8,6 +8,7 @@ from pathlib import Path
 
 from .errors import Location, Problem, relpath
 from .model import Source
+from .tree import entries_under
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A real report is tens of KB; anything this large is a mistake or an attack."""
@@ -18,35 +19,28 @@ that never repeats (random characters) costs about 1.5 KB of memory a character 
 
 
 def find_sources(content_dir: Path, project_dir: Path) -> tuple[list[Path], list[Problem]]:
-    """Every .md file under content_dir, sorted by path, never following links out of it.
-
-    os.scandir, not os.walk and Path per name: a large site has tens of thousands of files, and the
-    directory entries already say which are links."""
+    """Every .md file under content_dir, sorted by path, never following links out of it (the directory
+    entries already say which are links)."""
     root = content_dir.resolve()
     found: list[tuple[str, str]] = []
     problems: list[Problem] = []
-    folders = [str(content_dir)] if content_dir.is_dir() else []
     skip = len(str(content_dir)) + 1
-    while folders:
-        folder = folders.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
+
+    def enter(entry: os.DirEntry[str]) -> bool:  # links to folders inside content/: their files are found there
+        return not entry.name.startswith(".") and not entry.is_symlink() and entry.is_dir()
+
+    for entry in entries_under(str(content_dir), enter) if content_dir.is_dir() else ():
+        if entry.name.startswith(".") or entry.is_dir(follow_symlinks=False):
             continue
-        for entry in entries:
-            if entry.name.startswith("."):
+        if entry.is_symlink():
+            target = Path(entry.path).resolve()
+            if not target.is_relative_to(root):
+                problems.append(Problem("SB210", Location(relpath(entry.path, project_dir))))
                 continue
-            if entry.is_symlink():
-                target = Path(entry.path).resolve()
-                if not target.is_relative_to(root):
-                    problems.append(Problem("SB210", Location(relpath(entry.path, project_dir))))
-                    continue
-                if target.is_dir():
-                    continue  # a link to a folder inside content/: its files are found there
-            if entry.is_dir():
-                folders.append(entry.path)
-            elif entry.name.lower().endswith(".md"):
-                found.append((entry.path[skip:].replace(os.sep, "/"), entry.path))
+            if target.is_dir():
+                continue
+        if entry.name.lower().endswith(".md"):
+            found.append((entry.path[skip:].replace(os.sep, "/"), entry.path))
     found.sort()
     problems.sort(key=lambda problem: problem.location.path if problem.location else "")
     return [Path(path) for _, path in found], problems

@@ -16,6 +16,7 @@ from typing import Any
 from .cachefile import read_cache, write_cache
 from .errors import Location, Problem, Severity
 from .templates import theme_dirs
+from .tree import entries_under
 
 STATE = Path(".site_builder") / "cache" / "uptodate.json"
 _CODE_DIR = Path(__file__).resolve().parent
@@ -33,20 +34,14 @@ class Snapshot:
 
 def _tree_digest(digest: Any, root: Path) -> None:
     """Feed (relative path, size, mtime) of every file under root into digest, in a fixed order."""
-    stack = [root]
     skip = len(str(root)) + 1
     entries: list[tuple[str, int, int]] = []
-    while stack:
-        folder = stack.pop()
-        try:
-            scan = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in scan:
-            if entry.is_dir(follow_symlinks=False):
-                if entry.name != "__pycache__":
-                    stack.append(Path(entry.path))
-                continue
+
+    def enter(entry: os.DirEntry[str]) -> bool:
+        return entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__"
+
+    for entry in entries_under(str(root), enter):
+        if not entry.is_dir(follow_symlinks=False):
             stat = entry.stat(follow_symlinks=False)
             entries.append((entry.path[skip:], stat.st_size, stat.st_mtime_ns))
     digest.update(str(root).encode() + b"\0")
