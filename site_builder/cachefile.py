@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -56,7 +57,8 @@ def _pieces(payload: Any, batch: int = 1000) -> Iterator[str]:
         yield dumps(payload)
         return
     yield "{"
-    items = list(payload.items())
-    for start in range(0, len(items), batch):
-        yield ("," if start else "") + ",".join(f"{dumps(k)}:{dumps(v)}" for k, v in items[start : start + batch])
+    items, separator = iter(payload.items()), ""
+    while piece := list(islice(items, batch)):
+        yield separator + ",".join(f"{dumps(k)}:{dumps(v)}" for k, v in piece)
+        separator = ","
     yield "}"
