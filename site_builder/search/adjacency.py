@@ -79,17 +79,19 @@ def followers_of(positions: Iterable[tuple[int, array[int]]], texts: list[str]) 
 
 @dataclass(slots=True)
 class Linked:
-    """In this document the trigram is always followed by one trigram, and that one always preceded by it."""
+    """In this document the trigram is always followed by one trigram, that one always preceded by it, and the
+    trigram always preceded by the same text (number + 1; 0 at the start of a run)."""
 
     follower: int
     count: int
     first: int
+    predecessor: int
 
 
 @dataclass(slots=True)
 class Explicit:
-    """Occurrences of the trigram followed by another trigram: positions and, for each, the follower and the
-    trigram just before it (number + 1; 0 at the start of a run)."""
+    """Every occurrence of the trigram: positions and, for each, what follows it and what comes before it
+    (number + 1; 0 at the edge of a run). Next to a run's edge that is the 1 or 2 characters left."""
 
     positions: array[int]
     followers: array[int]
@@ -105,7 +107,7 @@ def pair_bucket(follower: str) -> int:
 
 
 class Followers:
-    """Numbers for the trigrams before and after others in one segment: records hold 4-byte numbers, not a
+    """Numbers for the texts before and after trigrams in one segment: records hold 4-byte numbers, not a
     string each."""
 
     def __init__(self) -> None:
@@ -122,55 +124,70 @@ class Followers:
         return found
 
 
+NO_TEXT_BUCKET = pair_bucket("")
+"""The bucket of occurrences at the end of a run (nothing follows them)."""
+
+
 def document_pairs(positions: dict[str, array[int]], text_length: int, followers: Followers) -> dict[str, PairRecord]:
-    """Each trigram's pair record in one document (trigram → record); a trigram never followed by another
-    trigram (always at the end of a run) has none."""
+    """Each trigram's pair record in one document (trigram → record). Every occurrence is recorded, with the
+    trigram after it and the one before it, or at a run's edge the 1–2 characters there: then a phrase of
+    4–9 characters is decided by one of its trigrams, checking the text on either side."""
     at: list[str | None] = [None] * (text_length + 3)  # the trigram starting at each position
     for trigram, places in positions.items():
         for p in places:
             at[p] = trigram
     number = followers.of
 
+    def after(p: int) -> int:
+        name = at[p + 3]
+        if name is None:  # 0–2 characters left in the run
+            two, one = at[p + 2], at[p + 1]
+            name = two[1:] if two is not None else one[2:] if one is not None else None
+            if name is None:
+                return 0
+        return number(name) + 1
+
     def before(p: int) -> int:
         name = at[p - 3] if p >= 3 else None
-        return 0 if name is None else number(name) + 1
+        if name is None:  # 0–2 characters of the run before it
+            two, one = at[p - 2] if p >= 2 else None, at[p - 1] if p >= 1 else None
+            name = two[:2] if two is not None else one[:1] if one is not None else None
+            if name is None:
+                return 0
+        return number(name) + 1
 
     out: dict[str, PairRecord] = {}
     for trigram, places in positions.items():
-        if len(places) == 1:  # most trigrams of a document: one occurrence
-            p = places[0]
-            name = at[p + 3]
-            if name is not None:
-                f = number(name)
-                out[trigram] = Linked(f, 1, p) if len(positions[name]) == 1 else \
-                    Explicit(places, array("I", [f]), array("I", [before(p)]))
-            continue
-        after = [at[p + 3] for p in places]
-        first = after[0]
-        if first is not None and after.count(first) == len(after) and len(positions[first]) == len(places):
-            out[trigram] = Linked(number(first), len(places), places[0])
-            continue
-        kept = [n for n, name in enumerate(after) if name is not None]
-        if kept:
-            out[trigram] = Explicit(array("I", [places[n] for n in kept]),
-                                    array("I", [number(after[n]) for n in kept]),  # type: ignore[arg-type]
-                                    array("I", [before(places[n]) for n in kept]))
+        follows = [at[p + 3] for p in places]
+        first = follows[0]
+        if first is not None and follows.count(first) == len(places) and len(positions[first]) == len(places):
+            preds = {before(p) for p in places}
+            if len(preds) == 1:
+                out[trigram] = Linked(number(first), len(places), places[0], preds.pop())
+                continue
+        out[trigram] = Explicit(places, array("I", map(after, places)), array("I", map(before, places)))
     return out
 
 
 def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers) -> bytes:
-    """One entry of a trigram's pairs in a segment: [kind, trigram count, trigrams (UTF-8, length first),
-    document count, per document: gap, then 0, follower, count, first position (linked) or n, n position gaps,
-    n followers (omitted when the entry names one trigram) and n predecessors (number + 1, 0 for none); with
-    fewer than 16 trigrams named, followers and predecessors take half a byte each]."""
+    """One entry of a trigram's pairs in a segment: [kind, same follower, text count, texts (UTF-8, length
+    first), document count, per document: gap, then 0, follower, count, first position, predecessor (linked)
+    or n, n position gaps, n followers (omitted when `same follower`, its number + 1, is not 0: every follower
+    of the entry is that one) and n predecessors. Followers and predecessors of records with positions are
+    number + 1, 0 for none; with fewer than 16 texts named they take half a byte each]."""
     used = {r.follower for _, r in records if isinstance(r, Linked)}
+    used.update(r.predecessor - 1 for _, r in records if isinstance(r, Linked) and r.predecessor)
+    explicit_followers: set[int] = set()
     for _, r in records:
         if isinstance(r, Explicit):
-            used.update(r.followers)
+            explicit_followers.update(r.followers)
             used.update(f - 1 for f in r.predecessors if f)
+    used.update(f - 1 for f in explicit_followers if f)
     names = sorted(used, key=followers.names.__getitem__)
     local = {f: n for n, f in enumerate(names)}
     out = bytearray([PAIRS])
+    same = explicit_followers.pop() if len(explicit_followers) == 1 else 0
+    varint(local[same - 1] + 1 if same else 0, out)
     varint(len(names), out)
     for f in names:
         raw = followers.names[f].encode("utf-8")
@@ -178,25 +195,26 @@ def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers
         out += raw
     varint(len(records), out)
     previous = -1
-    several = len(names) > 1
-    small = len(names) < 16  # then every follower and predecessor number (+ 1) fits in half a byte
+    small = len(names) < 16  # then every follower and predecessor number + 1 fits in half a byte
     for doc, record in records:
         varint(doc - previous - 1, out)
         previous = doc
         if isinstance(record, Linked):
             out.append(0)
-            for value in (local[record.follower], record.count, record.first):
+            pred = record.predecessor
+            for value in (local[record.follower], record.count, record.first, local[pred - 1] + 1 if pred else 0):
                 varint(value, out)
             continue
         varint(len(record.positions), out)
         gaps(record.positions, out)
-        columns = [[local[f] for f in record.followers]] if several else []
-        columns.append([local[f - 1] + 1 if f else 0 for f in record.predecessors])
+        columns = [] if same else [record.followers]
+        columns.append(record.predecessors)
         for values in columns:
+            numbers = [local[f - 1] + 1 if f else 0 for f in values]
             if small:
-                nibbles(values, out)
+                nibbles(numbers, out)
             else:
-                for value in values:
+                for value in numbers:
                     varint(value, out)
     return bytes(out)
 
@@ -218,9 +236,9 @@ def by_bucket(records: Sequence[tuple[int, PairRecord]], followers: Followers,
             continue
         split: dict[int, list[int]] = defaultdict(list)
         for n, f in enumerate(record.followers):
-            split[of[f]].append(n)
+            split[of[f - 1] if f else NO_TEXT_BUCKET].append(n)
         if len(split) == 1:
-            buckets[of[record.followers[0]]].append((doc, record))
+            buckets[next(iter(split))].append((doc, record))
             continue
         for bucket, kept in split.items():
             buckets[bucket].append((doc, Explicit(array("I", [record.positions[n] for n in kept]),

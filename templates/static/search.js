@@ -93,7 +93,7 @@
   var foldMap = null;
   var tailSegments = 0;  // segments whose tails or pairs the last search fetched after the heads
   var plansUsed = [];  // how each phrase was decided (data-plans, for tests and the benchmark)
-  var forcedPlan = window.sbSearchPlan || null;  // tests: "pairs", "cover", "cover-middle", "tails", "heads"
+  var forcedPlan = window.sbSearchPlan || null;  // tests: "pairs", "cover", "cover-middle", "tails", "heads", "window-first", "window-last"
   function norm(text) {
     var out = "";
     for (var i = 0; i < text.length; i++) {
@@ -167,35 +167,45 @@
     for (var i = 0; i + 3 <= text.length; i += 3) { offsets.push(i); }
     if (offsets[offsets.length - 1] !== text.length - 3) { offsets.push(text.length - 3); }
     var grams = offsets.map(function (o) { return text.substr(o, 3); });
-    if (text.length < 6) { return byHeads(text, offsets, grams, meta, "tails"); }
-    // A phrase of 6+ characters can also be decided from its 6-grams (pairs) alone. The heads decide most
-    // documents for less, but where they cannot, a segment's tails or pairs follow; the longer the phrase, the
-    // likelier (each further trigram must line up within the first occurrences too, taken as an even chance).
+    if (text.length < 4) { return byHeads(text, offsets, grams, meta, "tails"); }
+    // A phrase of 6+ characters can also be decided from its 6-grams (pairs) alone, and one of 4–9 characters
+    // from one trigram and the text on either side of it (a window). The heads decide most documents for less,
+    // but where they cannot, a segment's tails or pairs follow; the longer the phrase, the likelier (each
+    // further trigram must line up within the first occurrences too, taken as an even chance).
     // Sizes come from the shard entries (all of a trigram's keys share its shard; a big entry's pointer
     // carries its file's size).
-    // From 9 characters on, three trigrams must line up in the heads, which they seldom do: the 6-grams are
+    // From 10 characters on, three trigrams must line up in the heads, which they seldom do: the 6-grams are
     // taken without weighing the heads (nor fetching the shards that would tell their size).
-    var pairAt = pairOffsets(text), weigh = forcedPlan === "heads" || forcedPlan === "tails" || text.length < 9;
+    var pairAt = text.length >= 6 ? pairOffsets(text) : [], windows = windowOffsets(text, offsets.concat(pairAt));
+    var forced = forcedPlan;
+    if (/^window/.test(forced || "") ? !windows.length : text.length < 6 && forced !== "heads" && forced !== "tails") { forced = null; }
+    var weigh = forced === "heads" || forced === "tails" || text.length <= 9;
     return Promise.all([
       Promise.all(grams.map(function (g) { return weigh ? shardEntries(g, meta) : []; })),
       Promise.all(grams.map(function (g) { return weigh ? shardEntries(g + "+", meta) : []; })),
-      Promise.all(pairAt.map(function (o) { return pairEntries(text, o, meta); }))
+      Promise.all(pairAt.map(function (o) { return pairEntries(text, o, meta); })),
+      Promise.all(windows.map(function (o) { return windowEntries(text, o, meta); }))
     ]).then(function (found) {
       var costs = found[2].map(function (raws) { return cost([raws]); }), then = 0;
-      var chosen = forcedPlan === "pairs" ? pairAt.map(function (o, m) { return m; })
-        : forcedPlan === "cover" ? mostDropped(pairAt, 0) : forcedPlan === "cover-middle" ? mostDropped(pairAt, 1)
+      var chosen = forced === "pairs" ? pairAt.map(function (o, m) { return m; })
+        : forced === "cover" ? mostDropped(pairAt, 0) : forced === "cover-middle" ? mostDropped(pairAt, 1)
         : cheapestPairs(pairAt, costs);
-      var pairs = chosen.reduce(function (sum, m) { return sum + costs[m]; }, 0);
+      var pairs = pairAt.length ? chosen.reduce(function (sum, m) { return sum + costs[m]; }, 0) : Infinity;
       meta.segments.forEach(function (seg, number) {
         var tails = found[1].reduce(function (sum, raws) { return sum + entrySize(raws[number]); }, 0);
-        var mine = found[2].reduce(function (sum, raws) { return sum + entrySize(raws[number]); }, 0);
+        var mine = pairAt.length ? found[2].reduce(function (sum, raws) { return sum + entrySize(raws[number]); }, 0) : Infinity;
         then += tails ? Math.min(tails, mine) : 0;
       });
-      var undecided = 1 - Math.pow(0.5, grams.length - 1);
-      var plan = /^cover/.test(forcedPlan || "") ? "pairs" : forcedPlan || (weigh && cost(found[0]) + then * undecided < pairs ? "heads" : "pairs");
+      var sizes = found[3].map(windowCost);
+      var best = forced === "window-first" ? 0 : forced === "window-last" ? sizes.length - 1 : sizes.indexOf(Math.min.apply(null, sizes));
+      var windowSize = sizes.length ? sizes[best] : Infinity;
+      var undecided = 1 - Math.pow(0.5, grams.length - 1), heads = weigh ? cost(found[0]) + then * undecided : Infinity;
+      var plan = /^cover/.test(forced || "") ? "pairs" : /^window/.test(forced || "") ? "window" : forced ||
+        (windowSize <= Math.min(heads, pairs) ? "window" : heads < pairs ? "heads" : "pairs");
       plansUsed.push(plan);
+      if (plan === "window") { return byWindow(text, windows[best], meta); }
       if (plan === "pairs") { return decideByPairs(text, meta, null, chosen); }
-      return byHeads(text, offsets, grams, meta, forcedPlan === "tails" ? "tails" : forcedPlan === "heads" ? "pairs" : "cheaper");
+      return byHeads(text, offsets, grams, meta, forced === "tails" || text.length < 6 ? "tails" : forced === "heads" ? "pairs" : "cheaper");
     });
   }
   function cost(perTerm) {
@@ -261,32 +271,115 @@
       return out;
     });
   }
-  function decodePairs(bytes, first, want, before, out) {
-    var state = { i: 1 }, names = readVarint(bytes, state), wanted = -1, prior = -1, decoder = new TextDecoder();
+  // the texts an entry of pairs names, and its records; `visit(doc, linked, places, after, preds)` for each
+  // document: linked records give [first position], their count and their one follower and predecessor;
+  // followers and predecessors are text numbers + 1 (0: nothing, at a run's edge)
+  function readPairs(bytes, first, visit) {
+    var state = { i: 1 }, same = readVarint(bytes, state), names = readVarint(bytes, state), texts = [];
+    var decoder = new TextDecoder();
     for (var n = 0; n < names; n++) {
-      var size = readVarint(bytes, state), name = decoder.decode(bytes.subarray(state.i, state.i + size));
-      if (name === want) { wanted = n; }
-      if (name === before) { prior = n + 1; }
+      var size = readVarint(bytes, state);
+      texts.push(decoder.decode(bytes.subarray(state.i, state.i + size)));
       state.i += size;
     }
-    if (wanted < 0) { return; }
-    var docs = readVarint(bytes, state), doc = first - 1;
-    for (var k = 0; k < docs; k++) {
-      doc += readVarint(bytes, state) + 1;
-      var count = readVarint(bytes, state);
-      if (count === 0) {  // linked
-        var follower = readVarint(bytes, state), total = readVarint(bytes, state), at = readVarint(bytes, state);
-        if (follower === wanted) { out.docs.push(doc); out.linked.push(1); out.tf.push(total); out.start.push(out.pos.length); out.pos.push(at); }
-        continue;
+    return {
+      texts: texts,
+      each: function () {
+        var docs = readVarint(bytes, state), doc = first - 1;
+        for (var k = 0; k < docs; k++) {
+          doc += readVarint(bytes, state) + 1;
+          var count = readVarint(bytes, state);
+          if (count === 0) {  // linked
+            var follower = readVarint(bytes, state) + 1, total = readVarint(bytes, state), at = readVarint(bytes, state);
+            visit(doc, total, [at], [follower], [readVarint(bytes, state)]);
+            continue;
+          }
+          var p = -1, places = [];
+          for (var j = 0; j < count; j++) { p += readVarint(bytes, state) + 1; places.push(p); }
+          var after = same ? null : column(bytes, state, count, names < 16), preds = column(bytes, state, count, names < 16);
+          visit(doc, 0, places, after || places.map(function () { return same; }), preds);
+        }
       }
-      var p = -1, from = out.pos.length, places = [], j;
-      for (j = 0; j < count; j++) { p += readVarint(bytes, state) + 1; places.push(p); }
-      var after = names > 1 ? column(bytes, state, count, names < 16) : null, preds = column(bytes, state, count, names < 16);
-      for (j = 0; j < count; j++) {
-        if ((after ? after[j] : 0) === wanted && (before === null || preds[j] === prior)) { out.pos.push(places[j]); }
+    };
+  }
+  function decodePairs(bytes, first, want, before, out) {
+    var wanted = -1, prior = -1;
+    var entry = readPairs(bytes, first, function (doc, linked, places, after, preds) {
+      if (linked) {  // a linked record's one predecessor must be the wanted one too, when there is one to check
+        if (after[0] === wanted && (before === null || preds[0] === prior)) {
+          out.docs.push(doc); out.linked.push(1); out.tf.push(linked); out.start.push(out.pos.length); out.pos.push(places[0]);
+        }
+        return;
+      }
+      var from = out.pos.length;
+      for (var j = 0; j < places.length; j++) {
+        if (after[j] === wanted && (before === null || preds[j] === prior)) { out.pos.push(places[j]); }
       }
       if (out.pos.length > from) { out.docs.push(doc); out.linked.push(0); out.tf.push(out.pos.length - from); out.start.push(from); }
+    });
+    wanted = entry.texts.indexOf(want) + 1;
+    prior = before === null ? -1 : entry.texts.indexOf(before);
+    prior = prior < 0 ? -1 : prior + 1;
+    if (wanted > 0) { entry.each(); }
+  }
+  // Phrases of 4–9 characters from one of their trigrams (at o, 0 ≤ o ≤ 3): every occurrence is recorded with
+  // up to 3 characters after it and before it (fewer at a run's edge), so the phrase is where the text after
+  // starts with the rest of the phrase and the text before ends with its start. Exact, and it costs what that
+  // trigram's pairs cost: the follower's bucket when the phrase names all 3 characters after it, else all.
+  function windowOffsets(text, fetched) {
+    var out = [];
+    if (text.length < 4 || text.length > 9) { return out; }
+    for (var o = Math.max(0, text.length - 6); o <= Math.min(3, text.length - 3); o++) {
+      if (fetched.indexOf(o) >= 0) { out.push(o); }
     }
+    return out;
+  }
+  function windowEntries(text, o, meta, only) {
+    if (o + 6 <= text.length) {
+      return pairEntries(text, o, meta, only).then(function (raws) { return raws.map(function (raw) { return raw ? [raw] : []; }); });
+    }
+    var keys = [text.substr(o, 3) + "^"];
+    for (var b = 0; b < meta.buckets; b++) { keys.push(keys[0] + b.toString(16)); }
+    return Promise.all(keys.map(function (key) { return shardEntries(key, meta, only); })).then(function (found) {
+      return meta.segments.map(function (seg, number) {
+        return found.map(function (raws) { return raws[number]; }).filter(Boolean);
+      });
+    });
+  }
+  function windowCost(perSegment) {
+    return perSegment.reduce(function (sum, raws) { return sum + raws.reduce(function (s2, raw) { return s2 + entrySize(raw); }, 0); }, 0);
+  }
+  function byWindow(text, o, meta) {
+    var after = text.substr(o + 3, 3), before = text.substr(0, o), hits = {};
+    return windowEntries(text, o, meta, null).then(function (perSegment) {
+      return Promise.all(perSegment.map(function (raws, number) {
+        return Promise.all(raws.map(function (raw) { return raw[0] === 2 ? getExternal(number, readVarint(raw, { i: 1 })) : raw; }));
+      }));
+    }).then(function (perSegment) {
+      perSegment.forEach(function (raws, number) {
+        raws.forEach(function (bytes) {
+          var okAfter, okBefore;
+          var entry = readPairs(bytes, meta.segments[number][0], function (doc, linked, places, follows, preds) {
+            var mine = null;
+            for (var j = 0; j < places.length; j++) {
+              if (okAfter[follows[j]] && okBefore[preds[j]]) { (mine = mine || []).push(places[j] - o); }
+            }
+            if (!mine) { return; }
+            var found = hits[doc] || (hits[doc] = { tf: 0, pos: [] });
+            found.tf += linked || mine.length;
+            found.pos = found.pos.concat(mine);
+          });
+          okAfter = [after === ""].concat(entry.texts.map(function (t) { return t.slice(0, after.length) === after; }));
+          okBefore = [before === ""].concat(entry.texts.map(function (t) { return t.slice(t.length - before.length) === before && t.length >= before.length; }));
+          entry.each();
+        });
+      });
+      var out = postings();
+      Object.keys(hits).map(Number).sort(function (x, y) { return x - y; }).forEach(function (doc) {
+        add(out, doc, hits[doc].tf, hits[doc].pos.sort(function (x, y) { return x - y; }), meta);
+      });
+      return finish(out);
+    });
   }
   // n numbers: varints, or two to a byte (low half first) when `small`
   function column(bytes, state, n, small) {

@@ -30,11 +30,12 @@ QUERIES = ["法治宣传", "法治宣傳", "责任制", "責任制", "２０２�
 # occur but never side by side (法治宣普法责); and three found in some reports only after the first two
 # occurrences of a trigram, so the heads cannot confirm them and the tails are fetched; long phrases (up to 13
 # characters), one of two phrases that never meet
-PLANS = ["pairs", "cover", "cover-middle", "tails", "heads"]
-"""How a phrase of 6+ characters is decided (search.js picks the cheaper; tests force each): from all its
+PLANS = ["pairs", "cover", "cover-middle", "tails", "heads", "window-first", "window-last"]
+"""How a phrase is decided (search.js picks the cheapest; tests force each): one of 6+ characters from all its
 6-grams, from as few as cover it (each checking the trigram before it; leaving out the first, or the second
 and so on; then all for undecided reports), from its trigrams' heads then their tails, or from the heads then the
-6-grams."""
+6-grams; one of 4–9 characters also from one trigram and the text before and after it (a window: the first or
+the last trigram that can be one)."""
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +88,7 @@ def plan_page(request: pytest.FixtureRequest, browser_context_factory: Any) -> A
     context.close()
 
 
-@pytest.mark.parametrize("query", [q for q in QUERIES if any(len(run) >= 6 for run in re.findall(r"[\u4e00-\u9fff]+", q))])
+@pytest.mark.parametrize("query", [q for q in QUERIES if any(len(run) >= 4 for run in re.findall(r"[\u4e00-\u9fff]+", q))])
 def test_every_plan_returns_exactly_the_expected_reports(query: str, plan_page: Any, site_url: str,
                                                          published: list[Any]) -> None:
     expected = oracle(published, query)
@@ -276,7 +277,7 @@ def fuzz_site(site_root: Path, tmp_path_factory: pytest.TempPathFactory) -> tupl
     entries = [(shard.parent, e) for shard in (site_root / "fuzz/search/s").glob("*/*.bin")
                for key, e in read_shard(shard.read_bytes()).items() if key.endswith("^")]
     entries = [(folder / "x" / f"{read_varint(e, 1)[0]}.bin").read_bytes() if e[0] == 2 else e for folder, e in entries]
-    assert any(read_varint(e, 1)[0] >= 16 for e in entries)
+    assert any(read_varint(e, read_varint(e, 1)[1])[0] >= 16 for e in entries)  # texts named (after `same follower`)
     return "fuzz/", texts
 
 
@@ -301,6 +302,34 @@ def test_long_phrases_are_exact_under_every_plan(plan_page: Any, site_url: str,
     queries = _fuzz_queries(texts)
     assert sum(1 for q in queries if any(q in t for t in texts.values())) >= 12  # not all trivially empty
     assert any(q not in t for q in queries for t in texts.values())
+    for query in queries:
+        expected = {title for title, text in texts.items() if query in text}
+        _, titles = run_query(plan_page, site_url + prefix, query)
+        assert set(titles) == expected and len(titles) == len(expected), (query, sorted(set(titles) ^ expected))
+
+
+def _short_fuzz_queries(texts: dict[str, str]) -> list[str]:
+    """Phrases of 4–9 characters: cut anywhere in a run, at its start or at its end (where the text before or
+    after a trigram is cut short), and words run together."""
+    rng = random.Random(8)
+    runs = [run for text in texts.values() for run in re.findall(r"[\u4e00-\u9fff]{9,}", text)]
+    queries = []
+    for n in range(18):
+        run = rng.choice(runs)
+        size = rng.randint(4, 9)
+        start = [rng.randint(0, len(run) - size), 0, len(run) - size][n % 3]
+        queries.append(run[start : start + size])
+    for _ in range(12):
+        queries.append("".join(rng.choice(WORDS) for _ in range(3))[: rng.randint(4, 9)])
+    return queries
+
+
+def test_short_phrases_are_exact_under_every_plan(plan_page: Any, site_url: str,
+                                                  fuzz_site: tuple[str, dict[str, str]]) -> None:
+    prefix, texts = fuzz_site
+    queries = _short_fuzz_queries(texts)
+    assert sum(1 for q in queries if any(q in t for t in texts.values())) >= 18
+    assert sum(1 for q in queries if not any(q in t for t in texts.values())) >= 3
     for query in queries:
         expected = {title for title, text in texts.items() if query in text}
         _, titles = run_query(plan_page, site_url + prefix, query)

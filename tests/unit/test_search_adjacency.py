@@ -51,13 +51,39 @@ def _pairs(body: str) -> tuple[dict[str, object], Followers]:
     return document_pairs(text_terms(report, fold_table(), text).positions, len(text), followers), followers
 
 
+def _names(followers: Followers, numbers: object) -> list[str | None]:
+    return [followers.names[f - 1] if f else None for f in numbers]  # type: ignore[attr-defined]
+
+
 def test_linked_when_a_trigram_and_its_follower_only_occur_together() -> None:
     pairs, followers = _pairs("甲乙丙丁戊己，甲乙丙丁戊己。戊己庚")
     linked = pairs["甲乙丙"]
     assert isinstance(linked, Linked) and followers.names[linked.follower] == "丁戊己"
-    assert (linked.count, linked.first) == (2, 3)  # after the title "标题\n"
-    # 丁戊己 and 戊己庚 are never followed by a trigram (a comma, a full stop, the end of a run): no record
-    assert "丁戊己" not in pairs and "戊己庚" not in pairs
+    assert (linked.count, linked.first, linked.predecessor) == (2, 3, 0)  # after the title "标题\n"; starts a run
+    # 丁戊己 ends its runs: recorded with nothing after it and 甲乙丙 before it; 戊己庚 is a run of its own
+    end = pairs["丁戊己"]
+    assert isinstance(end, Explicit) and list(end.positions) == [6, 13] and list(end.followers) == [0, 0]
+    assert _names(followers, end.predecessors) == ["甲乙丙", "甲乙丙"]
+    alone = pairs["戊己庚"]
+    assert isinstance(alone, Explicit) and (list(alone.followers), list(alone.predecessors)) == ([0], [0])
+
+
+def test_next_to_a_runs_edge_the_characters_there_are_recorded() -> None:
+    pairs, followers = _pairs("甲乙丙丁戊己，甲乙丙丁戊。")
+    middle = pairs["乙丙丁"]  # 戊己 then 戊 after it (two, then one character left), 甲 before it
+    assert isinstance(middle, Explicit)
+    assert _names(followers, middle.followers) == ["戊己", "戊"] and _names(followers, middle.predecessors) == ["甲", "甲"]
+    assert _names(followers, pairs["丙丁戊"].predecessors) == ["甲乙", "甲乙"]
+
+
+def test_linked_only_when_the_text_before_is_the_same_too() -> None:
+    pairs, followers = _pairs("子甲乙丙丁戊己，丑甲乙丙丁戊己。")
+    record = pairs["甲乙丙"]
+    assert isinstance(record, Explicit) and _names(followers, record.predecessors) == ["子", "丑"]
+    assert _names(followers, record.followers) == ["丁戊己", "丁戊己"]
+    pairs, followers = _pairs("子甲乙丙丁戊己，子甲乙丙丁戊己。")
+    linked = pairs["甲乙丙"]
+    assert isinstance(linked, Linked) and followers.names[linked.predecessor - 1] == "子"
 
 
 def test_explicit_when_the_follower_also_occurs_alone_or_the_trigram_has_several() -> None:
@@ -66,22 +92,27 @@ def test_explicit_when_the_follower_also_occurs_alone_or_the_trigram_has_several
     pairs, followers = _pairs("甲乙丙丁戊己，丁戊己。甲乙丙子丑寅")
     record = pairs["甲乙丙"]
     assert isinstance(record, Explicit) and list(record.positions) == [3, 14]
-    assert [followers.names[f] for f in record.followers] == ["丁戊己", "子丑寅"]
+    assert _names(followers, record.followers) == ["丁戊己", "子丑寅"]
     assert list(record.predecessors) == [0, 0]  # both start a run
     pairs, followers = _pairs("子丑寅甲乙丙丁戊己，丁戊己。甲乙丙子丑寅")
-    record = pairs["甲乙丙"]
-    assert [followers.names[f - 1] if f else None for f in record.predecessors] == ["子丑寅", None]
+    assert _names(followers, pairs["甲乙丙"].predecessors) == ["子丑寅", None]  # type: ignore[union-attr]
 
 
 def test_pairs_encoding() -> None:
     followers = Followers()
     a, b = followers.of("丁戊己"), followers.of("子丑寅")
-    explicit = Explicit(array("I", [3, 13]), array("I", [a, b]), array("I", [0, b + 1]))
-    data = encode_pairs([(0, Linked(a, 2, 3)), (4, explicit)], followers)
+    explicit = Explicit(array("I", [3, 13]), array("I", [a + 1, b + 1]), array("I", [0, b + 1]))
+    data = encode_pairs([(0, Linked(a, 2, 3, b + 1)), (4, explicit)], followers)
     raw_a, raw_b = "丁戊己".encode(), "子丑寅".encode()
-    # linked: gap 0, 0, follower 0, count 2, first 3; explicit: gap 3, 2 positions (gaps 3, 9), followers 0, 1
-    # and predecessors none, 子丑寅 (number + 1), each pair in one byte (low half first)
-    assert data == bytes([PAIRS, 2, 9, *raw_a, 9, *raw_b, 2, 0, 0, 0, 2, 3, 3, 2, 3, 9, 0x10, 0x20])
+    # not one follower for all: 0; linked: gap 0, 0, follower 0, count 2, first 3, predecessor 子丑寅 (+ 1);
+    # explicit: gap 3, 2 positions (gaps 3, 9), followers 丁戊己, 子丑寅 and predecessors none, 子丑寅 (number + 1,
+    # each pair in one byte, low half first)
+    assert data == bytes([PAIRS, 0, 2, 9, *raw_a, 9, *raw_b, 2, 0, 0, 0, 2, 3, 2, 3, 2, 3, 9, 0x21, 0x20])
+    one = Explicit(array("I", [3]), array("I", [b + 1]), array("I", [0]))
+    # every follower is 子丑寅 (the only text named: 0, + 1): no followers column
+    assert encode_pairs([(2, one)], followers) == bytes([PAIRS, 1, 1, 9, *raw_b, 1, 2, 1, 3, 0])
+    ends = Explicit(array("I", [3]), array("I", [0]), array("I", [a + 1]))
+    assert encode_pairs([(0, ends)], followers) == bytes([PAIRS, 0, 1, 9, *raw_a, 1, 0, 1, 3, 0, 0x01])
 
 
 def test_big_pairs_are_split_by_follower_bucket(monkeypatch) -> None:  # type: ignore[no-untyped-def]
@@ -90,7 +121,7 @@ def test_big_pairs_are_split_by_follower_bucket(monkeypatch) -> None:  # type: i
     followers = Followers()
     names = ["丁戊己", "子丑寅", "卯辰巳", "午未申"]
     ids = [followers.of(n) for n in names]
-    records = [(doc, Explicit(array("I", [10 * k for k in range(4)]), array("I", ids), array("I", [0] * 4)))
+    records = [(doc, Explicit(array("I", [10 * k for k in range(4)]), array("I", [i + 1 for i in ids]), array("I", [0] * 4)))
                for doc in range(3)]
     assert list(pair_entries("甲乙丙", records, followers)) == ["甲乙丙^"]
     monkeypatch.setattr(adjacency, "PAIR_SPLIT_BYTES", 8)
