@@ -28,7 +28,7 @@ QUERIES = ["法治宣传", "宪法 民法典", "普法责任清单制度", "习�
 """Hard cases: words typed without a space, each in every report, never side by side (their trigrams' heads
 cannot rule a report out); long phrases of common words found in a tenth to a half of the reports, mostly
 after the first occurrences of their trigrams (decided from their 6-grams); and a 4-character phrase across two
-common words (decided from the heads, then the tails)."""
+common words (decided from one trigram and the text around it)."""
 
 
 def sample_phrases(project: Path, count: int, seed: int = 11) -> list[str]:
@@ -87,11 +87,11 @@ def browser_queries(site: Path, queries: list[str] | None = None) -> dict[str, t
             page.goto(f"http://127.0.0.1:{server.server_address[1]}/search.html?q={quote(query)}")
             page.wait_for_selector("#search-app[data-ready=true]", timeout=120_000)
             index_files = {site / path.lstrip("/") for path in requested if path.startswith("/search/")}
-            tails = page.get_attribute("#search-app", "data-tail-segments")
+            later = page.get_attribute("#search-app", "data-later-segments")
             plans = page.get_attribute("#search-app", "data-plans") or "-"
             out[query] = (float(page.get_attribute("#search-app", "data-query-ms") or 0),
                           float(page.get_attribute("#search-app", "data-warm-query-ms") or 0),
-                          f"{page.inner_text('#search-status')} (plan: {plans}; tails or pairs of {tails} segments)",
+                          f"{page.inner_text('#search-status')} (plan: {plans}; pairs after the heads in {later} segments)",
                           sum(gz(f.read_bytes()) for f in index_files))
             context.close()
         browser.close()

@@ -1,16 +1,15 @@
-"""What comes after (and before) each trigram: the data that decides a phrase without downloading every
+"""What comes before and after each trigram: the data that decides a phrase without downloading every
 position of its trigrams.
 
-Two structures, both per segment:
-- followers (key trigram + "~"): hashes of the 1, 2 and 3 characters after each occurrence of a trigram that has
-  a tail. A cheap filter: a phrase whose trigrams never follow each other in a segment fetches none of its tails.
-- pairs (key trigram + "^", or trigram + "^" + bucket): every occurrence of the trigram with the trigram that
-  follows it (a 6-gram), grouped by that follower. A phrase of 6+ characters is the chain of its 6-grams at
-  offsets 0, 3, 6 … and len-6, so these decide it exactly, and their size follows how often the 6-grams occur,
-  not how often the trigrams do. Each position also names the trigram before it, so a 6-gram at o checks the 9
-  characters from o - 3 and a common 6-gram next to it can be left out. Where a trigram is always followed by
-  the same trigram in a document and that one always preceded by it ("linked"), no position is stored for the
-  document: either implies the other.
+Pairs (key trigram + "^", or trigram + "^" + bucket), per segment: every occurrence of the trigram with what
+follows it (the next trigram, or at a run's end the 0–2 characters left) and what comes before it (likewise),
+grouped by the follower. A phrase of 4–9 characters is decided by one of its trigrams (the text after must start
+with the rest of the phrase, the text before end with its start: a window); one of 6+ characters by the chain of
+its 6-grams at offsets 0, 3, 6 … and len-6, whose size follows how often the 6-grams occur, not how often the
+trigrams do. Each position also names the trigram before it, so a 6-gram at o checks the 9 characters from
+o - 3 and a common 6-gram next to it can be left out. Where a trigram is always followed by the same trigram
+in a document and that one always preceded by it ("linked"), no position is stored for the document: either
+implies the other; the predecessor is stored when it is always the same.
 """
 
 from __future__ import annotations
@@ -18,69 +17,35 @@ from __future__ import annotations
 import re
 from array import array
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .encode import fnv1a, gaps, varint
 
-FOLLOWERS, PAIRS = 4, 5
-FOLLOW = "~"
-FOLLOWER_SLACK_BITS = 8
-"""Follower hashes are cut to bit_length(count) + this many bits: a check wrongly passes about 1 time in 2**8."""
+PAIRS = 5
+"""Entry kind (the first byte of an entry); 0–3 are in index.py."""
 PAIR = "^"
 PAIR_BUCKETS = 16
 PAIR_SPLIT_BYTES = 1024
 """A trigram's pairs bigger than this (in one segment) are split into PAIR_BUCKETS entries by follower, so a
 query fetches only the bucket of the follower it needs."""
-_CJK_PREFIX = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,3}")
+MIXED = -1
+"""A linked record's predecessor when the trigram's occurrences have different ones."""
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def family(term: str) -> str:
-    """The trigram a key belongs to: a trigram's head, tail, followers and pairs share one shard, so the keys a
-    phrase needs after the head cost no further shard."""
-    if len(term) > 3 and term[3] in "+~^" and _CJK_PREFIX.match(term[0]):
+    """The trigram a key belongs to: a trigram's head and pairs share one shard, so the keys a phrase needs
+    after the head cost no further shard."""
+    if len(term) > 3 and term[3] == PAIR and _CJK.match(term[0]):
         return term[:3]
     return term
 
 
-def follower_hash(text: str, bits: int) -> int:
-    return fnv1a(text) >> (32 - bits)
-
-
-def encode_followers(after: Iterable[str]) -> bytes:
-    """A sorted set of hashes of the given texts (what follows a trigram), cut to as few bits as keep false
-    passes rare: [kind, bits, count, first hash, gaps …]."""
-    texts = set(after)
-    bits = min(32, max(8, len(texts).bit_length() + FOLLOWER_SLACK_BITS))
-    hashes = sorted({follower_hash(text, bits) for text in texts})
-    out = bytearray([FOLLOWERS, bits])
-    varint(len(hashes), out)
-    previous = 0
-    for value in hashes:
-        varint(value - previous, out)
-        previous = value
-    return bytes(out)
-
-
-def followers_of(positions: Iterable[tuple[int, array[int]]], texts: list[str]) -> set[str]:
-    """The 1, 2 and 3 Chinese characters after each position (of a trigram) in the given documents."""
-    found: set[str] = set()
-    for doc, places in positions:
-        text = texts[doc]
-        found.update([text[p + 3 : p + 6] for p in places])
-    out: set[str] = set()
-    for after in found:
-        match = _CJK_PREFIX.match(after)
-        if match:
-            run = match.group()
-            out.update(run[:n] for n in range(1, len(run) + 1))
-    return out
-
-
 @dataclass(slots=True)
 class Linked:
-    """In this document the trigram is always followed by one trigram, that one always preceded by it, and the
-    trigram always preceded by the same text (number + 1; 0 at the start of a run)."""
+    """In this document the trigram is always followed by one trigram and that one always preceded by it; the
+    text before the trigram (number + 1; 0 at the start of a run) when it is always the same, else MIXED."""
 
     follower: int
     count: int
@@ -162,21 +127,21 @@ def document_pairs(positions: dict[str, array[int]], text_length: int, followers
         first = follows[0]
         if first is not None and follows.count(first) == len(places) and len(positions[first]) == len(places):
             preds = {before(p) for p in places}
-            if len(preds) == 1:
-                out[trigram] = Linked(number(first), len(places), places[0], preds.pop())
-                continue
+            out[trigram] = Linked(number(first), len(places), places[0], preds.pop() if len(preds) == 1 else MIXED)
+            continue
         out[trigram] = Explicit(places, array("I", map(after, places)), array("I", map(before, places)))
     return out
 
 
 def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers) -> bytes:
     """One entry of a trigram's pairs in a segment: [kind, same follower, text count, texts (UTF-8, length
-    first), document count, per document: gap, then 0, follower, count, first position, predecessor (linked)
-    or n, n position gaps, n followers (omitted when `same follower`, its number + 1, is not 0: every follower
-    of the entry is that one) and n predecessors. Followers and predecessors of records with positions are
-    number + 1, 0 for none; with fewer than 16 texts named they take half a byte each]."""
+    first), document count, per document: gap, then 0, follower, count, first position, predecessor (linked:
+    0 mixed, 1 none, else number + 2) or n, n position gaps, n followers (omitted when `same follower`, a
+    number + 1, is not 0: every follower in the entry is that one) and n predecessors]. Followers and
+    predecessors of records with positions are number + 1, 0 for none; with fewer than 16 texts named they take
+    half a byte each."""
     used = {r.follower for _, r in records if isinstance(r, Linked)}
-    used.update(r.predecessor - 1 for _, r in records if isinstance(r, Linked) and r.predecessor)
+    used.update(r.predecessor - 1 for _, r in records if isinstance(r, Linked) and r.predecessor > 0)
     explicit_followers: set[int] = set()
     for _, r in records:
         if isinstance(r, Explicit):
@@ -202,7 +167,8 @@ def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers
         if isinstance(record, Linked):
             out.append(0)
             pred = record.predecessor
-            for value in (local[record.follower], record.count, record.first, local[pred - 1] + 1 if pred else 0):
+            for value in (local[record.follower], record.count, record.first,
+                          0 if pred == MIXED else local[pred - 1] + 2 if pred else 1):
                 varint(value, out)
             continue
         varint(len(record.positions), out)

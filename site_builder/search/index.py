@@ -4,10 +4,10 @@ Latin/digit words and exact 索引号/文号 tokens with counts), sharded by ter
 Why trigrams carry the positions and bigrams only counts: a query of two characters needs no positions (the
 bigram's document list is the exact answer), and a longer phrase is checked with trigrams at offsets 0, 3, 6 …,
 which are far rarer than bigrams, so a first query fetches much less (法治 occurs in every report; 法治宣 only
-where the phrase is). A trigram's positions are split into a head (its first HEAD_POSITIONS in each document)
-and a tail fetched only for documents the heads cannot decide (see HEAD_POSITIONS). What follows each trigram
-(followers and pairs, adjacency.py) decides a phrase of 6+ characters from its 6-grams instead, when that fetches
-less: search.js weighs the plans by the sizes in the shard entries.
+where the phrase is). A trigram's entry holds only the first HEAD_POSITIONS positions in each document (its
+head); every position, with the text before and after it, is in its pairs (adjacency.py), which decide a phrase
+exactly: from one trigram for 4–9 characters, from its 6-grams for 6+. search.js weighs the plans by the sizes in
+the shard entries.
 
 Files under search/: meta.json (segments, filters, dates; fetched first), fold.json (traditional → simplified
 pairs for the query side), s/G/N.bin (postings shards of segment G, fetched per query term), s/G/x/K.bin (the
@@ -32,17 +32,7 @@ from ..cachefile import read_cache, write_cache
 from ..model import OutputFile, Report, Site
 from ..pagekeys import PageCache
 from ..sources import MAX_INDEXED_CHARS
-from .adjacency import (
-    FOLLOW,
-    PAIR_BUCKETS,
-    Followers,
-    PairRecord,
-    document_pairs,
-    encode_followers,
-    family,
-    followers_of,
-    pair_entries,
-)
+from .adjacency import PAIR_BUCKETS, Followers, PairRecord, document_pairs, family, pair_entries
 from .encode import fnv1a, gaps, varint
 from .normalize import fold_table, normalize
 
@@ -57,14 +47,14 @@ TARGET_SHARD_BYTES = 8 * 1024
 """What a term's lookup fetches besides the term itself, summed over all segments (bigger postings are in
 files of their own, so shards hold only small terms and can be small)."""
 MIN_SHARD_BYTES = 512
-COUNTED, POSITIONAL, EXTERNAL, HEAD = 0, 1, 2, 3
-"""Entry kinds (the first byte of an entry); 4 and 5 are in adjacency.py."""
+COUNTED, EXTERNAL, HEAD = 0, 2, 3
+"""Entry kinds (the first byte of an entry); 5 is in adjacency.py (1 and 4 were tails and followers, dropped
+when the pairs came to hold every position)."""
 HEAD_POSITIONS = 2
-"""A trigram's entry holds, per document, its count and only its first HEAD_POSITIONS positions; the rest are
-under the key trigram + "+" (its tail). A phrase in a document is nearly always confirmed by the first
-occurrences of its trigrams, so a query fetches a tail only for documents the heads leave undecided: a common
-phrase costs a few bytes per document, not ~1.2 bytes per occurrence."""
-TAIL = "+"
+"""A trigram's entry holds, per document, its count and only its first HEAD_POSITIONS positions. A phrase in a
+document is nearly always confirmed by the first occurrences of its trigrams, so a common phrase costs a few
+bytes per document, not ~1.2 bytes per occurrence; search.js fetches pairs only for documents the heads leave
+undecided."""
 
 
 @dataclass
@@ -136,10 +126,10 @@ def encode_postings(kind: int, entries: Sequence[tuple[int, object]]) -> bytes:
     for doc, data in entries:
         varint(doc - previous - 1, out)
         previous = doc
-        if kind in (POSITIONAL, HEAD):
+        if kind == HEAD:
             assert isinstance(data, array)
             varint(len(data), out)
-            gaps(data[:HEAD_POSITIONS] if kind == HEAD else data, out)
+            gaps(data[:HEAD_POSITIONS], out)
         else:
             assert isinstance(data, list)
             varint(data[0] * 2 + data[1], out)
@@ -279,22 +269,16 @@ def segment_files(docs: list[Report], job: SegmentJob, fold: dict[str, str], bod
     counted: dict[str, list[tuple[int, object]]] = defaultdict(list)
     paired: dict[str, list[tuple[int, PairRecord]]] = defaultdict(list)
     followers = Followers()
-    texts: list[str] = []
     for doc, report in enumerate(members):
-        texts.append(document_text(report, fold, bodies.render(report).text))
-        terms = text_terms(report, fold, texts[-1])
+        text = document_text(report, fold, bodies.render(report).text)
+        terms = text_terms(report, fold, text)
         for term, positions in terms.positions.items():
             positional[term].append((doc, positions))
-        for term, record in document_pairs(terms.positions, len(texts[-1]), followers).items():
+        for term, record in document_pairs(terms.positions, len(text), followers).items():
             paired[term].append((doc, record))
         for term, counts in terms.counts.items():
             counted[term].append((doc, counts))
     encoded = {term: encode_postings(HEAD, entries) for term, entries in positional.items()}
-    for term, entries in positional.items():
-        tails = [(doc, positions[HEAD_POSITIONS:]) for doc, positions in entries if len(positions) > HEAD_POSITIONS]
-        if tails:
-            encoded[term + TAIL] = encode_postings(POSITIONAL, tails)
-            encoded[term + FOLLOW] = encode_followers(followers_of(entries, texts))
     for term, records in paired.items():
         encoded.update(pair_entries(term, records, followers))
     encoded.update({term: encode_postings(COUNTED, entries) for term, entries in counted.items()})

@@ -91,9 +91,9 @@
   function finish(list) { list.start.push(list.pos.length); return list; }
 
   var foldMap = null;
-  var tailSegments = 0;  // segments whose tails or pairs the last search fetched after the heads
+  var laterSegments = 0;  // segments whose pairs the last search fetched after the heads
   var plansUsed = [];  // how each phrase was decided (data-plans, for tests and the benchmark)
-  var forcedPlan = window.sbSearchPlan || null;  // tests: "pairs", "cover", "cover-middle", "tails", "heads", "window-first", "window-last"
+  var forcedPlan = window.sbSearchPlan || null;  // tests: "pairs", "cover", "cover-middle", "heads", "heads-window", "window-first", "window-last"
   function norm(text) {
     var out = "";
     for (var i = 0; i < text.length; i++) {
@@ -119,9 +119,9 @@
     }
     return segs;
   }
-  // A trigram's head, tail (+), followers (~) and pairs (^) share the trigram's shard.
+  // A trigram's head and pairs (^) share the trigram's shard.
   function family(term) {
-    return term.length > 3 && "+~^".indexOf(term.charAt(3)) >= 0 && isCJK(term.charAt(0)) ? term.substr(0, 3) : term;
+    return term.length > 3 && term.charAt(3) === "^" && isCJK(term.charAt(0)) ? term.substr(0, 3) : term;
   }
   function shardEntries(term, meta, only) {
     // a term's raw shard entry in each segment (null where it has none), from one shard of each segment
@@ -167,81 +167,71 @@
     for (var i = 0; i + 3 <= text.length; i += 3) { offsets.push(i); }
     if (offsets[offsets.length - 1] !== text.length - 3) { offsets.push(text.length - 3); }
     var grams = offsets.map(function (o) { return text.substr(o, 3); });
-    if (text.length < 4) { return byHeads(text, offsets, grams, meta, "tails"); }
-    // A phrase of 6+ characters can also be decided from its 6-grams (pairs) alone, and one of 4–9 characters
-    // from one trigram and the text on either side of it (a window). The heads decide most documents for less,
-    // but where they cannot, a segment's tails or pairs follow; the longer the phrase, the likelier (each
-    // further trigram must line up within the first occurrences too, taken as an even chance).
+    if (text.length < 4) { return byHeads(text, offsets, grams, meta, null); }
+    // A phrase of 4–9 characters can be decided from one trigram and the text on either side of it (a window),
+    // one of 6+ characters from its 6-grams (pairs). The heads decide most documents for less, but where they
+    // cannot, a segment's pairs follow; the longer the phrase, the likelier (each further trigram must line up
+    // within the first occurrences too, taken as an even chance).
     // Sizes come from the shard entries (all of a trigram's keys share its shard; a big entry's pointer
     // carries its file's size).
     // From 10 characters on, three trigrams must line up in the heads, which they seldom do: the 6-grams are
     // taken without weighing the heads (nor fetching the shards that would tell their size).
     var pairAt = text.length >= 6 ? pairOffsets(text) : [], windows = windowOffsets(text, offsets.concat(pairAt));
     var forced = forcedPlan;
-    if (/^window/.test(forced || "") ? !windows.length : text.length < 6 && forced !== "heads" && forced !== "tails") { forced = null; }
-    var weigh = forced === "heads" || forced === "tails" || text.length <= 9;
+    if (/^window/.test(forced || "") ? !windows.length : /^(pairs|cover)/.test(forced || "") && !pairAt.length) { forced = null; }
+    if (forced === "heads-window" && !windows.length) { forced = "heads"; }
+    var weigh = /^heads/.test(forced || "") || text.length <= 9;
     return Promise.all([
       Promise.all(grams.map(function (g) { return weigh ? shardEntries(g, meta) : []; })),
-      Promise.all(grams.map(function (g) { return weigh ? shardEntries(g + "+", meta) : []; })),
       Promise.all(pairAt.map(function (o) { return pairEntries(text, o, meta); })),
       Promise.all(windows.map(function (o) { return windowEntries(text, o, meta); }))
     ]).then(function (found) {
-      var costs = found[2].map(function (raws) { return cost([raws]); }), then = 0;
+      var costs = found[1].map(function (raws) { return cost([raws]); });
       var chosen = forced === "pairs" ? pairAt.map(function (o, m) { return m; })
         : forced === "cover" ? mostDropped(pairAt, 0) : forced === "cover-middle" ? mostDropped(pairAt, 1)
         : cheapestPairs(pairAt, costs);
       var pairs = pairAt.length ? chosen.reduce(function (sum, m) { return sum + costs[m]; }, 0) : Infinity;
-      meta.segments.forEach(function (seg, number) {
-        var tails = found[1].reduce(function (sum, raws) { return sum + entrySize(raws[number]); }, 0);
-        var mine = pairAt.length ? found[2].reduce(function (sum, raws) { return sum + entrySize(raws[number]); }, 0) : Infinity;
-        then += tails ? Math.min(tails, mine) : 0;
-      });
-      var sizes = found[3].map(windowCost);
+      var sizes = found[2].map(windowCost);
       var best = forced === "window-first" ? 0 : forced === "window-last" ? sizes.length - 1 : sizes.indexOf(Math.min.apply(null, sizes));
       var windowSize = sizes.length ? sizes[best] : Infinity;
-      var undecided = 1 - Math.pow(0.5, grams.length - 1), heads = weigh ? cost(found[0]) + then * undecided : Infinity;
-      var plan = /^cover/.test(forced || "") ? "pairs" : /^window/.test(forced || "") ? "window" : forced ||
-        (windowSize <= Math.min(heads, pairs) ? "window" : heads < pairs ? "heads" : "pairs");
+      var undecided = 1 - Math.pow(0.5, grams.length - 1);
+      var heads = weigh ? cost(found[0]) + Math.min(windowSize, pairs) * undecided : Infinity;
+      var plan = /^(cover|pairs)/.test(forced || "") ? "pairs" : /^(window|heads)/.test(forced || "") ? forced.replace(/-.*/, "")
+        : windowSize <= Math.min(heads, pairs) ? "window" : heads < pairs ? "heads" : "pairs";
       plansUsed.push(plan);
-      if (plan === "window") { return byWindow(text, windows[best], meta); }
+      if (plan === "window") { return windowExactly(text, windows[best], meta, null); }
       if (plan === "pairs") { return decideByPairs(text, meta, null, chosen); }
-      return byHeads(text, offsets, grams, meta, forced === "tails" || text.length < 6 ? "tails" : forced === "heads" ? "pairs" : "cheaper");
+      var then = forced === "heads" ? (pairAt.length ? "pairs" : "window") : forced === "heads-window" ? "window" : "cheaper";
+      return byHeads(text, offsets, grams, meta, then);
     });
   }
   function cost(perTerm) {
     return perTerm.reduce(function (sum, raws) { return sum + raws.reduce(function (s2, raw) { return s2 + entrySize(raw); }, 0); }, 0);
   }
   // First from the heads (each trigram's first positions in each document); a document they cannot decide (no
-  // aligned hit, but a trigram has more positions than its head holds) is decided by the tails or the pairs of
-  // its segment (`then`: "tails", "pairs" or "cheaper"), in segments the followers do not rule out.
+  // aligned hit, but a trigram has more positions than its head holds) is decided by a window or the 6-grams
+  // (`then`: "window", "pairs" or "cheaper") of its segment.
   function byHeads(text, offsets, grams, meta, then) {
     return Promise.all(grams.map(function (g) { return lookup(g, meta); })).then(function (heads) {
       var found = alignAll(heads, offsets, meta), undecided = found.undecided;
       if (!undecided.length) { return found.out; }
       var only = {};
       undecided.forEach(function (doc) { only[segmentOf(doc, meta)] = true; });
-      return followed(text, offsets, meta, only).then(function (possible) {
-        undecided = undecided.filter(function (doc) { return possible[segmentOf(doc, meta)]; });
-        if (!undecided.length) { return found.out; }
-        var pairAt = text.length >= 6 ? pairOffsets(text) : null;
-        var choice = then === "cheaper" && pairAt ? Promise.all([
-          Promise.all(grams.map(function (g) { return shardEntries(g + "+", meta, possible); })),
-          Promise.all(pairAt.map(function (o) { return pairEntries(text, o, meta, possible); }))
-        ]).then(function (sizes) { return cost(sizes[1]) < cost(sizes[0]) ? "pairs" : "tails"; })
-          : Promise.resolve(then === "pairs" && pairAt ? "pairs" : "tails");
-        return choice.then(function (how) {
-          plansUsed.push("heads+" + how);
-          tailSegments += Object.keys(possible).length;
-          if (how === "pairs") {
-            return byPairs(text, pairAt, meta, possible).then(function (exact) {
-              return union(found.out, restrict(exact.out, undecided));
-            });
-          }
-          return Promise.all(grams.map(function (g) { return lookup(g + "+", meta, possible); })).then(function (tails) {
-            var full = heads.map(function (h, m) { return merged(h, tails[m], undecided); });
-            return union(found.out, alignAll(full, offsets, meta).out);
-          });
+      var pairAt = text.length >= 6 ? pairOffsets(text) : [], windows = windowOffsets(text, offsets.concat(pairAt));
+      return Promise.all([
+        Promise.all(pairAt.map(function (o) { return then === "window" ? [] : pairEntries(text, o, meta, only); })),
+        Promise.all(windows.map(function (o) { return then === "pairs" ? [] : windowEntries(text, o, meta, only); }))
+      ]).then(function (sizes) {
+        var pairs = pairAt.length && then !== "window" ? cost(sizes[0]) : Infinity, best = -1, least = Infinity;
+        sizes[1].forEach(function (perSegment, m) {
+          var size = then === "pairs" ? Infinity : windowCost(perSegment);
+          if (size < least) { least = size; best = m; }
         });
+        plansUsed.push(least <= pairs ? "heads+window" : "heads+pairs");
+        laterSegments += Object.keys(only).length;
+        var exact = least <= pairs ? windowExactly(text, windows[best], meta, only)
+          : byPairs(text, pairAt, meta, only).then(function (result) { return result.out; });
+        return exact.then(function (out) { return union(found.out, restrict(out, undecided)); });
       });
     });
   }
@@ -272,8 +262,9 @@
     });
   }
   // the texts an entry of pairs names, and its records; `visit(doc, linked, places, after, preds)` for each
-  // document: linked records give [first position], their count and their one follower and predecessor;
-  // followers and predecessors are text numbers + 1 (0: nothing, at a run's edge)
+  // document: linked records give [first position], their count and their one follower and predecessor (-1
+  // when the trigram has different ones); followers and predecessors are text numbers + 1 (0: nothing, at a
+  // run's edge)
   function readPairs(bytes, first, visit) {
     var state = { i: 1 }, same = readVarint(bytes, state), names = readVarint(bytes, state), texts = [];
     var decoder = new TextDecoder();
@@ -291,7 +282,7 @@
           var count = readVarint(bytes, state);
           if (count === 0) {  // linked
             var follower = readVarint(bytes, state) + 1, total = readVarint(bytes, state), at = readVarint(bytes, state);
-            visit(doc, total, [at], [follower], [readVarint(bytes, state)]);
+            visit(doc, total, [at], [follower], [readVarint(bytes, state) - 1]);  // -1: different ones
             continue;
           }
           var p = -1, places = [];
@@ -306,7 +297,7 @@
     var wanted = -1, prior = -1;
     var entry = readPairs(bytes, first, function (doc, linked, places, after, preds) {
       if (linked) {  // a linked record's one predecessor must be the wanted one too, when there is one to check
-        if (after[0] === wanted && (before === null || preds[0] === prior)) {
+        if (after[0] === wanted && (before === null || preds[0] === prior || preds[0] < 0)) {
           out.docs.push(doc); out.linked.push(1); out.tf.push(linked); out.start.push(out.pos.length); out.pos.push(places[0]);
         }
         return;
@@ -349,9 +340,20 @@
   function windowCost(perSegment) {
     return perSegment.reduce(function (sum, raws) { return sum + raws.reduce(function (s2, raw) { return s2 + entrySize(raw); }, 0); }, 0);
   }
-  function byWindow(text, o, meta) {
-    var after = text.substr(o + 3, 3), before = text.substr(0, o), hits = {};
-    return windowEntries(text, o, meta, null).then(function (perSegment) {
+  // A linked record whose trigram has different predecessors cannot check the text before it: its document is
+  // undecided, and decided by the window at 0 (no text before to check) or else by every 6-gram.
+  function windowExactly(text, o, meta, only) {
+    return byWindow(text, o, meta, only).then(function (first) {
+      if (!first.undecided.length) { return first.out; }
+      var rest = {};
+      first.undecided.forEach(function (doc) { rest[segmentOf(doc, meta)] = true; });
+      var exact = text.length <= 6 ? byWindow(text, 0, meta, rest) : byPairs(text, pairOffsets(text), meta, rest);
+      return exact.then(function (full) { return union(first.out, restrict(full.out, first.undecided)); });
+    });
+  }
+  function byWindow(text, o, meta, only) {
+    var after = text.substr(o + 3, 3), before = text.substr(0, o), hits = {}, undecided = [];
+    return windowEntries(text, o, meta, only).then(function (perSegment) {
       return Promise.all(perSegment.map(function (raws, number) {
         return Promise.all(raws.map(function (raw) { return raw[0] === 2 ? getExternal(number, readVarint(raw, { i: 1 })) : raw; }));
       }));
@@ -361,8 +363,9 @@
           var okAfter, okBefore;
           var entry = readPairs(bytes, meta.segments[number][0], function (doc, linked, places, follows, preds) {
             var mine = null;
+            if (linked && preds[0] < 0 && before && okAfter[follows[0]]) { undecided.push(doc); return; }
             for (var j = 0; j < places.length; j++) {
-              if (okAfter[follows[j]] && okBefore[preds[j]]) { (mine = mine || []).push(places[j] - o); }
+              if (okAfter[follows[j]] && (preds[j] < 0 || okBefore[preds[j]])) { (mine = mine || []).push(places[j] - o); }
             }
             if (!mine) { return; }
             var found = hits[doc] || (hits[doc] = { tf: 0, pos: [] });
@@ -370,7 +373,7 @@
             found.pos = found.pos.concat(mine);
           });
           okAfter = [after === ""].concat(entry.texts.map(function (t) { return t.slice(0, after.length) === after; }));
-          okBefore = [before === ""].concat(entry.texts.map(function (t) { return t.slice(t.length - before.length) === before && t.length >= before.length; }));
+          okBefore = [before === ""].concat(entry.texts.map(function (t) { return t.length >= before.length && t.slice(t.length - before.length) === before; }));
           entry.each();
         });
       });
@@ -378,7 +381,7 @@
       Object.keys(hits).map(Number).sort(function (x, y) { return x - y; }).forEach(function (doc) {
         add(out, doc, hits[doc].tf, hits[doc].pos.sort(function (x, y) { return x - y; }), meta);
       });
-      return finish(out);
+      return { out: finish(out), undecided: undecided.sort(function (x, y) { return x - y; }) };
     });
   }
   // n numbers: varints, or two to a byte (low half first) when `small`
@@ -490,32 +493,6 @@
     }
     return finish(out);
   }
-  // The segments (of those in `only`) where each trigram of the phrase can be followed by the next one: the
-  // characters between them are in the trigram's followers (kind 4: sorted hashes cut to `bits` bits). A
-  // trigram without followers in a segment has no tail there, so it cannot rule the segment out.
-  function followed(text, offsets, meta, only) {
-    var pairs = offsets.slice(0, -1);
-    return Promise.all(pairs.map(function (o) { return entries(text.substr(o, 3) + "~", meta, only); })).then(function (sets) {
-      var possible = {};
-      Object.keys(only).forEach(function (number) {
-        var ok = sets.every(function (found, m) {
-          var bytes = found[number];
-          return !bytes || hasFollower(bytes, text.slice(offsets[m] + 3, offsets[m + 1] + 3));
-        });
-        if (ok) { possible[number] = true; }
-      });
-      return possible;
-    });
-  }
-  function hasFollower(bytes, after) {
-    var bits = bytes[1], state = { i: 2 }, want = Math.floor(fnv1a(after) / Math.pow(2, 32 - bits)), value = 0;
-    var count = readVarint(bytes, state);
-    for (var k = 0; k < count && value <= want; k++) {
-      value += readVarint(bytes, state);
-      if (value === want) { return true; }
-    }
-    return false;
-  }
   function segmentOf(doc, meta) {
     for (var g = meta.segments.length - 1; g > 0; g--) { if (doc >= meta.segments[g][0]) { return g; } }
     return 0;
@@ -551,28 +528,6 @@
       }
     });
     return { out: finish(out), undecided: undecided };
-  }
-  // a head and its tail as one list of every position, for the given documents
-  function merged(head, tail, docs) {
-    var out = postings(), t = 0;
-    docs.forEach(function (doc) {
-      var k = indexOf(head.docs, doc);
-      if (k < 0) { return; }
-      while (t < tail.docs.length && tail.docs[t] < doc) { t++; }
-      out.docs.push(doc); out.tf.push(head.tf[k]); out.start.push(out.pos.length);
-      for (var s = head.start[k]; s < head.start[k + 1]; s++) { out.pos.push(head.pos[s]); }
-      if (tail.docs[t] === doc) { for (s = tail.start[t]; s < tail.start[t + 1]; s++) { out.pos.push(tail.pos[s]); } }
-    });
-    return finish(out);
-  }
-  function indexOf(sorted, value) {
-    var low = 0, high = sorted.length - 1;
-    while (low <= high) {
-      var mid = (low + high) >> 1;
-      if (sorted[mid] === value) { return mid; }
-      if (sorted[mid] < value) { low = mid + 1; } else { high = mid - 1; }
-    }
-    return -1;
   }
   // two postings lists of different documents as one, sorted by document
   function union(a, b) {
@@ -637,7 +592,7 @@
     return best;
   }
   function search(query, meta) {
-    tailSegments = 0;
+    laterSegments = 0;
     plansUsed = [];
     var terms = query.split(/[\s\u3000]+/).filter(Boolean);
     if (!terms.length) { return Promise.resolve([]); }
@@ -792,7 +747,7 @@
     var started = performance.now();
     return search(p.q, meta).then(function (results) {
       root.setAttribute("data-query-ms", String(Math.round(performance.now() - started)));
-      root.setAttribute("data-tail-segments", String(tailSegments));
+      root.setAttribute("data-later-segments", String(laterSegments));
       root.setAttribute("data-plans", plansUsed.join(" "));
       var warm = 0;
       return render(p, meta, results).then(function () {

@@ -28,14 +28,14 @@ QUERIES = ["法治宣传", "法治宣傳", "责任制", "責任制", "２０２�
            "学习宣传贯彻习近平法治思想", "法治宣传教育普法责任清单"]
 # phrases of 3, 4, 5, 6 and 7 characters (trigrams at offsets 0, 3 … and the last one); one whose trigrams both
 # occur but never side by side (法治宣普法责); and three found in some reports only after the first two
-# occurrences of a trigram, so the heads cannot confirm them and the tails are fetched; long phrases (up to 13
+# occurrences of a trigram, so the heads cannot confirm them and the pairs are fetched; long phrases (up to 13
 # characters), one of two phrases that never meet
-PLANS = ["pairs", "cover", "cover-middle", "tails", "heads", "window-first", "window-last"]
+PLANS = ["pairs", "cover", "cover-middle", "heads", "heads-window", "window-first", "window-last"]
 """How a phrase is decided (search.js picks the cheapest; tests force each): one of 6+ characters from all its
 6-grams, from as few as cover it (each checking the trigram before it; leaving out the first, or the second
-and so on; then all for undecided reports), from its trigrams' heads then their tails, or from the heads then the
-6-grams; one of 4–9 characters also from one trigram and the text before and after it (a window: the first or
-the last trigram that can be one)."""
+and so on; then all for undecided reports), or from its trigrams' heads then the 6-grams; one of 4–9 characters
+from one trigram and the text before and after it (a window: the first or the last trigram that can be one), or
+from the heads then a window."""
 
 
 @pytest.fixture(scope="module")
@@ -100,21 +100,21 @@ def test_every_plan_returns_exactly_the_expected_reports(query: str, plan_page: 
 def test_the_cheaper_plan_is_chosen_and_reported(page: Any, site_url: str) -> None:
     run_query(page, site_url, "深入学习宣传习近平法治思想")
     plans = (page.get_attribute("#search-app", "data-plans") or "").split()
-    assert plans and set(plans) <= {"pairs", "heads", "heads+tails", "heads+pairs"}
+    assert plans and set(plans) <= {"pairs", "heads", "window", "heads+window", "heads+pairs"}
 
 
-def test_followers_spare_the_tails_of_phrases_that_never_occur(browser_context_factory: Any, site_url: str) -> None:
-    """法治宣 and 普法责 occur more often than their heads hold, but 普法责 never follows 法治宣: the followers
-    rule out every segment, so no tail is fetched; a phrase that does occur after the heads still fetches them.
-    (With the heads plan forced: left to itself, search.js decides these from their 6-grams.)"""
+@pytest.mark.parametrize("plan", ["heads", "heads-window"])
+def test_what_the_heads_leave_undecided_is_decided_from_the_pairs(plan: str, browser_context_factory: Any,
+                                                                   site_url: str) -> None:
+    """法治文化阵地 occurs in some reports only after the first occurrences of its trigrams (what the heads hold): those
+    reports are decided from the 6-grams or a window in their segments. (With the heads plan forced: left to
+    itself, search.js may decide the phrase from the pairs at once.)"""
     context = browser_context_factory()
-    context.add_init_script("window.sbSearchPlan = 'tails';")
+    context.add_init_script(f"window.sbSearchPlan = {plan!r};")
     page = context.pages[0] if context.pages else context.new_page()
-    run_query(page, site_url, "法治宣普法责")
-    assert page.get_attribute("#search-app", "data-tail-segments") == "0"
     run_query(page, site_url, "法治文化阵地")
-    assert int(page.get_attribute("#search-app", "data-tail-segments") or 0) > 0
-    assert page.get_attribute("#search-app", "data-plans") == "tails heads+tails"
+    assert int(page.get_attribute("#search-app", "data-later-segments") or 0) > 0
+    assert page.get_attribute("#search-app", "data-plans") == ("heads heads+pairs" if plan == "heads" else "heads heads+window")
     context.close()
 
 

@@ -1,17 +1,14 @@
 from array import array
 
 from site_builder.search.adjacency import (
-    FOLLOWERS,
+    MIXED,
     PAIRS,
     Explicit,
     Followers,
     Linked,
     document_pairs,
-    encode_followers,
     encode_pairs,
     family,
-    follower_hash,
-    followers_of,
     pair_bucket,
     pair_entries,
 )
@@ -20,28 +17,6 @@ from site_builder.search.index import text_terms
 from site_builder.search.normalize import fold_table
 
 from .test_search_index import _report
-
-
-def test_followers_are_the_characters_after_a_trigram_within_its_run() -> None:
-    from array import array
-
-    texts = ["法治宣传教育。法治宣讲", "法治宣"]
-    found = followers_of([(0, array("I", [0, 7])), (1, array("I", [0]))], texts)
-    assert found == {"传", "传教", "传教育", "讲"}  # 。 ends a run, 讲 the text; nothing follows the second
-
-
-def test_followers_encoding_is_a_sorted_set_of_cut_hashes() -> None:
-    data = encode_followers(["传", "传教", "传教育"])
-    assert data[0] == FOLLOWERS and data[1] == 3 .bit_length() + 8  # 10 bits: a false pass ~1 in 256
-    count, at = read_varint(data, 2)
-    hashes, value = [], 0
-    for _ in range(count):
-        gap, at = read_varint(data, at)
-        value += gap
-        hashes.append(value)
-    assert at == len(data) and hashes == sorted({follower_hash(t, 10) for t in ["传", "传教", "传教育"]})
-    assert all(h < 2**10 for h in hashes) and follower_hash("传", 32) == fnv1a("传")
-
 
 
 def _pairs(body: str) -> tuple[dict[str, object], Followers]:
@@ -76,11 +51,10 @@ def test_next_to_a_runs_edge_the_characters_there_are_recorded() -> None:
     assert _names(followers, pairs["丙丁戊"].predecessors) == ["甲乙", "甲乙"]
 
 
-def test_linked_only_when_the_text_before_is_the_same_too() -> None:
+def test_a_linked_record_names_its_predecessor_when_it_is_always_the_same() -> None:
     pairs, followers = _pairs("子甲乙丙丁戊己，丑甲乙丙丁戊己。")
     record = pairs["甲乙丙"]
-    assert isinstance(record, Explicit) and _names(followers, record.predecessors) == ["子", "丑"]
-    assert _names(followers, record.followers) == ["丁戊己", "丁戊己"]
+    assert isinstance(record, Linked) and record.predecessor == MIXED
     pairs, followers = _pairs("子甲乙丙丁戊己，子甲乙丙丁戊己。")
     linked = pairs["甲乙丙"]
     assert isinstance(linked, Linked) and followers.names[linked.predecessor - 1] == "子"
@@ -104,10 +78,12 @@ def test_pairs_encoding() -> None:
     explicit = Explicit(array("I", [3, 13]), array("I", [a + 1, b + 1]), array("I", [0, b + 1]))
     data = encode_pairs([(0, Linked(a, 2, 3, b + 1)), (4, explicit)], followers)
     raw_a, raw_b = "丁戊己".encode(), "子丑寅".encode()
-    # not one follower for all: 0; linked: gap 0, 0, follower 0, count 2, first 3, predecessor 子丑寅 (+ 1);
+    # not one follower for all: 0; linked: gap 0, 0, follower 0, count 2, first 3, predecessor 子丑寅 (+ 2);
     # explicit: gap 3, 2 positions (gaps 3, 9), followers 丁戊己, 子丑寅 and predecessors none, 子丑寅 (number + 1,
     # each pair in one byte, low half first)
-    assert data == bytes([PAIRS, 0, 2, 9, *raw_a, 9, *raw_b, 2, 0, 0, 0, 2, 3, 2, 3, 2, 3, 9, 0x21, 0x20])
+    assert data == bytes([PAIRS, 0, 2, 9, *raw_a, 9, *raw_b, 2, 0, 0, 0, 2, 3, 3, 3, 2, 3, 9, 0x21, 0x20])
+    mixed = encode_pairs([(0, Linked(a, 2, 3, MIXED)), (1, Linked(a, 1, 5, 0))], followers)
+    assert mixed == bytes([PAIRS, 0, 1, 9, *raw_a, 2, 0, 0, 0, 2, 3, 0, 0, 0, 0, 1, 5, 1])  # mixed 0, none 1
     one = Explicit(array("I", [3]), array("I", [b + 1]), array("I", [0]))
     # every follower is 子丑寅 (the only text named: 0, + 1): no followers column
     assert encode_pairs([(2, one)], followers) == bytes([PAIRS, 1, 1, 9, *raw_b, 1, 2, 1, 3, 0])
@@ -134,6 +110,6 @@ def test_big_pairs_are_split_by_follower_bucket(monkeypatch) -> None:  # type: i
 
 
 def test_a_trigrams_keys_share_its_shard() -> None:
-    assert family("法治宣+") == family("法治宣~") == family("法治宣^") == family("法治宣^a") == "法治宣"
-    assert family("#abc+") == "#abc+" and family("法治") == "法治" and family("abcd+") == "abcd+"
+    assert family("法治宣^") == family("法治宣^a") == "法治宣"
+    assert family("#abc^") == "#abc^" and family("法治") == "法治" and family("abcd^") == "abcd^"
     assert read_varint(bytes([5]), 0) == (5, 1)

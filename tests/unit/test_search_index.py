@@ -4,12 +4,11 @@ import json
 from site_builder.bodies import Bodies
 from site_builder.markdown import render_body
 from site_builder.model import Report, ReportMeta
-from site_builder.search.adjacency import encode_followers
+from site_builder.search.adjacency import PAIRS
 from site_builder.search.encode import fnv1a, read_shard, read_varint, varint
 from site_builder.search.index import (
     COUNTED,
     HEAD,
-    POSITIONAL,
     document_terms,
     encode_postings,
     render_search,
@@ -58,8 +57,6 @@ def test_document_terms_positions_title_and_exact_tokens() -> None:
 def test_postings_encoding() -> None:
     from array import array
 
-    data = encode_postings(POSITIONAL, [(0, array("I", [3, 9])), (5, array("I", [1]))])
-    assert data == bytes([1, 2, 0, 2, 3, 5, 4, 1, 1])
     assert encode_postings(COUNTED, [(2, [3, 1])]) == bytes([0, 1, 2, 7])
     # a head: the count of every position, then only the first HEAD_POSITIONS (2) of them
     assert encode_postings(HEAD, [(0, array("I", [3, 9, 20]))]) == bytes([3, 1, 0, 3, 3, 5])
@@ -141,24 +138,12 @@ def test_big_postings_get_their_own_file(monkeypatch) -> None:  # type: ignore[n
     shard = meta["segments"][0][2]
     head = read_shard(files[f"search/s/0/{fnv1a('法治宣') % shard}.bin"])["法治宣"]
     assert head[0] == index.HEAD and len(head) < 40  # per report: its count, 30, and only its first 2 positions
-    tail = read_shard(files[f"search/s/0/{fnv1a('法治宣') % shard}.bin"])["法治宣+"]  # in its trigram's shard
-    assert tail[0] == index.EXTERNAL
-    postings = files[f"search/s/0/x/{read_varint(tail, 1)[0]}.bin"]
-    assert postings[0] == POSITIONAL and read_varint(postings, 1)[0] == 2  # both documents, 28 positions each
+    pairs = read_shard(files[f"search/s/0/{fnv1a('法治宣') % shard}.bin"])["法治宣^"]  # in its trigram's shard
+    assert pairs[0] == index.EXTERNAL
+    postings = files[f"search/s/0/x/{read_varint(pairs, 1)[0]}.bin"]
+    assert postings[0] == PAIRS and len(postings) > 60  # both documents, every one of the 30 positions
     small = read_shard(files[f"search/s/0/{fnv1a('其他') % meta['segments'][0][2]}.bin"])["其他"]
     assert small[0] == COUNTED  # small terms stay in their shard
-
-
-def test_a_trigram_with_a_tail_has_followers(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    body = "法治宣传，" * 3 + "法治宣讲。"
-    reports = [_report("a/1", "普法工作计划", body), _report("b/2", "法治政府报告", "法治宣誓", published="2024-05-01")]
-    files = {f.path: f.content for f in render_search(assemble_site(CONFIG, reports, dt.date(2026, 1, 1)), Bodies())}
-    shards = json.loads(files["search/meta.json"])["segments"][0][2]
-    entries = {}
-    for h in range(shards):
-        entries.update(read_shard(files[f"search/s/0/{h}.bin"]))
-    assert entries["法治宣~"] == encode_followers(["传", "讲", "誓"])  # every document's, the tailless one's too
-    assert "治宣讲" in entries and "治宣讲~" not in entries  # no tail, no followers
 
 
 def test_only_the_beginning_of_a_very_long_body_is_indexed() -> None:
