@@ -93,7 +93,7 @@
   var foldMap = null;
   var laterSegments = 0;  // segments whose pairs the last search fetched after the heads
   var plansUsed = [];  // how each phrase was decided (data-plans, for tests and the benchmark)
-  var forcedPlan = window.sbSearchPlan || null;  // tests: "pairs", "cover", "cover-middle", "heads", "heads-window", "window-first", "window-last"
+  var forcedPlan = window.sbSearchPlan || null;  // tests: "pairs", "cover", "cover-middle", "cover-wide", "heads", "heads-window", "window-first", "window-last"
   function norm(text) {
     var out = "";
     for (var i = 0; i < text.length; i++) {
@@ -187,14 +187,34 @@
       Promise.all(windows.map(function (o) { return windowEntries(text, o, meta); }))
     ]).then(function (found) {
       var costs = found[1].map(function (raws) { return cost([raws]); });
-      var chosen = forced === "pairs" ? pairAt.map(function (o, m) { return m; })
-        : forced === "cover" ? mostDropped(pairAt, 0) : forced === "cover-middle" ? mostDropped(pairAt, 1)
-        : cheapestPairs(pairAt, costs);
-      var pairs = pairAt.length ? chosen.reduce(function (sum, m) { return sum + costs[m]; }, 0) : Infinity;
+      var chosen = forced === "pairs" ? pairAt : forced === "cover" ? mostDropped(pairAt, 0)
+        : forced === "cover-middle" ? mostDropped(pairAt, 1) : cheapestCover(text, pairAt, costs);
+      var pairs = pairAt.length ? chosen.reduce(function (sum, o) { return sum + costs[pairAt.indexOf(o)]; }, 0) : Infinity;
+      // an expensive cover may cost less from 6-grams at other offsets: their trigrams' shards tell
+      var wider = (!forced && pairs > WIDEN_BYTES) || forced === "cover-wide" ? text.length - 5 > pairAt.length : false;
+      return Promise.resolve(wider && everyPair(text, meta)).then(function (every) {
+        if (every && forced === "cover-wide") {  // tests: 6-grams away from offsets 0, 3, 6 … wherever they cover
+          every.costs = every.costs.map(function (c, o) { return pairAt.indexOf(o) < 0 ? 1 : 1000; });
+          pairs = Infinity;
+        }
+        if (every) {
+          var cover = cheapestCover(text, every.offsets, every.costs);
+          var size = cover.reduce(function (sum, o) { return sum + every.costs[o]; }, 0);
+          if (size < pairs) { chosen = cover; pairs = size; }
+        }
+        return choose(found, chosen, pairs);
+      });
+    });
+    function choose(found, chosen, pairs) {
       var sizes = found[2].map(windowCost);
       var best = forced === "window-first" ? 0 : forced === "window-last" ? sizes.length - 1 : sizes.indexOf(Math.min.apply(null, sizes));
       var windowSize = sizes.length ? sizes[best] : Infinity;
-      var undecided = 1 - Math.pow(0.5, grams.length - 1);
+      // The heads miss a phrase when it is not among the first occurrences of a trigram: likelier the more
+      // often a trigram occurs beyond the phrase, as a whole trigram's pairs (a window with fewer than 3
+      // characters after it) tell: the rarest's size over the commonest's is about the share that is the phrase's.
+      var whole = sizes.filter(function (size, m) { return windows[m] + 6 > text.length; });
+      var share = whole.length > 1 ? Math.min.apply(null, whole) / Math.max(1, Math.max.apply(null, whole)) : 1;
+      var undecided = 1 - Math.pow(0.5, grams.length - 1) * share;
       var heads = weigh ? cost(found[0]) + Math.min(windowSize, pairs) * undecided : Infinity;
       var plan = /^(cover|pairs)/.test(forced || "") ? "pairs" : /^(window|heads)/.test(forced || "") ? forced.replace(/-.*/, "")
         : windowSize <= Math.min(heads, pairs) ? "window" : heads < pairs ? "heads" : "pairs";
@@ -203,6 +223,15 @@
       if (plan === "pairs") { return decideByPairs(text, meta, null, chosen); }
       var then = forced === "heads" ? (pairAt.length ? "pairs" : "window") : forced === "heads-window" ? "window" : "cheaper";
       return byHeads(text, offsets, grams, meta, then);
+    }
+  }
+  var WIDEN_BYTES = 192 * 1024;
+  // the cost of the 6-gram at every offset (costs[o])
+  function everyPair(text, meta) {
+    var offsets = [];
+    for (var o = 0; o + 6 <= text.length; o++) { offsets.push(o); }
+    return Promise.all(offsets.map(function (o) { return pairEntries(text, o, meta); })).then(function (found) {
+      return { offsets: offsets, costs: found.map(function (raws) { return cost([raws]); }) };
     });
   }
   function cost(perTerm) {
@@ -411,7 +440,7 @@
           var mine = list.pos.slice(list.start[k], list.start[k + 1]).map(function (p) { return p - o; });
           hits = hits === null ? mine : intersect(hits, mine);
           if (!hits.length) { return; }
-          reach.push([Math.max(0, o - 3), o + 6]);
+          reach.push([o >= 3 ? o - 3 : o, o + 6]);
         }
         if (hits === null) {  // all linked: the 6-gram at 0 holds wherever its first trigram is; the rest must chain on
           if (pairAt[0] !== 0) { undecided.push(doc); return; }
@@ -440,35 +469,35 @@
     hits.forEach(function (p) { out.pos.push(p); });
     out.title.push(hits[0] < meta.docs[doc][3] ? 1 : 0);
   }
-  // The cheapest 6-grams to fetch: a 6-gram may be left out when the one 3 further on is kept (it checks the
-  // trigram before it, so it covers the same characters); never two in a row, never the last.
-  function cheapestPairs(pairAt, costs) {
-    var n = pairAt.length, best = [], keep = [];
-    best[n] = 0;
-    for (var m = n - 1; m >= 0; m--) {
-      var kept = costs[m] + best[m + 1];
-      var droppable = m + 1 < n && pairAt[m + 1] === pairAt[m] + 3;
-      var dropped = droppable ? costs[m + 1] + (m + 2 <= n ? best[m + 2] : 0) : Infinity;
-      if (dropped < kept) { best[m] = dropped; keep[m] = false; } else { best[m] = kept; keep[m] = true; }
-    }
+  // The cheapest 6-grams (of those at `offsets`, costing costs[m] each) whose checked stretches cover the
+  // phrase: from o, a 6-gram checks [o - 3, o + 6) (the trigram before it too) or, before 3, [o, o + 6).
+  function cheapestCover(text, offsets, costs) {
+    var best = [0], from = [], e;
+    if (!offsets.length) { return []; }
+    for (e = 1; e <= text.length; e++) { best[e] = Infinity; }
+    offsets.forEach(function (o, m) {  // in order of o, so of where each stretch ends
+      var end = o + 6;
+      for (e = o >= 3 ? o - 3 : o; e < end; e++) {
+        if (best[e] + costs[m] < best[end]) { best[end] = best[e] + costs[m]; from[end] = [e, o]; }
+      }
+    });
     var out = [];
-    for (m = 0; m < n; m++) {
-      if (keep[m]) { out.push(m); } else { out.push(m + 1); m++; }
-    }
+    for (e = text.length; e > 0; e = from[e][0]) { out.unshift(from[e][1]); }
     return out;
   }
   // tests: every 6-gram that may be left out is, counting from the first or (`from` 1) from the second
   function mostDropped(pairAt, from) {
     var out = [];
     for (var m = 0; m < pairAt.length; m++) {
-      if (m >= from && m + 1 < pairAt.length && pairAt[m + 1] === pairAt[m] + 3) { out.push(m + 1); m++; } else { out.push(m); }
+      if (m >= from && m + 1 < pairAt.length && pairAt[m + 1] === pairAt[m] + 3) { out.push(pairAt[m + 1]); m++; } else { out.push(pairAt[m]); }
     }
     return out;
   }
-  // pairs of the phrase: the chosen ones, then every 6-gram for the documents those leave undecided
+  // pairs of the phrase: the chosen ones (offsets), then every 6-gram of pairOffsets for the documents those
+  // leave undecided
   function decideByPairs(text, meta, only, chosen) {
-    var pairAt = pairOffsets(text), some = chosen.map(function (m) { return pairAt[m]; });
-    return byPairs(text, some, meta, only).then(function (first) {
+    var pairAt = pairOffsets(text);
+    return byPairs(text, chosen, meta, only).then(function (first) {
       if (!first.undecided.length) { return first.out; }
       var rest = {};
       first.undecided.forEach(function (doc) { rest[segmentOf(doc, meta)] = true; });

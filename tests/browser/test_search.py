@@ -30,10 +30,11 @@ QUERIES = ["法治宣传", "法治宣傳", "责任制", "責任制", "２０２�
 # occur but never side by side (法治宣普法责); and three found in some reports only after the first two
 # occurrences of a trigram, so the heads cannot confirm them and the pairs are fetched; long phrases (up to 13
 # characters), one of two phrases that never meet
-PLANS = ["pairs", "cover", "cover-middle", "heads", "heads-window", "window-first", "window-last"]
+PLANS = ["pairs", "cover", "cover-middle", "cover-wide", "heads", "heads-window", "window-first", "window-last"]
 """How a phrase is decided (search.js picks the cheapest; tests force each): one of 6+ characters from all its
 6-grams, from as few as cover it (each checking the trigram before it; leaving out the first, or the second
-and so on; then all for undecided reports), or from its trigrams' heads then the 6-grams; one of 4–9 characters
+and so on; or preferring 6-grams at offsets other than 0, 3, 6 …; then all for undecided reports), or from its
+trigrams' heads then the 6-grams; one of 4–9 characters
 from one trigram and the text before and after it (a window: the first or the last trigram that can be one), or
 from the heads then a window."""
 
