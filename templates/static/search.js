@@ -302,22 +302,40 @@
       texts.push(decoder.decode(bytes.subarray(state.i, state.i + size)));
       state.i += size;
     }
+    // The arrays handed to `visit` are reused for the next document: copy what is kept. Varints are read
+    // inline (most are one byte): an entry of a common 6-gram holds tens of thousands of positions.
     return {
       texts: texts,
       each: function () {
-        var docs = readVarint(bytes, state), doc = first - 1;
+        var i = state.i, b, v, mul, small = names < 16;
+        function next() {
+          b = bytes[i++];
+          if (b < 0x80) { return b; }
+          v = b & 0x7f; mul = 128;
+          do { b = bytes[i++]; v += (b & 0x7f) * mul; mul *= 128; } while (b >= 0x80);
+          return v;
+        }
+        function column(values, n) {
+          for (var j = 0; j < n; j++) { values[j] = !small ? next() : j % 2 ? bytes[i++] >> 4 : bytes[i] & 15; }
+          if (small && n % 2) { i++; }
+        }
+        var docs = next(), doc = first - 1, places = [], after = [], preds = [], one = [0], oneAfter = [0], onePred = [0];
         for (var k = 0; k < docs; k++) {
-          doc += readVarint(bytes, state) + 1;
-          var count = readVarint(bytes, state);
+          doc += next() + 1;
+          var count = next();
           if (count === 0) {  // linked
-            var follower = readVarint(bytes, state) + 1, total = readVarint(bytes, state), at = readVarint(bytes, state);
-            visit(doc, total, [at], [follower], [readVarint(bytes, state) - 1]);  // -1: different ones
+            oneAfter[0] = next() + 1;
+            var total = next();
+            one[0] = next();
+            onePred[0] = next() - 1;  // -1: different ones
+            visit(doc, total, one, oneAfter, onePred);
             continue;
           }
-          var p = -1, places = [];
-          for (var j = 0; j < count; j++) { p += readVarint(bytes, state) + 1; places.push(p); }
-          var after = same ? null : column(bytes, state, count, names < 16), preds = column(bytes, state, count, names < 16);
-          visit(doc, 0, places, after || places.map(function () { return same; }), preds);
+          places.length = after.length = preds.length = count;
+          for (var j = 0, p = -1; j < count; j++) { p += next() + 1; places[j] = p; }
+          if (same) { for (j = 0; j < count; j++) { after[j] = same; } } else { column(after, count); }
+          column(preds, count);
+          visit(doc, 0, places, after, preds);
         }
       }
     };
@@ -413,16 +431,6 @@
       return { out: finish(out), undecided: undecided.sort(function (x, y) { return x - y; }) };
     });
   }
-  // n numbers: varints, or two to a byte (low half first) when `small`
-  function column(bytes, state, n, small) {
-    var values = [];
-    for (var j = 0; j < n; j++) {
-      if (!small) { values.push(readVarint(bytes, state)); continue; }
-      values.push(j % 2 ? bytes[state.i++] >> 4 : bytes[state.i] & 15);
-    }
-    if (small && n % 2) { state.i++; }
-    return values;
-  }
   // The phrase from some of its 6-grams (those at `pairAt`, a subset of pairOffsets), exactly. A 6-gram with
   // positions at o checks the trigram before it too, so it stands for the 9 characters from o - 3; all such
   // must agree on where the phrase starts. A linked 6-gram holds wherever a checked stretch holds its first
@@ -432,15 +440,20 @@
   function byPairs(text, pairAt, meta, only) {
     return Promise.all(pairAt.map(function (o) { return pairList(text, o, meta, only); })).then(function (lists) {
       var out = postings(), undecided = [];
+      var checked = pairAt.map(function (o) { return [o >= 3 ? o - 3 : o, o + 6]; });
+      var coversAll = reachEnd(checked) >= text.length;  // when no 6-gram of a document is linked
       join(lists).forEach(function (pair) {
-        var doc = pair[0], at = pair[1], hits = null, reach = [], m;
+        var doc = pair[0], at = pair[1], hits = null, reach = [], linked = false, m;
         for (m = 0; m < lists.length; m++) {
           var list = lists[m], k = at[m], o = pairAt[m];
-          if (list.linked[k]) { reach.push(null); continue; }
-          var mine = list.pos.slice(list.start[k], list.start[k + 1]).map(function (p) { return p - o; });
-          hits = hits === null ? mine : intersect(hits, mine);
+          if (list.linked[k]) { reach.push(null); linked = true; continue; }
+          hits = shifted(hits, list.pos, list.start[k], list.start[k + 1], o);
           if (!hits.length) { return; }
-          reach.push([o >= 3 ? o - 3 : o, o + 6]);
+          reach.push(checked[m]);
+        }
+        if (!linked) {
+          if (coversAll) { add(out, doc, hits.length, hits, meta); } else { undecided.push(doc); }
+          return;
         }
         if (hits === null) {  // all linked: the 6-gram at 0 holds wherever its first trigram is; the rest must chain on
           if (pairAt[0] !== 0) { undecided.push(doc); return; }
@@ -455,9 +468,7 @@
             grew = true;
           }
         }
-        var end = 0;
-        reach.filter(Boolean).sort(function (x, y) { return x[0] - y[0]; }).forEach(function (r) { if (r[0] <= end) { end = Math.max(end, r[1]); } });
-        if (end < text.length || reach.indexOf(null) >= 0) { undecided.push(doc); return; }
+        if (reachEnd(reach) < text.length || reach.indexOf(null) >= 0) { undecided.push(doc); return; }
         if (hits === null) { add(out, doc, lists[0].tf[at[0]], [lists[0].pos[lists[0].start[at[0]]]], meta); return; }
         add(out, doc, hits.length, hits, meta);
       });
@@ -506,10 +517,22 @@
       });
     });
   }
-  function intersect(a, b) {
-    var out = [], i = 0, j = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) { i++; } else { j++; }
+  // how far stretches [from, to) reach from 0 without a gap
+  function reachEnd(stretches) {
+    var end = 0;
+    stretches.filter(Boolean).sort(function (x, y) { return x[0] - y[0]; }).forEach(function (r) { if (r[0] <= end) { end = Math.max(end, r[1]); } });
+    return end;
+  }
+  // positions pos[from … to) less o, kept only where also in `hits` (all of them when hits is null)
+  function shifted(hits, pos, from, to, o) {
+    var out = [], j;
+    if (hits === null) {
+      for (j = from; j < to; j++) { out.push(pos[j] - o); }
+      return out;
+    }
+    for (var i = 0, j2 = from; i < hits.length && j2 < to;) {
+      var value = pos[j2] - o;
+      if (hits[i] === value) { out.push(value); i++; j2++; } else if (hits[i] < value) { i++; } else { j2++; }
     }
     return out;
   }
