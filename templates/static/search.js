@@ -399,13 +399,16 @@
     });
   }
   function byWindow(text, o, meta, only) {
-    var after = text.substr(o + 3, 3), before = text.substr(0, o), hits = {}, undecided = [];
+    var after = text.substr(o + 3, 3), before = text.substr(0, o), out = postings(), undecided = [];
+    function byNumber(x, y) { return x - y; }
     return windowEntries(text, o, meta, only).then(function (perSegment) {
       return Promise.all(perSegment.map(function (raws, number) {
         return Promise.all(raws.map(function (raw) { return raw[0] === 2 ? getExternal(number, readVarint(raw, { i: 1 })) : raw; }));
       }));
     }).then(function (perSegment) {
       perSegment.forEach(function (raws, number) {
+        // one entry: its documents come in order; several (every bucket): a document's positions may be in any
+        var hits = raws.length > 1 ? new Map() : null;
         raws.forEach(function (bytes) {
           var okAfter, okBefore;
           var entry = readPairs(bytes, meta.segments[number][0], function (doc, linked, places, follows, preds) {
@@ -415,20 +418,24 @@
               if (okAfter[follows[j]] && (preds[j] < 0 || okBefore[preds[j]])) { (mine = mine || []).push(places[j] - o); }
             }
             if (!mine) { return; }
-            var found = hits[doc] || (hits[doc] = { tf: 0, pos: [] });
+            if (!hits) { add(out, doc, linked || mine.length, mine, meta); return; }
+            var found = hits.get(doc);
+            if (!found) { hits.set(doc, found = { tf: 0, pos: [] }); }
             found.tf += linked || mine.length;
-            found.pos = found.pos.concat(mine);
+            Array.prototype.push.apply(found.pos, mine);
           });
           okAfter = [after === ""].concat(entry.texts.map(function (t) { return t.slice(0, after.length) === after; }));
           okBefore = [before === ""].concat(entry.texts.map(function (t) { return t.length >= before.length && t.slice(t.length - before.length) === before; }));
           entry.each();
         });
+        if (hits) {
+          Array.from(hits.keys()).sort(byNumber).forEach(function (doc) {
+            var found = hits.get(doc);
+            add(out, doc, found.tf, found.pos.sort(byNumber), meta);
+          });
+        }
       });
-      var out = postings();
-      Object.keys(hits).map(Number).sort(function (x, y) { return x - y; }).forEach(function (doc) {
-        add(out, doc, hits[doc].tf, hits[doc].pos.sort(function (x, y) { return x - y; }), meta);
-      });
-      return { out: finish(out), undecided: undecided.sort(function (x, y) { return x - y; }) };
+      return { out: finish(out), undecided: undecided.sort(byNumber) };
     });
   }
   // The phrase from some of its 6-grams (those at `pairAt`, a subset of pairOffsets), exactly. A 6-gram with
