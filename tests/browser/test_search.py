@@ -299,13 +299,19 @@ def _fuzz_queries(texts: dict[str, str]) -> list[str]:
 def test_long_phrases_are_exact_under_every_plan(plan_page: Any, site_url: str,
                                                  fuzz_site: tuple[str, dict[str, str]]) -> None:
     """A differential test: every plan must give exactly the reports whose text holds the phrase."""
+    _assert_exact(plan_page, site_url, fuzz_site, _fuzz_queries(fuzz_site[1]), occurring=12, absent=1)
+
+
+def _assert_exact(page: Any, site_url: str, fuzz_site: tuple[str, dict[str, str]], queries: list[str],
+                  occurring: int, absent: int) -> None:
+    """Each query gives exactly the reports whose text holds it; so many occur somewhere and so many nowhere
+    (the queries are not all trivially empty, nor all found)."""
     prefix, texts = fuzz_site
-    queries = _fuzz_queries(texts)
-    assert sum(1 for q in queries if any(q in t for t in texts.values())) >= 12  # not all trivially empty
-    assert any(q not in t for q in queries for t in texts.values())
+    assert sum(1 for q in queries if any(q in t for t in texts.values())) >= occurring
+    assert sum(1 for q in queries if not any(q in t for t in texts.values())) >= absent
     for query in queries:
         expected = {title for title, text in texts.items() if query in text}
-        _, titles = run_query(plan_page, site_url + prefix, query)
+        _, titles = run_query(page, site_url + prefix, query)
         assert set(titles) == expected and len(titles) == len(expected), (query, sorted(set(titles) ^ expected))
 
 
@@ -327,14 +333,7 @@ def _short_fuzz_queries(texts: dict[str, str]) -> list[str]:
 
 def test_short_phrases_are_exact_under_every_plan(plan_page: Any, site_url: str,
                                                   fuzz_site: tuple[str, dict[str, str]]) -> None:
-    prefix, texts = fuzz_site
-    queries = _short_fuzz_queries(texts)
-    assert sum(1 for q in queries if any(q in t for t in texts.values())) >= 18
-    assert sum(1 for q in queries if not any(q in t for t in texts.values())) >= 3
-    for query in queries:
-        expected = {title for title, text in texts.items() if query in text}
-        _, titles = run_query(plan_page, site_url + prefix, query)
-        assert set(titles) == expected and len(titles) == len(expected), (query, sorted(set(titles) ^ expected))
+    _assert_exact(plan_page, site_url, fuzz_site, _short_fuzz_queries(fuzz_site[1]), occurring=18, absent=3)
 
 
 LINKED_BODIES = ["子丑寅丁戊己庚辛壬。", "甲乙丙丁戊己庚辛壬。", "卯辰巳丁戊己庚辛壬癸子丑，庚辛壬午。", "甲乙丙丁戊己庚辛壬癸子丑。",
