@@ -91,7 +91,8 @@ def browser_queries(site: Path, queries: list[str] | None = None) -> dict[str, t
             plans = page.get_attribute("#search-app", "data-plans") or "-"
             out[query] = (float(page.get_attribute("#search-app", "data-query-ms") or 0),
                           float(page.get_attribute("#search-app", "data-warm-query-ms") or 0),
-                          f"{page.inner_text('#search-status')} (plan: {plans}; pairs after the heads in {later} segments)",
+                          f"{page.inner_text('#search-status')} (plan: {plans}; "
+                          f"pairs after the heads in {later} segments)",
                           sum(gz(f.read_bytes()) for f in index_files))
             context.close()
         browser.close()
