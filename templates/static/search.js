@@ -29,9 +29,11 @@
   function getExternal(segment, n) {
     return fetchOnce("search/s/" + segment + "/x/" + n + ".bin", "arrayBuffer", function (buffer) { return new Uint8Array(buffer); });
   }
-  function readVarint(bytes, state) {
-    var value = 0, shift = 0, b;
-    do { b = bytes[state.i++]; value += (b & 0x7f) * Math.pow(2, shift); shift += 7; } while (b >= 0x80);
+  function readVarint(bytes, state) {  // most are one byte: the hot loops of decoding read through here
+    var b = bytes[state.i++];
+    if (b < 0x80) { return b; }
+    var value = b & 0x7f, mul = 128;
+    do { b = bytes[state.i++]; value += (b & 0x7f) * mul; mul *= 128; } while (b >= 0x80);
     return value;
   }
   function parseShard(buffer) {
@@ -56,32 +58,19 @@
   // array per document: a common phrase has postings in every document.
   function postings() { return { docs: [], tf: [], title: [], start: [], pos: [] }; }
   function decode(bytes, first, out, head) {
-    // kind 1: doc → positions; kind 3 (a trigram's head): doc → count and its first meta.head positions;
-    // kind 0: doc → tf * 2 + title. Documents are numbered from the segment's first, and segments are decoded
-    // in order, so out stays sorted. Varints are read inline (most are one byte).
-    var i = 1, kind = bytes[0], doc = first - 1, b, v, mul, pos = out.pos;
-    function next() {
-      b = bytes[i++];
-      if (b < 0x80) { return b; }
-      v = b & 0x7f; mul = 128;
-      do { b = bytes[i++]; v += (b & 0x7f) * mul; mul *= 128; } while (b >= 0x80);
-      return v;
-    }
-    var n = next();
+    // kind 3 (a trigram's head): doc → count and its first meta.head positions; kind 0: doc → tf * 2 + title.
+    // Documents are numbered from the segment's first, and segments are decoded in order, so out stays sorted.
+    var state = { i: 1 }, kind = bytes[0], doc = first - 1, pos = out.pos, n = readVarint(bytes, state);
     for (var k = 0; k < n; k++) {
-      doc += next() + 1;
+      doc += readVarint(bytes, state) + 1;
       out.docs.push(doc);
-      if (kind === 1 || kind === 3) {
-        var count = next(), p = -1, stored = kind === 3 ? Math.min(count, head) : count;
+      if (kind === 3) {
+        var count = readVarint(bytes, state), p = -1, stored = Math.min(count, head);
         out.start.push(pos.length);
         out.tf.push(count);
-        for (var j = 0; j < stored; j++) {
-          b = bytes[i];
-          if (b < 0x80) { i++; p += b + 1; } else { p += next() + 1; }
-          pos.push(p);
-        }
+        for (var j = 0; j < stored; j++) { p += readVarint(bytes, state) + 1; pos.push(p); }
       } else {
-        var value = next();
+        var value = readVarint(bytes, state);
         out.tf.push(Math.floor(value / 2));
         out.title.push(value % 2);
       }
@@ -141,11 +130,9 @@
     readVarint(raw, state);
     return readVarint(raw, state);
   }
-  function resolve(raws) {
-    return Promise.all(raws.map(function (raw, number) {
-      return raw && raw[0] === 2 ? getExternal(number, readVarint(raw, { i: 1 })) : raw;
-    }));
-  }
+  // a raw entry of segment `number`, or for a big term the contents of its own file
+  function resolved(raw, number) { return raw && raw[0] === 2 ? getExternal(number, readVarint(raw, { i: 1 })) : raw; }
+  function resolve(raws) { return Promise.all(raws.map(resolved)); }
   function entries(term, meta, only) { return shardEntries(term, meta, only).then(resolve); }
   function lookup(term, meta, only) {
     return entries(term, meta, only).then(function (found) {
@@ -206,7 +193,7 @@
       });
     });
     function choose(found, chosen, pairs) {
-      var sizes = found[2].map(windowCost);
+      var sizes = found[2].map(cost);
       var best = forced === "window-first" ? 0 : forced === "window-last" ? sizes.length - 1 : sizes.indexOf(Math.min.apply(null, sizes));
       var windowSize = sizes.length ? sizes[best] : Infinity;
       // The heads miss a phrase when it is not among the first occurrences of a trigram: likelier the more
@@ -253,7 +240,7 @@
       ]).then(function (sizes) {
         var pairs = pairAt.length && then !== "window" ? cost(sizes[0]) : Infinity, best = -1, least = Infinity;
         sizes[1].forEach(function (perSegment, m) {
-          var size = then === "pairs" ? Infinity : windowCost(perSegment);
+          var size = then === "pairs" ? Infinity : cost(perSegment);
           if (size < least) { least = size; best = m; }
         });
         plansUsed.push(least <= pairs ? "heads+window" : "heads+pairs");
@@ -302,22 +289,16 @@
       texts.push(decoder.decode(bytes.subarray(state.i, state.i + size)));
       state.i += size;
     }
-    // The arrays handed to `visit` are reused for the next document: copy what is kept. Varints are read
-    // inline (most are one byte): an entry of a common 6-gram holds tens of thousands of positions.
+    // The arrays handed to `visit` are reused for the next document (copy what is kept): an entry of a common
+    // 6-gram holds tens of thousands of positions.
     return {
       texts: texts,
       each: function () {
-        var i = state.i, b, v, mul, small = names < 16;
-        function next() {
-          b = bytes[i++];
-          if (b < 0x80) { return b; }
-          v = b & 0x7f; mul = 128;
-          do { b = bytes[i++]; v += (b & 0x7f) * mul; mul *= 128; } while (b >= 0x80);
-          return v;
-        }
-        function column(values, n) {
-          for (var j = 0; j < n; j++) { values[j] = !small ? next() : j % 2 ? bytes[i++] >> 4 : bytes[i] & 15; }
-          if (small && n % 2) { i++; }
+        var small = names < 16;
+        function next() { return readVarint(bytes, state); }
+        function column(values, n) {  // n numbers: varints, or two to a byte (low half first) when `small`
+          for (var j = 0; j < n; j++) { values[j] = !small ? next() : j % 2 ? bytes[state.i++] >> 4 : bytes[state.i] & 15; }
+          if (small && n % 2) { state.i++; }
         }
         var docs = next(), doc = first - 1, places = [], after = [], preds = [], one = [0], oneAfter = [0], onePred = [0];
         for (var k = 0; k < docs; k++) {
@@ -384,9 +365,6 @@
       });
     });
   }
-  function windowCost(perSegment) {
-    return perSegment.reduce(function (sum, raws) { return sum + raws.reduce(function (s2, raw) { return s2 + entrySize(raw); }, 0); }, 0);
-  }
   // A linked record whose trigram has different predecessors cannot check the text before it: its document is
   // undecided, and decided by the window at 0 (no text before to check) or else by every 6-gram.
   function windowExactly(text, o, meta, only) {
@@ -403,7 +381,7 @@
     function byNumber(x, y) { return x - y; }
     return windowEntries(text, o, meta, only).then(function (perSegment) {
       return Promise.all(perSegment.map(function (raws, number) {
-        return Promise.all(raws.map(function (raw) { return raw[0] === 2 ? getExternal(number, readVarint(raw, { i: 1 })) : raw; }));
+        return Promise.all(raws.map(function (raw) { return resolved(raw, number); }));
       }));
     }).then(function (perSegment) {
       perSegment.forEach(function (raws, number) {
