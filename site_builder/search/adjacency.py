@@ -8,8 +8,9 @@ with the rest of the phrase, the text before end with its start: a window); one 
 its 6-grams at offsets 0, 3, 6 … and len-6, whose size follows how often the 6-grams occur, not how often the
 trigrams do. Each position also names the trigram before it, so a 6-gram at o checks the 9 characters from
 o - 3 and a common 6-gram next to it can be left out. Where a trigram is always followed by the same trigram
-in a document and that one always preceded by it ("linked"), no position is stored for the document: either
-implies the other; the predecessor is stored when it is always the same.
+in a document ("linked"), no position is stored for the document, only the count and the first: the trigram
+implies its follower (and the follower the trigram when that one is always preceded by it, too); the
+predecessor is stored when it is always the same.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from __future__ import annotations
 import re
 from array import array
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from .encode import fnv1a, gaps, varint
@@ -27,8 +28,8 @@ PAIRS = 5
 PAIR = "^"
 PAIR_BUCKETS = 16
 PAIR_SPLIT_BYTES = 1024
-"""A trigram's pairs bigger than this (in one segment) are split into PAIR_BUCKETS entries by follower, so a
-query fetches only the bucket of the follower it needs."""
+"""A trigram's pairs bigger than this (in one segment) are split into PAIR_BUCKETS entries by follower (and one
+for the run ends, EDGE), so a query fetches only the bucket of the follower it needs."""
 MIXED = -1
 """A linked record's predecessor when the trigram's occurrences have different ones."""
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -44,13 +45,17 @@ def family(term: str) -> str:
 
 @dataclass(slots=True)
 class Linked:
-    """In this document the trigram is always followed by one trigram and that one always preceded by it; the
-    text before the trigram (number + 1; 0 at the start of a run) when it is always the same, else MIXED."""
+    """In this document the trigram is always followed by one trigram (and, when `both`, that one always
+    preceded by it); the text before the trigram (number + 1; 0 at the start of a run) when it is always the
+    same, else MIXED. Either way every occurrence of the trigram is one of the 6-gram, so a phrase whose
+    trigrams are each always followed by the next is wherever its first trigram is: a set phrase repeated in
+    every report costs a few bytes a report, not a position per occurrence."""
 
     follower: int
     count: int
     first: int
     predecessor: int
+    both: bool = True
 
 
 @dataclass(slots=True)
@@ -66,9 +71,19 @@ class Explicit:
 PairRecord = Linked | Explicit
 
 
+EDGE = PAIR_BUCKETS
+"""The bucket of occurrences at the end of a run (nothing or 1–2 characters after them): only a window whose
+phrase ends within 3 characters of its trigram needs them, and it fetches every bucket anyway, while a trigram
+often ends runs ("学习宣传。"): sharing a bucket with a following trigram, they would make its 6-gram costly."""
+
+
 def pair_bucket(follower: str) -> int:
     """Which of a split trigram's pair entries holds this follower (search.js computes the same)."""
-    return fnv1a(follower) % PAIR_BUCKETS
+    return fnv1a(follower) % PAIR_BUCKETS if len(follower) == 3 else EDGE
+
+
+def bucket_key(trigram: str, bucket: int) -> str:
+    return f"{trigram}{PAIR}{'_' if bucket == EDGE else format(bucket, 'x')}"
 
 
 class Followers:
@@ -87,10 +102,6 @@ class Followers:
             self.names.append(trigram)
             self.buckets.append(pair_bucket(trigram))
         return found
-
-
-NO_TEXT_BUCKET = pair_bucket("")
-"""The bucket of occurrences at the end of a run (nothing follows them)."""
 
 
 def document_pairs(positions: dict[str, array[int]], text_length: int, followers: Followers) -> dict[str, PairRecord]:
@@ -125,9 +136,10 @@ def document_pairs(positions: dict[str, array[int]], text_length: int, followers
     for trigram, places in positions.items():
         follows = [at[p + 3] for p in places]
         first = follows[0]
-        if first is not None and follows.count(first) == len(places) and len(positions[first]) == len(places):
+        if first is not None and follows.count(first) == len(places):
             preds = {before(p) for p in places}
-            out[trigram] = Linked(number(first), len(places), places[0], preds.pop() if len(preds) == 1 else MIXED)
+            out[trigram] = Linked(number(first), len(places), places[0], preds.pop() if len(preds) == 1 else MIXED,
+                                  len(positions[first]) == len(places))
             continue
         out[trigram] = Explicit(places, array("I", map(after, places)), array("I", map(before, places)))
     return out
@@ -135,11 +147,11 @@ def document_pairs(positions: dict[str, array[int]], text_length: int, followers
 
 def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers) -> bytes:
     """One entry of a trigram's pairs in a segment: [kind, same follower, text count, texts (UTF-8, length
-    first), document count, per document: gap, then 0, follower, count, first position, predecessor (linked:
-    0 mixed, 1 none, else number + 2) or n, n position gaps, n followers (omitted when `same follower`, a
-    number + 1, is not 0: every follower in the entry is that one) and n predecessors]. Followers and
-    predecessors of records with positions are number + 1, 0 for none; with fewer than 16 texts named they take
-    half a byte each."""
+    first), document count, per document: gap, then 0, follower * 2 (+ 1 if linked one way only, not `both`),
+    count, first position, predecessor (linked: 0 mixed, 1 none, else number + 2) or n, n position gaps, n
+    followers (omitted when `same follower`, a number + 1, is not 0: every follower in the entry is that one)
+    and n predecessors]. Followers and predecessors of records with positions are number + 1, 0 for none; with
+    fewer than 16 texts named they take half a byte each."""
     used = {r.follower for _, r in records if isinstance(r, Linked)}
     used.update(r.predecessor - 1 for _, r in records if isinstance(r, Linked) and r.predecessor > 0)
     explicit_followers: set[int] = set()
@@ -167,7 +179,7 @@ def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers
         if isinstance(record, Linked):
             out.append(0)
             pred = record.predecessor
-            for value in (local[record.follower], record.count, record.first,
+            for value in (local[record.follower] * 2 + (not record.both), record.count, record.first,
                           0 if pred == MIXED else local[pred - 1] + 2 if pred else 1):
                 varint(value, out)
             continue
@@ -191,33 +203,84 @@ def nibbles(values: Sequence[int], out: bytearray) -> None:
         out.append(values[n] | (values[n + 1] << 4 if n + 1 < len(values) else 0))
 
 
-def by_bucket(records: Sequence[tuple[int, PairRecord]], followers: Followers,
-              ) -> dict[int, list[tuple[int, PairRecord]]]:
-    """The records split by their followers' buckets (documents stay in order within each)."""
-    buckets: dict[int, list[tuple[int, PairRecord]]] = defaultdict(list)
-    of = followers.buckets
+def split_records(records: Sequence[tuple[int, PairRecord]], linked_to: Callable[[Linked], int],
+                  position_to: Callable[[int, int], int]) -> dict[int, list[tuple[int, PairRecord]]]:
+    """The records split into groups (documents stay in order within each): a linked record goes whole to
+    `linked_to(record)`, an explicit one's positions each to `position_to(follower, predecessor)`."""
+    groups: dict[int, list[tuple[int, PairRecord]]] = defaultdict(list)
     for doc, record in records:
         if isinstance(record, Linked):
-            buckets[of[record.follower]].append((doc, record))
+            groups[linked_to(record)].append((doc, record))
             continue
         split: dict[int, list[int]] = defaultdict(list)
-        for n, f in enumerate(record.followers):
-            split[of[f - 1] if f else NO_TEXT_BUCKET].append(n)
+        for n, (f, p) in enumerate(zip(record.followers, record.predecessors, strict=True)):
+            split[position_to(f, p)].append(n)
         if len(split) == 1:
-            buckets[next(iter(split))].append((doc, record))
+            groups[next(iter(split))].append((doc, record))
             continue
-        for bucket, kept in split.items():
-            buckets[bucket].append((doc, Explicit(array("I", [record.positions[n] for n in kept]),
-                                                  array("I", [record.followers[n] for n in kept]),
-                                                  array("I", [record.predecessors[n] for n in kept]))))
-    return buckets
+        for group, kept in split.items():
+            groups[group].append((doc, Explicit(array("I", [record.positions[n] for n in kept]),
+                                                array("I", [record.followers[n] for n in kept]),
+                                                array("I", [record.predecessors[n] for n in kept]))))
+    return groups
 
 
-def pair_entries(trigram: str, records: Sequence[tuple[int, PairRecord]], followers: Followers) -> dict[str, bytes]:
-    """The keys and entries of a trigram's pairs in a segment: one entry, or one per bucket when big."""
+def by_bucket(records: Sequence[tuple[int, PairRecord]], followers: Followers,
+              ) -> dict[int, list[tuple[int, PairRecord]]]:
+    """The records split by their followers' buckets."""
+    of = followers.buckets
+    return split_records(records, lambda r: of[r.follower], lambda f, p: of[f - 1] if f else EDGE)
+
+
+def sub_bucket(follower: str, predecessor: str) -> int:
+    """Which part of a split bucket holds the occurrences with this follower and text before (search.js computes
+    the same). Only the last character before counts: a 6-gram at offset 1 or 2 of a phrase knows only that."""
+    return fnv1a(follower + predecessor[-1:]) % PAIR_BUCKETS
+
+
+MIXED_PART = PAIR_BUCKETS
+"""The part of a split bucket with the linked records whose trigram has different predecessors (fetched with
+every part: they match whatever comes before)."""
+
+
+def by_part(records: Sequence[tuple[int, PairRecord]], followers: Followers) -> dict[int, list[tuple[int, PairRecord]]]:
+    """A bucket's records split by follower and the last character before (linked ones of mixed predecessors
+    apart)."""
+    names = followers.names
+
+    def name(number: int) -> str:  # number + 1, 0 for none
+        return names[number - 1] if number else ""
+
+    def linked_to(record: Linked) -> int:
+        if record.predecessor == MIXED:
+            return MIXED_PART
+        return sub_bucket(names[record.follower], name(record.predecessor))
+
+    return split_records(records, linked_to, lambda f, p: sub_bucket(name(f), name(p)))
+
+
+PART_SPLIT_BYTES = 16 * 1024
+"""A bucket's entry bigger than this (in one segment) is split again, into parts by the follower and the last
+character before: a 6-gram whose follower ends runs of many texts ("保护法" + "贯彻实" / "普及教") fetches only
+the occurrences after the text the phrase has there (each part is a file; index.py lists them)."""
+Parts = list[tuple[int, bytes]]
+"""A split bucket: (part number, entry) for each part that has records."""
+
+
+def pair_entries(trigram: str, records: Sequence[tuple[int, PairRecord]], followers: Followers,
+                 ) -> dict[str, bytes | Parts]:
+    """The keys and entries of a trigram's pairs in a segment: one entry, or one per bucket when big, and a big
+    bucket's parts."""
     size = sum(2 if isinstance(r, Explicit) and len(r.positions) > 1 else 1 for _, r in records)  # rough bytes
     size += sum(len(r.positions) for _, r in records if isinstance(r, Explicit))
     if size <= PAIR_SPLIT_BYTES:
         return {trigram + PAIR: encode_pairs(records, followers)}
-    return {f"{trigram}{PAIR}{bucket:x}": encode_pairs(kept, followers)
-            for bucket, kept in sorted(by_bucket(records, followers).items())}
+    out: dict[str, bytes | Parts] = {}
+    for bucket, kept in sorted(by_bucket(records, followers).items()):
+        entry = encode_pairs(kept, followers)
+        if len(entry) > PART_SPLIT_BYTES and bucket != EDGE:  # run ends: only windows need them, wanting all
+            parts = by_part(kept, followers)
+            out[bucket_key(trigram, bucket)] = [(part, encode_pairs(parts[part], followers)) for part in sorted(parts)]
+        else:
+            out[bucket_key(trigram, bucket)] = entry
+    return out

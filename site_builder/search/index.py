@@ -32,12 +32,12 @@ from ..cachefile import read_cache, write_cache
 from ..model import OutputFile, Report, Site
 from ..pagekeys import PageCache
 from ..sources import MAX_INDEXED_CHARS
-from .adjacency import PAIR_BUCKETS, Followers, PairRecord, document_pairs, family, pair_entries
+from .adjacency import PAIR_BUCKETS, Followers, PairRecord, Parts, document_pairs, family, pair_entries
 from .encode import fnv1a, gaps, varint
 from .normalize import fold_table, normalize
 
 FOLDER = "search"
-INDEX_VERSION = 12
+INDEX_VERSION = 15
 SEGMENT = 1000
 """Documents per segment: an edit re-indexes one segment, a query fetches one shard per segment and term."""
 EPOCH = dt.date(2000, 1, 1)
@@ -47,9 +47,10 @@ TARGET_SHARD_BYTES = 8 * 1024
 """What a term's lookup fetches besides the term itself, summed over all segments (bigger postings are in
 files of their own, so shards hold only small terms and can be small)."""
 MIN_SHARD_BYTES = 512
-COUNTED, EXTERNAL, HEAD = 0, 2, 3
+COUNTED, EXTERNAL, HEAD, PARTS = 0, 2, 3, 6
 """Entry kinds (the first byte of an entry); 5 is in adjacency.py (1 and 4 were tails and followers, dropped
-when the pairs came to hold every position)."""
+when the pairs came to hold every position). PARTS: a pairs bucket split into parts, each in a file of its own
+([6, first file, part count, then part number and size for each])."""
 HEAD_POSITIONS = 2
 """A trigram's entry holds, per document, its count and only its first HEAD_POSITIONS positions. A phrase in a
 document is nearly always confirmed by the first occurrences of its trigrams, so a common phrase costs a few
@@ -278,12 +279,26 @@ def segment_files(docs: list[Report], job: SegmentJob, fold: dict[str, str], bod
             paired[term].append((doc, record))
         for term, counts in terms.counts.items():
             counted[term].append((doc, counts))
-    encoded = {term: encode_postings(HEAD, entries) for term, entries in positional.items()}
+    encoded: dict[str, bytes] = {term: encode_postings(HEAD, entries) for term, entries in positional.items()}
+    split: dict[str, Parts] = {}
     for term, records in paired.items():
-        encoded.update(pair_entries(term, records, followers))
+        for key, entry in pair_entries(term, records, followers).items():
+            if isinstance(entry, bytes):
+                encoded[key] = entry
+            else:
+                split[key] = entry
     encoded.update({term: encode_postings(COUNTED, entries) for term, entries in counted.items()})
     files: list[tuple[str, bytes]] = []
-    for term in sorted(t for t, postings in encoded.items() if len(postings) > target):
+    for key in sorted(split):  # a split bucket's parts are files in a row; its entry names them and their sizes
+        pointer = bytearray([PARTS])
+        varint(len(files), pointer)
+        varint(len(split[key]), pointer)
+        for part, entry in split[key]:
+            varint(part, pointer)
+            varint(len(entry), pointer)
+            files.append((_external_path(number, len(files)), entry))
+        encoded[key] = bytes(pointer)
+    for term in sorted(t for t, postings in encoded.items() if len(postings) > target and t not in split):
         pointer = bytearray([EXTERNAL])  # the file's number and size: search.js weighs plans by what they fetch
         varint(len(files), pointer)
         varint(len(encoded[term]), pointer)

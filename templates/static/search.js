@@ -173,7 +173,7 @@
       Promise.all(pairAt.map(function (o) { return pairEntries(text, o, meta); })),
       Promise.all(windows.map(function (o) { return windowEntries(text, o, meta); }))
     ]).then(function (found) {
-      var costs = found[1].map(function (raws) { return cost([raws]); });
+      var costs = found[1].map(cost);
       var chosen = forced === "pairs" ? pairAt : forced === "cover" ? mostDropped(pairAt, 0)
         : forced === "cover-middle" ? mostDropped(pairAt, 1) : cheapestCover(text, pairAt, costs);
       var pairs = pairAt.length ? chosen.reduce(function (sum, o) { return sum + costs[pairAt.indexOf(o)]; }, 0) : Infinity;
@@ -218,11 +218,12 @@
     var offsets = [];
     for (var o = 0; o + 6 <= text.length; o++) { offsets.push(o); }
     return Promise.all(offsets.map(function (o) { return pairEntries(text, o, meta); })).then(function (found) {
-      return { offsets: offsets, costs: found.map(function (raws) { return cost([raws]); }) };
+      return { offsets: offsets, costs: found.map(cost) };
     });
   }
-  function cost(perTerm) {
-    return perTerm.reduce(function (sum, raws) { return sum + raws.reduce(function (s2, raw) { return s2 + entrySize(raw); }, 0); }, 0);
+  // bytes the raw entries cost, in arrays nested however deep (per term, per segment)
+  function cost(raws) {
+    return raws.reduce(function (sum, raw) { return sum + (Array.isArray(raw) ? cost(raw) : entrySize(raw)); }, 0);
   }
   // First from the heads (each trigram's first positions in each document); a document they cannot decide (no
   // aligned hit, but a trigram has more positions than its head holds) is decided by a window or the 6-grams
@@ -258,29 +259,100 @@
     if (at[at.length - 1] !== text.length - 6) { at.push(text.length - 6); }
     return at;
   }
-  // the raw entry, in each segment, of the pairs of the trigram at o that can hold its follower at o + 3: the
-  // follower's bucket when the trigram's pairs are split there, else the whole entry
+  // the raw entries, in each segment, of the pairs of the trigram at o that can hold its follower at o + 3 and
+  // the phrase's text before it (see pairRaws)
   function pairEntries(text, o, meta, only) {
-    var trigram = text.substr(o, 3), bucket = (fnv1a(text.substr(o + 3, 3)) % meta.buckets).toString(16);
-    return Promise.all([shardEntries(trigram + "^" + bucket, meta, only), shardEntries(trigram + "^", meta, only)])
-      .then(function (both) { return both[0].map(function (raw, n) { return raw || both[1][n]; }); });
+    return pairRaws(text.substr(o, 3), text.substr(o + 3, 3), text.substr(Math.max(0, o - 3), Math.min(o, 3)), meta, only);
+  }
+  // Per segment, the raw entries of a trigram's pairs that hold its occurrences followed by `follower` (a
+  // trigram; "" for any) after text ending with `before` ("" for any): the whole entry when the trigram's pairs
+  // are not split; else the follower's bucket, or every bucket; of a bucket split into parts, the part of the
+  // follower and the last character before (and the part of linked records with different ones), or every part.
+  function pairRaws(trigram, follower, before, meta, only) {
+    var keys = [trigram + "^"], part = null;
+    if (follower) {
+      keys.push(trigram + "^" + (fnv1a(follower) % meta.buckets).toString(16));
+      if (before) { part = fnv1a(follower + before.charAt(before.length - 1)) % meta.buckets; }
+    } else {
+      for (var b = 0; b < meta.buckets; b++) { keys.push(keys[0] + b.toString(16)); }
+      keys.push(keys[0] + "_");  // occurrences with less than a trigram after them (at a run's end)
+    }
+    return Promise.all(keys.map(function (key) { return shardEntries(key, meta, only); })).then(function (found) {
+      return meta.segments.map(function (seg, number) {
+        var out = [];
+        found.forEach(function (raws) { if (raws[number]) { parts(raws[number], part, meta.buckets, out); } });
+        return out;
+      });
+    });
+  }
+  // a raw entry, or for a bucket split into parts (kind 6: first file, part count, then part and size of each)
+  // pointers (kind 2) to the files of the wanted part (null: all) and of the mixed part (number meta.buckets)
+  function parts(raw, wanted, mixed, out) {
+    if (raw[0] !== 6) { out.push(raw); return; }
+    var state = { i: 1 }, file = readVarint(raw, state), count = readVarint(raw, state);
+    for (var k = 0; k < count; k++, file++) {
+      var part = readVarint(raw, state), size = readVarint(raw, state);
+      if (wanted === null || part === wanted || part === mixed) { out.push(pointer(file, size)); }
+    }
+  }
+  function pointer(file, size) {
+    var bytes = [2];
+    [file, size].forEach(function (value) {
+      while (value >= 0x80) { bytes.push((value % 0x80) | 0x80); value = Math.floor(value / 0x80); }
+      bytes.push(value);
+    });
+    return new Uint8Array(bytes);
   }
   // documents with the 6-gram at o (kind 5): linked[k] 1 when the trigram and its follower only ever occur
-  // together in the document (then tf[k] is their count and pos its first place), else the positions where it
-  // is followed by the wanted trigram and, past the phrase's first trigram, preceded by the wanted one
+  // together in the document, 2 when the trigram is always followed by it but the follower also occurs alone
+  // (then tf[k] is the trigram's count and pos its first place), else 0 and the positions where it
+  // is followed by the wanted trigram and preceded by the phrase's text before it (the trigram, or before
+  // offset 3 what there is). A segment's records may be in several entries (parts of a bucket).
   function pairList(text, o, meta, only) {
-    var want = text.substr(o + 3, 3), before = o >= 3 ? text.substr(o - 3, 3) : null;
-    return pairEntries(text, o, meta, only).then(resolve).then(function (found) {
+    var want = text.substr(o + 3, 3), before = text.substr(Math.max(0, o - 3), Math.min(o, 3));
+    return pairEntries(text, o, meta, only).then(function (perSegment) {
+      return Promise.all(perSegment.map(function (raws, number) {
+        return Promise.all(raws.map(function (raw) { return resolved(raw, number); }));
+      }));
+    }).then(function (perSegment) {
       var out = { docs: [], linked: [], tf: [], start: [], pos: [] };
-      found.forEach(function (bytes, number) { if (bytes) { decodePairs(bytes, meta.segments[number][0], want, before, out); } });
+      perSegment.forEach(function (entries, number) {
+        var first = meta.segments[number][0];
+        if (entries.length === 1) { decodePairs(entries[0], first, want, before, out); return; }
+        var lists = entries.map(function (bytes) {
+          var one = { docs: [], linked: [], tf: [], start: [], pos: [] };
+          decodePairs(bytes, first, want, before, one);
+          one.start.push(one.pos.length);
+          return one;
+        });
+        mergePairLists(lists, out);
+      });
       out.start.push(out.pos.length);
       return out;
     });
   }
-  // the texts an entry of pairs names, and its records; `visit(doc, linked, places, after, preds)` for each
-  // document: linked records give [first position], their count and their one follower and predecessor (-1
-  // when the trigram has different ones); followers and predecessors are text numbers + 1 (0: nothing, at a
-  // run's edge)
+  // documents of several pair lists, in order, into `out`: a document's positions may be in several (the parts
+  // of a bucket split an explicit record; a linked record is in one)
+  function mergePairLists(lists, out) {
+    var byDoc = new Map();
+    lists.forEach(function (list) {
+      for (var k = 0; k < list.docs.length; k++) {
+        var doc = list.docs[k], found = byDoc.get(doc);
+        if (!found) { byDoc.set(doc, found = { linked: list.linked[k], tf: 0, pos: [] }); }
+        found.tf += list.tf[k];
+        for (var j = list.start[k]; j < list.start[k + 1]; j++) { found.pos.push(list.pos[j]); }
+      }
+    });
+    Array.from(byDoc.keys()).sort(function (x, y) { return x - y; }).forEach(function (doc) {
+      var found = byDoc.get(doc);
+      out.docs.push(doc); out.linked.push(found.linked); out.tf.push(found.tf); out.start.push(out.pos.length);
+      found.pos.sort(function (x, y) { return x - y; }).forEach(function (p) { out.pos.push(p); });
+    });
+  }
+  // the texts an entry of pairs names, and its records; `visit(doc, linked, places, after, preds, onlyFollowed)`
+  // for each document: linked records give [first position], their count and their one follower and predecessor
+  // (-1 when the trigram has different ones), and onlyFollowed 1 when the follower also occurs without the
+  // trigram before it; followers and predecessors are text numbers + 1 (0: nothing, at a run's edge)
   function readPairs(bytes, first, visit) {
     var state = { i: 1 }, same = readVarint(bytes, state), names = readVarint(bytes, state), texts = [];
     var decoder = new TextDecoder();
@@ -305,11 +377,12 @@
           doc += next() + 1;
           var count = next();
           if (count === 0) {  // linked
-            oneAfter[0] = next() + 1;
+            var follows = next();
+            oneAfter[0] = Math.floor(follows / 2) + 1;
             var total = next();
             one[0] = next();
             onePred[0] = next() - 1;  // -1: different ones
-            visit(doc, total, one, oneAfter, onePred);
+            visit(doc, total, one, oneAfter, onePred, follows % 2);
             continue;
           }
           places.length = after.length = preds.length = count;
@@ -322,24 +395,27 @@
     };
   }
   function decodePairs(bytes, first, want, before, out) {
-    var wanted = -1, prior = -1;
-    var entry = readPairs(bytes, first, function (doc, linked, places, after, preds) {
-      if (linked) {  // a linked record's one predecessor must be the wanted one too, when there is one to check
-        if (after[0] === wanted && (before === null || preds[0] === prior || preds[0] < 0)) {
-          out.docs.push(doc); out.linked.push(1); out.tf.push(linked); out.start.push(out.pos.length); out.pos.push(places[0]);
+    var wanted = -1, okBefore = null;
+    var entry = readPairs(bytes, first, function (doc, linked, places, after, preds, onlyFollowed) {
+      if (linked) {  // a linked record's one predecessor must be the wanted one too (unless it has several)
+        if (after[0] === wanted && (preds[0] < 0 || okBefore[preds[0]])) {
+          out.docs.push(doc); out.linked.push(onlyFollowed ? 2 : 1); out.tf.push(linked); out.start.push(out.pos.length); out.pos.push(places[0]);
         }
         return;
       }
       var from = out.pos.length;
       for (var j = 0; j < places.length; j++) {
-        if (after[j] === wanted && (before === null || preds[j] === prior)) { out.pos.push(places[j]); }
+        if (after[j] === wanted && okBefore[preds[j]]) { out.pos.push(places[j]); }
       }
       if (out.pos.length > from) { out.docs.push(doc); out.linked.push(0); out.tf.push(out.pos.length - from); out.start.push(from); }
     });
     wanted = entry.texts.indexOf(want) + 1;
-    prior = before === null ? -1 : entry.texts.indexOf(before);
-    prior = prior < 0 ? -1 : prior + 1;
+    okBefore = endingWith(entry.texts, before);
     if (wanted > 0) { entry.each(); }
+  }
+  // which text numbers (number + 1; 0: nothing before, at a run's start) end with `before`
+  function endingWith(texts, before) {
+    return [before === ""].concat(texts.map(function (t) { return t.length >= before.length && t.slice(t.length - before.length) === before; }));
   }
   // Phrases of 4–9 characters from one of their trigrams (at o, 0 ≤ o ≤ 3): every occurrence is recorded with
   // up to 3 characters after it and before it (fewer at a run's edge), so the phrase is where the text after
@@ -354,16 +430,8 @@
     return out;
   }
   function windowEntries(text, o, meta, only) {
-    if (o + 6 <= text.length) {
-      return pairEntries(text, o, meta, only).then(function (raws) { return raws.map(function (raw) { return raw ? [raw] : []; }); });
-    }
-    var keys = [text.substr(o, 3) + "^"];
-    for (var b = 0; b < meta.buckets; b++) { keys.push(keys[0] + b.toString(16)); }
-    return Promise.all(keys.map(function (key) { return shardEntries(key, meta, only); })).then(function (found) {
-      return meta.segments.map(function (seg, number) {
-        return found.map(function (raws) { return raws[number]; }).filter(Boolean);
-      });
-    });
+    if (o + 6 <= text.length) { return pairEntries(text, o, meta, only); }
+    return pairRaws(text.substr(o, 3), "", text.substr(0, o), meta, only);
   }
   // A linked record whose trigram has different predecessors cannot check the text before it: its document is
   // undecided, and decided by the window at 0 (no text before to check) or else by every 6-gram.
@@ -403,7 +471,7 @@
             Array.prototype.push.apply(found.pos, mine);
           });
           okAfter = [after === ""].concat(entry.texts.map(function (t) { return t.slice(0, after.length) === after; }));
-          okBefore = [before === ""].concat(entry.texts.map(function (t) { return t.length >= before.length && t.slice(t.length - before.length) === before; }));
+          okBefore = endingWith(entry.texts, before);
           entry.each();
         });
         if (hits) {
@@ -417,15 +485,16 @@
     });
   }
   // The phrase from some of its 6-grams (those at `pairAt`, a subset of pairOffsets), exactly. A 6-gram with
-  // positions at o checks the trigram before it too, so it stands for the 9 characters from o - 3; all such
-  // must agree on where the phrase starts. A linked 6-gram holds wherever a checked stretch holds its first
-  // trigram (then it is followed as the phrase says) or its last (then it is preceded so). A document whose
-  // checked stretches do not reach across the whole phrase is undecided; with every 6-gram of pairOffsets
-  // none is. All linked: the phrase is wherever its first trigram is (when the 6-gram at 0 is among them).
+  // positions at o checks the text before it too, so it stands for the 9 characters from o - 3 (from 0 before
+  // offset 3); all such must agree on where the phrase starts. A linked 6-gram holds wherever a checked stretch
+  // holds its first trigram (then it is followed as the phrase says) or, linked both ways, its last (then it is
+  // preceded so). A document whose checked stretches do not reach across the whole phrase is undecided; with
+  // every 6-gram of pairOffsets none is (each stretch holds the next one's first trigram). All linked: the
+  // phrase is wherever its first trigram is (when the 6-gram at 0 is among them).
   function byPairs(text, pairAt, meta, only) {
     return Promise.all(pairAt.map(function (o) { return pairList(text, o, meta, only); })).then(function (lists) {
       var out = postings(), undecided = [];
-      var checked = pairAt.map(function (o) { return [o >= 3 ? o - 3 : o, o + 6]; });
+      var checked = pairAt.map(function (o) { return [Math.max(0, o - 3), o + 6]; });
       var coversAll = reachEnd(checked) >= text.length;  // when no 6-gram of a document is linked
       join(lists).forEach(function (pair) {
         var doc = pair[0], at = pair[1], hits = null, reach = [], linked = false, m;
@@ -448,7 +517,8 @@
           grew = false;
           for (m = 0; m < lists.length; m++) {
             var o2 = pairAt[m];
-            if (reach[m] || !reach.some(function (r) { return r && ((r[0] <= o2 && o2 + 3 <= r[1]) || (r[0] <= o2 + 3 && o2 + 6 <= r[1])); })) { continue; }
+            var both = lists[m].linked[at[m]] === 1;  // else only its first trigram implies the 6-gram
+            if (reach[m] || !reach.some(function (r) { return r && ((r[0] <= o2 && o2 + 3 <= r[1]) || (both && r[0] <= o2 + 3 && o2 + 6 <= r[1])); })) { continue; }
             reach[m] = [o2, o2 + 6];
             grew = true;
           }
@@ -466,14 +536,14 @@
     out.title.push(hits[0] < meta.docs[doc][3] ? 1 : 0);
   }
   // The cheapest 6-grams (of those at `offsets`, costing costs[m] each) whose checked stretches cover the
-  // phrase: from o, a 6-gram checks [o - 3, o + 6) (the trigram before it too) or, before 3, [o, o + 6).
+  // phrase: from o, a 6-gram checks [o - 3, o + 6) (the trigram before it too) or, before 3, [0, o + 6).
   function cheapestCover(text, offsets, costs) {
     var best = [0], from = [], e;
     if (!offsets.length) { return []; }
     for (e = 1; e <= text.length; e++) { best[e] = Infinity; }
     offsets.forEach(function (o, m) {  // in order of o, so of where each stretch ends
       var end = o + 6;
-      for (e = o >= 3 ? o - 3 : o; e < end; e++) {
+      for (e = Math.max(0, o - 3); e < end; e++) {
         if (best[e] + costs[m] < best[end]) { best[end] = best[e] + costs[m]; from[end] = [e, o]; }
       }
     });

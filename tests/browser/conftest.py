@@ -60,7 +60,8 @@ def site_root() -> Iterator[Path]:
     """A web root holding the built sample site, plus the test fixtures under /test-fixtures/. The search
     index is cut into segments of 5 documents with small shards, so the browser tests query across several
     segments and read both shard entries and big terms' own files; a trigram's pairs are split by follower
-    as soon as they pass 8 bytes, so the bucket entries are read too."""
+    as soon as they pass 8 bytes, so the bucket entries are read too, and a bucket into parts from 40 bytes
+    (some buckets are split, some not)."""
     from site_builder.search import adjacency, index
 
     with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as patch:
@@ -69,6 +70,7 @@ def site_root() -> Iterator[Path]:
         patch.setattr(index, "TARGET_SHARD_BYTES", 80)
         patch.setattr(index, "MIN_SHARD_BYTES", 16)
         patch.setattr(adjacency, "PAIR_SPLIT_BYTES", 8)
+        patch.setattr(adjacency, "PART_SPLIT_BYTES", 40)
         build(REPO, www, TODAY)
         patch.undo()
         assert len(list((www / "search/s").iterdir())) > 2

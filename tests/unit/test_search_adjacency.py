@@ -2,15 +2,18 @@ from array import array
 
 from site_builder.search.adjacency import (
     MIXED,
+    MIXED_PART,
     PAIRS,
     Explicit,
     Followers,
     Linked,
+    by_part,
     document_pairs,
     encode_pairs,
     family,
     pair_bucket,
     pair_entries,
+    sub_bucket,
 )
 from site_builder.search.encode import fnv1a, read_varint
 from site_builder.search.index import text_terms
@@ -43,6 +46,16 @@ def test_linked_when_a_trigram_and_its_follower_only_occur_together() -> None:
     assert isinstance(alone, Explicit) and (list(alone.followers), list(alone.predecessors)) == ([0], [0])
 
 
+def test_linked_one_way_when_the_follower_also_occurs_without_the_trigram() -> None:
+    pairs, followers = _pairs("甲乙丙丁戊己，丁戊己庚。甲乙丙丁戊己子")
+    record = pairs["甲乙丙"]  # always followed by 丁戊己, but 丁戊己 also starts a run of its own
+    assert isinstance(record, Linked) and followers.names[record.follower] == "丁戊己"
+    assert (record.count, record.first, record.predecessor, record.both) == (2, 3, 0, False)
+    assert isinstance(pairs["丁戊己"], Explicit)  # followed by nothing, 庚 and 子
+    pairs, _ = _pairs("甲乙丙丁戊己，甲乙丙丁戊己。")
+    assert pairs["甲乙丙"].both  # type: ignore[union-attr]
+
+
 def test_next_to_a_runs_edge_the_characters_there_are_recorded() -> None:
     pairs, followers = _pairs("甲乙丙丁戊己，甲乙丙丁戊。")
     middle = pairs["乙丙丁"]  # 戊己 then 戊 after it (two, then one character left), 甲 before it
@@ -60,9 +73,7 @@ def test_a_linked_record_names_its_predecessor_when_it_is_always_the_same() -> N
     assert isinstance(linked, Linked) and followers.names[linked.predecessor - 1] == "子"
 
 
-def test_explicit_when_the_follower_also_occurs_alone_or_the_trigram_has_several() -> None:
-    pairs, _ = _pairs("甲乙丙丁戊己，甲乙丙丁戊己。丁戊己庚")  # 丁戊己 also without 甲乙丙 before it
-    assert isinstance(pairs["甲乙丙"], Explicit)
+def test_explicit_when_the_trigram_has_several_followers() -> None:
     pairs, followers = _pairs("甲乙丙丁戊己，丁戊己。甲乙丙子丑寅")
     record = pairs["甲乙丙"]
     assert isinstance(record, Explicit) and list(record.positions) == [3, 14]
@@ -84,6 +95,8 @@ def test_pairs_encoding() -> None:
     assert data == bytes([PAIRS, 0, 2, 9, *raw_a, 9, *raw_b, 2, 0, 0, 0, 2, 3, 3, 3, 2, 3, 9, 0x21, 0x20])
     mixed = encode_pairs([(0, Linked(a, 2, 3, MIXED)), (1, Linked(a, 1, 5, 0))], followers)
     assert mixed == bytes([PAIRS, 0, 1, 9, *raw_a, 2, 0, 0, 0, 2, 3, 0, 0, 0, 0, 1, 5, 1])  # mixed 0, none 1
+    one_way = encode_pairs([(0, Linked(b, 2, 3, 0, both=False))], followers)
+    assert one_way == bytes([PAIRS, 0, 1, 9, *raw_b, 1, 0, 0, 1, 2, 3, 1])  # follower 0 * 2 + 1: linked one way
     one = Explicit(array("I", [3]), array("I", [b + 1]), array("I", [0]))
     # every follower is 子丑寅 (the only text named: 0, + 1): no followers column
     assert encode_pairs([(2, one)], followers) == bytes([PAIRS, 1, 1, 9, *raw_b, 1, 2, 1, 3, 0])
@@ -109,7 +122,34 @@ def test_big_pairs_are_split_by_follower_bucket(monkeypatch) -> None:  # type: i
     assert pair_bucket("丁戊己") == fnv1a("丁戊己") % 16
 
 
+def test_run_ends_have_a_bucket_of_their_own(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A trigram ending runs ("学习宣传。") must not share a bucket with a trigram that follows it elsewhere."""
+    from site_builder.search import adjacency
+
+    monkeypatch.setattr(adjacency, "PAIR_SPLIT_BYTES", 1)
+    followers = Followers()
+    after, partial = followers.of("环境保"), followers.of("戊己")
+    record = Explicit(array("I", [0, 10, 20]), array("I", [after + 1, 0, partial + 1]), array("I", [0, 0, 0]))
+    split = pair_entries("习宣传", [(0, record)], followers)
+    assert sorted(split) == sorted({f"习宣传^{pair_bucket('环境保'):x}", "习宣传^_"})
+    assert pair_bucket("") == pair_bucket("戊己") == adjacency.EDGE
+    assert "环境保".encode() in split[f"习宣传^{pair_bucket('环境保'):x}"] and "戊己".encode() in split["习宣传^_"]
+
+
 def test_a_trigrams_keys_share_its_shard() -> None:
     assert family("法治宣^") == family("法治宣^a") == "法治宣"
     assert family("#abc^") == "#abc^" and family("法治") == "法治" and family("abcd^") == "abcd^"
     assert read_varint(bytes([5]), 0) == (5, 1)
+
+
+def test_a_bucket_is_split_into_parts_by_follower_and_the_last_character_before() -> None:
+    followers = Followers()
+    after, before, other = followers.of("环境保"), followers.of("深入学"), followers.of("民主法")
+    explicit = Explicit(array("I", [3, 20, 40]), array("I", [after + 1] * 3), array("I", [before + 1, other + 1, 0]))
+    parts = by_part([(0, explicit), (1, Linked(after, 2, 5, MIXED)), (2, Linked(after, 1, 9, other + 1))], followers)
+    mine, theirs, none = sub_bucket("环境保", "学"), sub_bucket("环境保", "法"), sub_bucket("环境保", "")
+    assert sub_bucket("环境保", "深入学") == sub_bucket("环境保", "入学") == mine  # only the last character counts
+    assert [doc for doc, _ in parts[MIXED_PART]] == [1]  # linked, different texts before: matches any, fetched always
+    assert 2 in [doc for doc, _ in parts[theirs]]
+    positions = {part: [p for _, r in records if isinstance(r, Explicit) for p in r.positions] for part, records in parts.items()}
+    assert 3 in positions[mine] and 20 in positions[theirs] and 40 in positions[none]

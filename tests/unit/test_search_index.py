@@ -146,6 +146,35 @@ def test_big_postings_get_their_own_file(monkeypatch) -> None:  # type: ignore[n
     assert small[0] == COUNTED  # small terms stay in their shard
 
 
+def test_a_big_buckets_parts_are_files_in_a_row_listed_in_its_shard(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from site_builder.search import adjacency, index
+
+    monkeypatch.setattr(index, "TARGET_SHARD_BYTES", 4)
+    monkeypatch.setattr(index, "MIN_SHARD_BYTES", 4)
+    monkeypatch.setattr(adjacency, "PAIR_SPLIT_BYTES", 0)
+    monkeypatch.setattr(adjacency, "PART_SPLIT_BYTES", 0)
+    body = "法治宣传学习。" + "学习法治宣传" * 30 + "。"
+    reports = [_report("a/1", "普法工作计划", body), _report("b/2", "法治政府报告", body, published="2024-05-01")]
+    files = {f.path: f.content for f in render_search(assemble_site(CONFIG, reports, dt.date(2026, 1, 1)), Bodies())}
+    shard = json.loads(files["search/meta.json"])["segments"][0][2]
+    entries = read_shard(files[f"search/s/0/{fnv1a('法治宣') % shard}.bin"])
+    listing = entries[adjacency.bucket_key("法治宣", adjacency.pair_bucket("传学习"))]
+    assert listing[0] == index.PARTS and len(listing) > 4  # bigger than a shard's budget, yet never a file of its own
+    first, at = read_varint(listing, 1)
+    count, at = read_varint(listing, at)
+    parts = []
+    for k in range(count):
+        part, at = read_varint(listing, at)
+        size, at = read_varint(listing, at)
+        content = files[f"search/s/0/x/{first + k}.bin"]
+        assert len(content) == size and content[0] == PAIRS
+        parts.append(part)
+    assert at == len(listing) and parts == sorted(parts)
+    # 法治宣 after 学习 (its repeats) and after nothing (each body's first): parts of their own
+    mine, none = adjacency.sub_bucket("传学习", "传学习"), adjacency.sub_bucket("传学习", "")
+    assert mine != none and {mine, none} == set(parts)
+
+
 def test_only_the_beginning_of_a_very_long_body_is_indexed() -> None:
     from site_builder.sources import MAX_INDEXED_CHARS
 
