@@ -851,6 +851,14 @@
     foldMap = new Map();
     var chars = Array.from(pairs);
     for (var i = 0; i + 1 < chars.length; i += 2) { foldMap.set(chars[i], chars[i + 1]); }
+    // tests: the titles a query finds, best first, without loading the page again for each query
+    window.sbSearch = function (query) {
+      return search(query.trim(), meta).then(function (results) {
+        return Promise.all(results.map(function (r) {
+          return getJSON("search/d/" + Math.floor(r.doc / meta.chunk) + ".json").then(function (rows) { return rows[r.doc % meta.chunk][1]; });
+        }));
+      });
+    };
     var started = performance.now();
     return search(p.q, meta).then(function (results) {
       root.setAttribute("data-query-ms", String(Math.round(performance.now() - started)));
