@@ -262,7 +262,15 @@
   // the raw entries, in each segment, of the pairs of the trigram at o that can hold its follower at o + 3 and
   // the phrase's text before it (see pairRaws)
   function pairEntries(text, o, meta, only) {
-    return pairRaws(text.substr(o, 3), text.substr(o + 3, 3), text.substr(Math.max(0, o - 3), Math.min(o, 3)), meta, only);
+    return pairRaws(text.substr(o, 3), text.substr(o + 3, 3), textBefore(text, o), meta, only);
+  }
+  // the phrase's text before offset o that a trigram's predecessor there must end with (up to 3 characters)
+  function textBefore(text, o) { return text.substr(Math.max(0, o - 3), Math.min(o, 3)); }
+  // per segment, the contents of its raw entries (a big one's own file)
+  function resolveAll(perSegment) {
+    return Promise.all(perSegment.map(function (raws, number) {
+      return Promise.all(raws.map(function (raw) { return resolved(raw, number); }));
+    }));
   }
   // Per segment, the raw entries of a trigram's pairs that hold its occurrences followed by `follower` (a
   // trigram; "" for any) after text ending with `before` ("" for any): the whole entry when the trigram's pairs
@@ -309,12 +317,8 @@
   // is followed by the wanted trigram and preceded by the phrase's text before it (the trigram, or before
   // offset 3 what there is). A segment's records may be in several entries (parts of a bucket).
   function pairList(text, o, meta, only) {
-    var want = text.substr(o + 3, 3), before = text.substr(Math.max(0, o - 3), Math.min(o, 3));
-    return pairEntries(text, o, meta, only).then(function (perSegment) {
-      return Promise.all(perSegment.map(function (raws, number) {
-        return Promise.all(raws.map(function (raw) { return resolved(raw, number); }));
-      }));
-    }).then(function (perSegment) {
+    var want = text.substr(o + 3, 3), before = textBefore(text, o);
+    return pairEntries(text, o, meta, only).then(resolveAll).then(function (perSegment) {
       var out = { docs: [], linked: [], tf: [], start: [], pos: [] };
       perSegment.forEach(function (entries, number) {
         var first = meta.segments[number][0];
@@ -447,11 +451,7 @@
   function byWindow(text, o, meta, only) {
     var after = text.substr(o + 3, 3), before = text.substr(0, o), out = postings(), undecided = [];
     function byNumber(x, y) { return x - y; }
-    return windowEntries(text, o, meta, only).then(function (perSegment) {
-      return Promise.all(perSegment.map(function (raws, number) {
-        return Promise.all(raws.map(function (raw) { return resolved(raw, number); }));
-      }));
-    }).then(function (perSegment) {
+    return windowEntries(text, o, meta, only).then(resolveAll).then(function (perSegment) {
       perSegment.forEach(function (raws, number) {
         // one entry: its documents come in order; several (every bucket): a document's positions may be in any
         var hits = raws.length > 1 ? new Map() : null;
