@@ -335,22 +335,36 @@
       return out;
     });
   }
-  // documents of several pair lists, in order, into `out`: a document's positions may be in several (the parts
-  // of a bucket split an explicit record; a linked record is in one)
-  function mergePairLists(lists, out) {
+  function byNumber(x, y) { return x - y; }
+  // Records of a segment gathered from several entries (the buckets or parts of a trigram's pairs), where a
+  // document's positions may be in more than one: add() them in any order; each(emit) hands every document to
+  // emit(doc, count, positions, linked) in order, counts summed and positions merged and sorted.
+  function gathering() {
     var byDoc = new Map();
-    lists.forEach(function (list) {
-      for (var k = 0; k < list.docs.length; k++) {
-        var doc = list.docs[k], found = byDoc.get(doc);
-        if (!found) { byDoc.set(doc, found = { linked: list.linked[k], tf: 0, pos: [] }); }
-        found.tf += list.tf[k];
-        for (var j = list.start[k]; j < list.start[k + 1]; j++) { found.pos.push(list.pos[j]); }
+    return {
+      add: function (doc, tf, pos, from, to, linked) {
+        var found = byDoc.get(doc);
+        if (!found) { byDoc.set(doc, found = { linked: linked, tf: 0, pos: [] }); }
+        found.tf += tf;
+        for (var j = from; j < to; j++) { found.pos.push(pos[j]); }
+      },
+      each: function (emit) {
+        Array.from(byDoc.keys()).sort(byNumber).forEach(function (doc) {
+          var found = byDoc.get(doc);
+          emit(doc, found.tf, found.pos.sort(byNumber), found.linked);
+        });
       }
+    };
+  }
+  // documents of several pair lists, in order, into `out` (a linked record is in one list only)
+  function mergePairLists(lists, out) {
+    var all = gathering();
+    lists.forEach(function (list) {
+      for (var k = 0; k < list.docs.length; k++) { all.add(list.docs[k], list.tf[k], list.pos, list.start[k], list.start[k + 1], list.linked[k]); }
     });
-    Array.from(byDoc.keys()).sort(function (x, y) { return x - y; }).forEach(function (doc) {
-      var found = byDoc.get(doc);
-      out.docs.push(doc); out.linked.push(found.linked); out.tf.push(found.tf); out.start.push(out.pos.length);
-      found.pos.sort(function (x, y) { return x - y; }).forEach(function (p) { out.pos.push(p); });
+    all.each(function (doc, tf, pos, linked) {
+      out.docs.push(doc); out.linked.push(linked); out.tf.push(tf); out.start.push(out.pos.length);
+      pos.forEach(function (p) { out.pos.push(p); });
     });
   }
   // the texts an entry of pairs names, and its records; `visit(doc, linked, places, after, preds, onlyFollowed)`
@@ -450,11 +464,10 @@
   }
   function byWindow(text, o, meta, only) {
     var after = text.substr(o + 3, 3), before = text.substr(0, o), out = postings(), undecided = [];
-    function byNumber(x, y) { return x - y; }
     return windowEntries(text, o, meta, only).then(resolveAll).then(function (perSegment) {
       perSegment.forEach(function (raws, number) {
         // one entry: its documents come in order; several (every bucket): a document's positions may be in any
-        var hits = raws.length > 1 ? new Map() : null;
+        var hits = raws.length > 1 ? gathering() : null;
         raws.forEach(function (bytes) {
           var okAfter, okBefore;
           var entry = readPairs(bytes, meta.segments[number][0], function (doc, linked, places, follows, preds) {
@@ -464,22 +477,13 @@
               if (okAfter[follows[j]] && (preds[j] < 0 || okBefore[preds[j]])) { (mine = mine || []).push(places[j] - o); }
             }
             if (!mine) { return; }
-            if (!hits) { add(out, doc, linked || mine.length, mine, meta); return; }
-            var found = hits.get(doc);
-            if (!found) { hits.set(doc, found = { tf: 0, pos: [] }); }
-            found.tf += linked || mine.length;
-            Array.prototype.push.apply(found.pos, mine);
+            if (hits) { hits.add(doc, linked || mine.length, mine, 0, mine.length, 0); } else { add(out, doc, linked || mine.length, mine, meta); }
           });
           okAfter = [after === ""].concat(entry.texts.map(function (t) { return t.slice(0, after.length) === after; }));
           okBefore = endingWith(entry.texts, before);
           entry.each();
         });
-        if (hits) {
-          Array.from(hits.keys()).sort(byNumber).forEach(function (doc) {
-            var found = hits.get(doc);
-            add(out, doc, found.tf, found.pos.sort(byNumber), meta);
-          });
-        }
+        if (hits) { hits.each(function (doc, tf, pos) { add(out, doc, tf, pos, meta); }); }
       });
       return { out: finish(out), undecided: undecided.sort(byNumber) };
     });
@@ -679,7 +683,7 @@
           var tf = 0, title = 1, merged = [];
           pair[1].forEach(function (k, m) { tf += lists[m].tf[k]; title = title && lists[m].title[k]; merged = merged.concat(positionsOf(lists[m], k)); });
           out.docs.push(pair[0]); out.tf.push(tf); out.title.push(title); out.start.push(out.pos.length);
-          merged.sort(function (x, y) { return x - y; }).forEach(function (p) { out.pos.push(p); });
+          merged.sort(byNumber).forEach(function (p) { out.pos.push(p); });
         });
         return finish(out);
       });
