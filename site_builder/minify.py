@@ -4,12 +4,21 @@ from __future__ import annotations
 
 import minify_html
 
+BODY_SLOT = "<sb-body-slot></sb-body-slot>"
+"""Stands for a report body while the page around it is minified (an element, so that the whitespace
+around it goes as it would around the body's own block elements)."""
 
-def minify_page(html: str) -> str:
-    return minify_html.minify(
+
+def minify_page(html: str, body: str | None = None) -> str:
+    """Minify `html`; `body`, when given, replaces BODY_SLOT afterwards, as is.
+
+    A report body is our own HTML (no indentation, one line per block) and most of each page: minifying
+    whole pages took a fifth of a clean build, minifying around the body a few per cent."""
+    small = minify_html.minify(
         html,
         keep_closing_tags=True,
         keep_html_and_head_opening_tags=True,
         minify_css=True,
         minify_js=False,
     )
+    return small if body is None else small.replace(BODY_SLOT, body)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -13,8 +14,8 @@ import jinja2
 from .bodies import Bodies
 from .exports.downloads import Download, DownloadMaker
 from .feeds import feed_paths
-from .minify import minify_page
-from .model import Column, Heading, OutputFile, Report, ReportMeta, Site
+from .minify import BODY_SLOT, minify_page
+from .model import Column, Heading, OutputFile, RenderedBody, Report, ReportMeta, Site
 from .pagekeys import PageCache, PageKeys
 from .paginate import Page, paginate
 from .site import adjacency, group_by_publisher, group_by_year, walk_columns
@@ -81,12 +82,17 @@ class Renderer:
         base.update(context)
         if lazy is not None:
             base.update(lazy())
+        body = base.get("body")
+        body_html = None
+        if self.minify and isinstance(body, RenderedBody):
+            body_html = body.html
+            base["body"] = replace(body, html=BODY_SLOT)
         try:
             html = self.env.get_template(template).render(base)
         except jinja2.TemplateError as exc:
             raise TemplateFailure(template, exc) from exc
         if self.minify:
-            html = minify_page(html)
+            html = minify_page(html, body_html)
         return OutputFile(path=path, content=html.encode("utf-8"), lastmod=lastmod)
 
     def column_crumbs(self, column: Column) -> list[Crumb]:
