@@ -21,7 +21,7 @@ from .media import media_files
 from .model import OutputFile
 from .output import check_output_dir, write_site
 from .pagekeys import PageCache, load_manifest, save_manifest, theme_fingerprint
-from .parallel import WorkerSetup, parallel_pages, parallel_segments
+from .parallel import WorkerSetup, parallel_pages, parallel_segments, process_map
 from .render import TemplateFailure, render_site
 from .reports import load_reports
 from .search.index import SearchState, load_search_state, render_search, save_search_state
@@ -69,7 +69,7 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
     config_key = hashlib.sha256(repr(config).encode("utf-8")).hexdigest()
     sources = load_source_cache(project_dir, config_key) if incremental else {}
     loaded = {rel: (e.digest, e.summary) for rel, e in sources.items()}
-    reports, problems = load_reports(project_dir, config, today, cache=sources)
+    reports, problems = load_reports(project_dir, config, today, cache=sources, mapper=process_map(jobs))
     problems += check_output_dir(out_dir, project_dir)
     if errors_only(problems):
         raise BuildFailed(problems)

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 from .config import find_column, suggest_column
@@ -109,29 +110,41 @@ def file_stat(path: Path) -> tuple[int, int]:
     return info.st_size, info.st_mtime_ns
 
 
+CheckResult = Checked | list[Problem]
+Mapper = Callable[[Callable[[Path], CheckResult], list[Path]], Iterable[CheckResult]]
+"""Applies a function to every path, in order: `map` here, a process pool for a large clean build."""
+
+
+def read_and_check(path: Path, project_dir: Path, config: SiteConfig, editorial: bool = False) -> CheckResult:
+    source = read_source(path, project_dir)
+    if isinstance(source, Problem):
+        return [source]
+    return check_source(source, config, project_dir / "content", editorial)
+
+
 def load_reports(project_dir: Path, config: SiteConfig, today: dt.date,
                  editorial: bool = False, cache: dict[str, CachedSource] | None = None,
-                 ) -> tuple[list[Report], list[Problem]]:
+                 mapper: Mapper = map) -> tuple[list[Report], list[Problem]]:
     """Every published report, and every problem in every file (unpublished files are validated too)."""
     paths, problems = find_sources(project_dir / "content", project_dir)
-    checked: list[Checked] = []
+    unchanged: dict[Path, Checked] = {}
     rel_of = relative_to(project_dir)
-    for path in paths:
-        if cache is not None and not editorial:
+    if cache is not None and not editorial:
+        for path in paths:
             rel = rel_of(path)
             remembered = cache.get(rel)
             if remembered is not None and remembered.stat == file_stat(path):
-                checked.append(from_cache(path, rel, remembered))
-                continue
-        source = read_source(path, project_dir)
-        if isinstance(source, Problem):
-            problems.append(source)
-            continue
-        result = check_source(source, config, project_dir / "content", editorial)
+                unchanged[path] = from_cache(path, rel, remembered)
+    unread = [path for path in paths if path not in unchanged]
+    fresh = dict(zip(unread, mapper(partial(read_and_check, project_dir=project_dir, config=config,
+                                            editorial=editorial), unread), strict=True))
+    checked: list[Checked] = []
+    for path in paths:
+        result = unchanged[path] if path in unchanged else fresh[path]
         if isinstance(result, list):
             problems.extend(result)
         else:
-            problems.extend(result.warnings)
+            problems.extend(result.warnings)  # none when unchanged: files with warnings are never cached
             checked.append(result)
     url = url_maker(config)
     urls = [url(item.meta.column or config.default_column, item.meta.index_no) for item in checked]

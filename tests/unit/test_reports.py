@@ -60,3 +60,25 @@ def test_a_very_long_body_warns_that_search_takes_only_its_beginning(make_projec
     (root / "content/a.md").write_text(report_text(body="".join("  " * i + "- 项\n" for i in range(2000))),
                                        encoding="utf-8")
     assert load_reports(root, load_config(root), TODAY)[1] == []
+
+
+def test_files_checked_in_worker_processes_give_the_same_reports_and_problems(make_project, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """A large clean build reads and checks files in worker processes: same reports, same problems, same
+    order (of two files with one 索引号 the first is kept, the second reported) as reading them here."""
+    from site_builder import parallel
+    monkeypatch.setattr(parallel, "FEW_FILES", 2)
+    files: dict[str, str | bytes] = {f"content/r{n:02d}.md": report_text(index=f"t/{n}") for n in range(12)}
+    root = make_project(files)
+    pooled = load_reports(root, CONFIG, TODAY, cache={}, mapper=parallel.process_map(2))
+    assert pooled == load_reports(root, CONFIG, TODAY, cache={})
+    assert len(pooled[0]) == 12 and pooled[1] == []
+    files["content/r03.md"] = report_text(index="t/3", written="bad")
+    files["content/r07.md"] = report_text(index="t/1")
+    files["content/r09.md"] = "没有 front matter"
+    files["content/r10.md"] = b"\xff\xfe bad"
+    root = make_project(files)
+    pooled = load_reports(root, CONFIG, TODAY, cache={}, mapper=parallel.process_map(2))
+    assert pooled == load_reports(root, CONFIG, TODAY, cache={})
+    assert [(p.location.path, p.code) for p in pooled[1] if p.location] == [
+        ("content/r03.md", "SB304"), ("content/r09.md", "SB203"), ("content/r10.md", "SB201"),
+        ("content/r07.md", "SB308")]
