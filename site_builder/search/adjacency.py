@@ -47,15 +47,19 @@ def family(term: str) -> str:
 class Linked:
     """In this document the trigram is always followed by one trigram (and, when `both`, that one always
     preceded by it); the text before the trigram (number + 1; 0 at the start of a run) when it is always the
-    same, else MIXED. Either way every occurrence of the trigram is one of the 6-gram, so a phrase whose
-    trigrams are each always followed by the next is wherever its first trigram is: a set phrase repeated in
-    every report costs a few bytes a report, not a position per occurrence."""
+    same, else (`suffix`) the 1–2 characters every text before it ends with, else MIXED. Either way every
+    occurrence of the trigram is one of the 6-gram, so a phrase whose trigrams are each always followed by the
+    next is wherever its first trigram is: a set phrase repeated in every report costs a few bytes a report,
+    not a position per occurrence."""
 
     follower: int
     count: int
     first: int
     predecessor: int
     both: bool = True
+    suffix: bool = False
+    """`predecessor` is only what the different texts before it end with ("环境保" and "年人保": "保"), enough
+    for a phrase with no more than that before the trigram ("保护法贯彻" at 护法贯)."""
 
 
 @dataclass(slots=True)
@@ -138,17 +142,32 @@ def document_pairs(positions: dict[str, array[int]], text_length: int, followers
         first = follows[0]
         if first is not None and follows.count(first) == len(places):
             preds = {before(p) for p in places}
-            out[trigram] = Linked(number(first), len(places), places[0], preds.pop() if len(preds) == 1 else MIXED,
-                                  len(positions[first]) == len(places))
+            both = len(positions[first]) == len(places)
+            if len(preds) == 1:
+                out[trigram] = Linked(number(first), len(places), places[0], preds.pop(), both)
+                continue
+            common = common_suffix([followers.names[n - 1] if n else "" for n in preds])
+            out[trigram] = Linked(number(first), len(places), places[0], number(common) + 1 if common else MIXED, both,
+                                  suffix=bool(common))
             continue
         out[trigram] = Explicit(places, array("I", map(after, places)), array("I", map(before, places)))
     return out
 
 
+def common_suffix(texts: list[str]) -> str:
+    """What every text ends with ("" when nothing)."""
+    shortest = min(texts, key=len)
+    size = len(shortest)
+    while size and any(not t.endswith(shortest[len(shortest) - size :]) for t in texts):
+        size -= 1
+    return shortest[len(shortest) - size :] if size else ""
+
+
 def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers) -> bytes:
     """One entry of a trigram's pairs in a segment: [kind, same follower, text count, texts (UTF-8, length
     first), document count, per document: gap, then 0, follower * 2 (+ 1 if linked one way only, not `both`),
-    count, first position, predecessor (linked: 0 mixed, 1 none, else number + 2) or n, n position gaps, n
+    count, first position, predecessor (linked: 0 mixed, 1 none, else number * 2 + 2, + 1 when only what the
+    texts before end with: `suffix`) or n, n position gaps, n
     followers (omitted when `same follower`, a number + 1, is not 0: every follower in the entry is that one)
     and n predecessors]. Followers and predecessors of records with positions are number + 1, 0 for none; with
     fewer than 16 texts named they take half a byte each."""
@@ -180,7 +199,7 @@ def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers
             out.append(0)
             pred = record.predecessor
             for value in (local[record.follower] * 2 + (not record.both), record.count, record.first,
-                          0 if pred == MIXED else local[pred - 1] + 2 if pred else 1):
+                          0 if pred == MIXED else local[pred - 1] * 2 + 2 + record.suffix if pred else 1):
                 varint(value, out)
             continue
         varint(len(record.positions), out)

@@ -37,7 +37,7 @@ from .encode import fnv1a, gaps, varint
 from .normalize import fold_table, normalize
 
 FOLDER = "search"
-INDEX_VERSION = 15
+INDEX_VERSION = 16
 SEGMENT = 1000
 """Documents per segment: an edit re-indexes one segment, a query fetches one shard per segment and term."""
 EPOCH = dt.date(2000, 1, 1)

@@ -82,7 +82,7 @@
   var foldMap = null;
   var laterSegments = 0;  // segments whose pairs the last search fetched after the heads
   var plansUsed = [];  // how each phrase was decided (data-plans, for tests and the benchmark)
-  var forcedPlan = window.sbSearchPlan || null;  // tests: "pairs", "cover", "cover-middle", "cover-wide", "heads", "heads-window", "window-first", "window-last"
+  var forcedPlan = window.sbSearchPlan || null;  // tests: "pairs", "cover", "cover-middle", "cover-wide", "heads", "heads-window", "window-first", "window-last", "window-longer"
   function norm(text) {
     var out = "";
     for (var i = 0; i < text.length; i++) {
@@ -192,9 +192,10 @@
         return choose(found, chosen, pairs);
       });
     });
-    function choose(found, chosen, pairs) {
+    function choose(found, chosen, pairs, widened) {
       var sizes = found[2].map(cost);
-      var best = forced === "window-first" ? 0 : forced === "window-last" ? sizes.length - 1 : sizes.indexOf(Math.min.apply(null, sizes));
+      var best = forced === "window-first" ? 0 : forced === "window-last" ? sizes.length - 1
+        : forced === "window-longer" ? (widened ? windows.length - widened : sizes.length - 1) : sizes.indexOf(Math.min.apply(null, sizes));
       var windowSize = sizes.length ? sizes[best] : Infinity;
       // The heads miss a phrase when it is not among the first occurrences of a trigram: likelier the more
       // often a trigram occurs beyond the phrase, as a whole trigram's pairs (a window with fewer than 3
@@ -203,6 +204,17 @@
       var share = whole.length > 1 ? Math.min.apply(null, whole) / Math.max(1, Math.max.apply(null, whole)) : 1;
       var undecided = 1 - Math.pow(0.5, grams.length - 1) * share;
       var heads = weigh ? cost(found[0]) + Math.min(windowSize, pairs) * undecided : Infinity;
+      // Windows at the trigrams between those fetched for the heads (rarer than the phrase's ends, often) are
+      // weighed when every plan so far is dear: their shards cost ~150 bytes a segment. (Tests: "window-longer"
+      // takes the first of them.)
+      var extra = windowOffsets(text, null).filter(function (o) { return windows.indexOf(o) < 0; });
+      if (!widened && extra.length && (forced === "window-longer" || (!forced && Math.min(windowSize, heads, pairs) > WIDEN_BYTES))) {
+        return Promise.all(extra.map(function (o) { return windowEntries(text, o, meta); })).then(function (more) {
+          windows = windows.concat(extra);
+          found[2] = found[2].concat(more);
+          return choose(found, chosen, pairs, extra.length);
+        });
+      }
       var plan = /^(cover|pairs)/.test(forced || "") ? "pairs" : /^(window|heads)/.test(forced || "") ? forced.replace(/-.*/, "")
         : windowSize <= Math.min(heads, pairs) ? "window" : heads < pairs ? "heads" : "pairs";
       plansUsed.push(plan);
@@ -234,7 +246,7 @@
       if (!undecided.length) { return found.out; }
       var only = {};
       undecided.forEach(function (doc) { only[segmentOf(doc, meta)] = true; });
-      var pairAt = text.length >= 6 ? pairOffsets(text) : [], windows = windowOffsets(text, offsets.concat(pairAt));
+      var pairAt = text.length >= 6 ? pairOffsets(text) : [], windows = windowOffsets(text, null);
       return Promise.all([
         Promise.all(pairAt.map(function (o) { return then === "window" ? [] : pairEntries(text, o, meta, only); })),
         Promise.all(windows.map(function (o) { return then === "pairs" ? [] : windowEntries(text, o, meta, only); }))
@@ -399,8 +411,9 @@
             oneAfter[0] = Math.floor(follows / 2) + 1;
             var total = next();
             one[0] = next();
-            onePred[0] = next() - 1;  // -1: different ones
-            visit(doc, total, one, oneAfter, onePred, follows % 2);
+            var pred = next();  // 0: different ones (-1 here), 1: none, else number * 2 + 2 (+ 1: what they end with)
+            onePred[0] = pred < 2 ? pred - 1 : ((pred - 2) >> 1) + 1;
+            visit(doc, total, one, oneAfter, onePred, follows % 2, pred >= 2 && (pred - 2) % 2 === 1);
             continue;
           }
           places.length = after.length = preds.length = count;
@@ -414,9 +427,9 @@
   }
   function decodePairs(bytes, first, want, before, out) {
     var wanted = -1, okBefore = null;
-    var entry = readPairs(bytes, first, function (doc, linked, places, after, preds, onlyFollowed) {
+    var entry = readPairs(bytes, first, function (doc, linked, places, after, preds, onlyFollowed, suffix) {
       if (linked) {  // a linked record's one predecessor must be the wanted one too (unless it has several)
-        if (after[0] === wanted && (preds[0] < 0 || okBefore[preds[0]])) {
+        if (after[0] === wanted && linkedBefore(entry.texts, preds[0], suffix, before, okBefore) !== 0) {
           out.docs.push(doc); out.linked.push(onlyFollowed ? 2 : 1); out.tf.push(linked); out.start.push(out.pos.length); out.pos.push(places[0]);
         }
         return;
@@ -431,6 +444,15 @@
     okBefore = endingWith(entry.texts, before);
     if (wanted > 0) { entry.each(); }
   }
+  // Whether the occurrences of a linked record have `before` before them: 1 all, 0 none, -1 unknown (its
+  // predecessors differ: `suffix` says `pred` is what they all end with, -1 that nothing is known)
+  function linkedBefore(texts, pred, suffix, before, okBefore) {
+    if (pred < 0) { return before ? -1 : 1; }
+    if (!suffix) { return okBefore[pred] ? 1 : 0; }
+    var end = texts[pred - 1];
+    if (before.length <= end.length) { return end.slice(end.length - before.length) === before ? 1 : 0; }
+    return before.slice(before.length - end.length) === end ? -1 : 0;
+  }
   // which text numbers (number + 1; 0: nothing before, at a run's start) end with `before`
   function endingWith(texts, before) {
     return [before === ""].concat(texts.map(function (t) { return t.length >= before.length && t.slice(t.length - before.length) === before; }));
@@ -443,7 +465,7 @@
     var out = [];
     if (text.length < 4 || text.length > 9) { return out; }
     for (var o = Math.max(0, text.length - 6); o <= Math.min(3, text.length - 3); o++) {
-      if (fetched.indexOf(o) >= 0) { out.push(o); }
+      if (!fetched || fetched.indexOf(o) >= 0) { out.push(o); }
     }
     return out;
   }
@@ -452,29 +474,57 @@
     return pairRaws(text.substr(o, 3), "", text.substr(0, o), meta, only);
   }
   // A linked record whose trigram has different predecessors cannot check the text before it: its document is
-  // undecided, and decided by the window at 0 (no text before to check) or else by every 6-gram.
+  // undecided. There that trigram is always followed by one trigram F, so the phrase is wherever the phrase up
+  // to the trigram, then F, is (6–9 characters, exact from its 6-grams, each in one bucket): per F, that costs
+  // a bucket where the window at 0 (or the phrase's 6-grams) cost every bucket of a common trigram; the cheaper
+  // is taken (学习宣传国 in 10,000 synthetic reports: 1,355 KB from the window at 0).
   function windowExactly(text, o, meta, only) {
     return byWindow(text, o, meta, only).then(function (first) {
       if (!first.undecided.length) { return first.out; }
-      var rest = {};
-      first.undecided.forEach(function (doc) { rest[segmentOf(doc, meta)] = true; });
-      var exact = text.length <= 6 ? byWindow(text, 0, meta, rest) : byPairs(text, pairOffsets(text), meta, rest);
-      return exact.then(function (full) { return union(first.out, restrict(full.out, first.undecided)); });
+      var rest = {}, groups = {};
+      first.undecided.forEach(function (doc) {
+        var longer = text.substr(0, o + 3) + first.followers[doc];
+        var group = groups[longer] = groups[longer] || { docs: [], only: {} };
+        group.docs.push(doc);
+        group.only[segmentOf(doc, meta)] = true;
+        rest[segmentOf(doc, meta)] = true;
+      });
+      var longer = Object.keys(groups), short = text.length <= 6;  // short: the window at 0 decides them all
+      function entriesOf(t, at, where) { return Promise.all(at.map(function (o2) { return pairEntries(t, o2, meta, where); })); }
+      return Promise.all([
+        short ? windowEntries(text, 0, meta, rest) : entriesOf(text, pairOffsets(text), rest),
+        Promise.all(longer.map(function (t) { return entriesOf(t, pairOffsets(t), groups[t].only); }))
+      ]).then(function (sizes) {
+        var extend = forcedPlan === "window-longer" || (forcedPlan !== "window-last" && cost(sizes[1]) < cost(sizes[0]));
+        var exact = extend ? Promise.all(longer.map(function (t) {
+          return byPairs(t, pairOffsets(t), meta, groups[t].only).then(function (full) { return restrict(full.out, groups[t].docs); });
+        })).then(function (outs) { return outs.reduce(union); })
+          : (short ? byWindow(text, 0, meta, rest) : byPairs(text, pairOffsets(text), meta, rest)).then(function (full) { return full.out; });
+        return exact.then(function (full) { return union(first.out, restrict(full, first.undecided)); });
+      });
     });
   }
   function byWindow(text, o, meta, only) {
-    var after = text.substr(o + 3, 3), before = text.substr(0, o), out = postings(), undecided = [];
+    var after = text.substr(o + 3, 3), before = text.substr(0, o), out = postings(), undecided = [], followers = {};
     return windowEntries(text, o, meta, only).then(resolveAll).then(function (perSegment) {
       perSegment.forEach(function (raws, number) {
         // one entry: its documents come in order; several (every bucket): a document's positions may be in any
         var hits = raws.length > 1 ? gathering() : null;
         raws.forEach(function (bytes) {
           var okAfter, okBefore;
-          var entry = readPairs(bytes, meta.segments[number][0], function (doc, linked, places, follows, preds) {
+          var entry = readPairs(bytes, meta.segments[number][0], function (doc, linked, places, follows, preds, onlyFollowed, suffix) {
             var mine = null;
-            if (linked && preds[0] < 0 && before && okAfter[follows[0]]) { undecided.push(doc); return; }
-            for (var j = 0; j < places.length; j++) {
-              if (okAfter[follows[j]] && (preds[j] < 0 || okBefore[preds[j]])) { (mine = mine || []).push(places[j] - o); }
+            if (linked) {
+              var known = okAfter[follows[0]] ? linkedBefore(entry.texts, preds[0], suffix, before, okBefore) : 0;
+              if (known < 0) {
+                undecided.push(doc);
+                followers[doc] = entry.texts[follows[0] - 1];  // a linked record's follower is a whole trigram
+              }
+              if (known <= 0) { return; }
+              mine = [places[0] - o];
+            }
+            for (var j = 0; j < places.length && !linked; j++) {
+              if (okAfter[follows[j]] && okBefore[preds[j]]) { (mine = mine || []).push(places[j] - o); }
             }
             if (!mine) { return; }
             if (hits) { hits.add(doc, linked || mine.length, mine, 0, mine.length, 0); } else { add(out, doc, linked || mine.length, mine, meta); }
@@ -485,7 +535,7 @@
         });
         if (hits) { hits.each(function (doc, tf, pos) { add(out, doc, tf, pos, meta); }); }
       });
-      return { out: finish(out), undecided: undecided.sort(byNumber) };
+      return { out: finish(out), undecided: undecided.sort(byNumber), followers: followers };
     });
   }
   // The phrase from some of its 6-grams (those at `pairAt`, a subset of pairOffsets), exactly. A 6-gram with

@@ -30,7 +30,8 @@ QUERIES = ["法治宣传", "法治宣傳", "责任制", "責任制", "２０２�
 # occur but never side by side (法治宣普法责); and three found in some reports only after the first two
 # occurrences of a trigram, so the heads cannot confirm them and the pairs are fetched; long phrases (up to 13
 # characters), one of two phrases that never meet
-PLANS = ["pairs", "cover", "cover-middle", "cover-wide", "heads", "heads-window", "window-first", "window-last"]
+PLANS = ["pairs", "cover", "cover-middle", "cover-wide", "heads", "heads-window", "window-first", "window-last",
+         "window-longer"]
 """How a phrase is decided (search.js picks the cheapest; tests force each): one of 6+ characters from all its
 6-grams, from as few as cover it (each checking the trigram before it; leaving out the first, or the second
 and so on; or preferring 6-grams at offsets other than 0, 3, 6 …; then all for undecided reports), or from its
@@ -347,14 +348,21 @@ def test_short_phrases_are_exact_under_every_plan(plan_page: Any, site_url: str,
 
 LINKED_BODIES = ["子丑寅丁戊己庚辛壬。", "甲乙丙丁戊己庚辛壬。", "卯辰巳丁戊己庚辛壬癸子丑，庚辛壬午。", "甲乙丙丁戊己庚辛壬癸子丑。",
                  "卯辰巳丁戊己庚辛壬癸子丑，辰巳午丁戊己庚辛壬午未申。", "甲乙丙丁戊己。庚辛壬癸子丑。",
-                 "甲乙丙丁戊己未申。卯辰巳丁戊己庚辛壬癸子丑，庚辛壬午。", "甲乙丙丁戊己庚辛壬癸子丑。丁戊己庚辛壬癸子丑。"]
+                 "甲乙丙丁戊己未申。卯辰巳丁戊己庚辛壬癸子丑，庚辛壬午。", "甲乙丙丁戊己庚辛壬癸子丑。丁戊己庚辛壬癸子丑。",
+                 "金木水火土日月星，天地水火土日月星。", "山川水火土日月星，天地水火土日月星。", "金木水火土风雨雷，天地水火土风雨雷。",
+                 "山川水火土风雨雷，金木水火土日月星。", "金木水火土日月星。", "天地水火土日月星，金木水火土日月星，山川水火土日月星。",
+                 "甲金木水火土日月星，天地木水火土日月星。", "乙天地木水火土风雨雷，丙山川木水火土风雨雷。",
+                 "甲天地木水火土日月星，乙天地木水火土日月星，丙地木水火土日月星。"]
 """In most of these 丁戊己 and 庚辛壬 only ever occur together (a linked 6-gram, no positions); only the second and
 fourth have 甲乙丙 before them, so 6-grams that leave out the phrase's start must not be taken for the whole
 phrase (the fifth: 庚辛壬癸子丑 checks 丁戊己 before it, and the linked 丁戊己庚辛壬 reaches no further back), nor
 two linked 6-grams with a gap between them (the sixth: 甲乙丙丁戊己 and 庚辛壬癸子丑, never in a row).
 In the last two 甲乙丙 is always followed by 丁戊己, but 丁戊己 also occurs without it (linked one way only): in the
 seventh 丁戊己庚辛壬癸子丑 (checked from 庚辛壬 with its predecessor) must not be taken to have 甲乙丙 before it; in
-the eighth every trigram of the phrase is always followed by the next, so the phrase is where 甲乙丙 is."""
+the eighth every trigram of the phrase is always followed by the next, so the phrase is where 甲乙丙 is.
+From the ninth on, 水火土 is always followed by one trigram (日月星 or 风雨雷) after different ones (金木, 天地, 山川):
+a window there cannot check the text before it, and the phrase up to 水火土 then its follower decides instead;
+in the last three the texts before it differ but end alike (木, 木, 地木): that is checked, the rest is not known."""
 
 
 @pytest.fixture(scope="module")
@@ -364,10 +372,24 @@ def linked_site(site_root: Path, tmp_path_factory: pytest.TempPathFactory) -> st
     (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
     for n, body in enumerate(LINKED_BODIES):
         (project / "content" / f"r{n}.md").write_text(report_text(
-            index=f"lk/2025-{n}", title=f"第{n}篇", written="2025-01-01", published=f"2025-01-0{n + 2}", body=body),
+            index=f"lk/2025-{n}", title=f"第{n}篇", written="2025-01-01", published=f"2025-01-{n + 2:02d}", body=body),
             encoding="utf-8")
     build(project, site_root / "linked", dt.date(2026, 1, 1), downloads=False)
     return "linked/"
+
+
+def test_a_window_on_a_trigram_linked_after_different_texts_is_decided_exactly(plan_page: Any, site_url: str,
+                                                                               linked_site: str) -> None:
+    """Under "window-last" and "window-longer" the window is at 水火土 (linked, its predecessors differ): what
+    they end with decides a report when the phrase has no more before 水火土; the reports left undecided go to
+    the window at 0 or, per follower, to the phrase extended by it."""
+    for query, expected in (("金木水火土", {8, 10, 11, 12, 13, 14}), ("木水火土", {8, 10, 11, 12, 13, 14, 15, 16}),
+                            ("地水火土日", {8, 9, 13}), ("川水火土风", {11}), ("水火土日月", {8, 9, 11, 12, 13, 14, 16}),
+                            ("天地水火土风", {10}), ("地木水火土", {14, 15, 16}), ("木水火土日", {8, 11, 12, 13, 14, 16}),
+                            ("川木水火土风", {15}), ("天地木水火土", {14, 15, 16}), ("川木水火土", {15})):
+        assert {n for n, body in enumerate(LINKED_BODIES) if query in body} == expected
+        _, titles = run_query(plan_page, site_url + linked_site, query)
+        assert sorted(titles) == sorted(f"第{n}篇" for n in expected), (query, titles)
 
 
 def test_a_linked_6_gram_does_not_stand_for_the_start_of_the_phrase(plan_page: Any, site_url: str,

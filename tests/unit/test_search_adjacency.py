@@ -73,6 +73,18 @@ def test_a_linked_record_names_its_predecessor_when_it_is_always_the_same() -> N
     assert isinstance(linked, Linked) and followers.names[linked.predecessor - 1] == "子"
 
 
+def test_a_linked_record_names_what_its_different_predecessors_end_with() -> None:
+    pairs, followers = _pairs("环境保护法贯彻实施，年人保护法贯彻实施。未成年保护法贯彻实施")
+    record = pairs["护法贯"]
+    assert isinstance(record, Linked) and record.suffix and followers.names[record.predecessor - 1] == "保"
+    pairs, followers = _pairs("境保护法贯彻实施，年人保护法贯彻实施。")  # 境保: two characters at a run's start
+    record = pairs["护法贯"]
+    assert isinstance(record, Linked) and record.suffix and followers.names[record.predecessor - 1] == "保"
+    pairs, followers = _pairs("环境保护法贯彻实，人口保护法贯彻实。")
+    record = pairs["保护法"]  # 环境 and 人口: nothing in common
+    assert isinstance(record, Linked) and not record.suffix and record.predecessor == MIXED
+
+
 def test_explicit_when_the_trigram_has_several_followers() -> None:
     pairs, followers = _pairs("甲乙丙丁戊己，丁戊己。甲乙丙子丑寅")
     record = pairs["甲乙丙"]
@@ -89,10 +101,12 @@ def test_pairs_encoding() -> None:
     explicit = Explicit(array("I", [3, 13]), array("I", [a + 1, b + 1]), array("I", [0, b + 1]))
     data = encode_pairs([(0, Linked(a, 2, 3, b + 1)), (4, explicit)], followers)
     raw_a, raw_b = "丁戊己".encode(), "子丑寅".encode()
-    # not one follower for all: 0; linked: gap 0, 0, follower 0, count 2, first 3, predecessor 子丑寅 (+ 2);
+    # not one follower for all: 0; linked: gap 0, 0, follower 0, count 2, first 3, predecessor 子丑寅 (1 * 2 + 2);
     # explicit: gap 3, 2 positions (gaps 3, 9), followers 丁戊己, 子丑寅 and predecessors none, 子丑寅 (number + 1,
     # each pair in one byte, low half first)
-    assert data == bytes([PAIRS, 0, 2, 9, *raw_a, 9, *raw_b, 2, 0, 0, 0, 2, 3, 3, 3, 2, 3, 9, 0x21, 0x20])
+    assert data == bytes([PAIRS, 0, 2, 9, *raw_a, 9, *raw_b, 2, 0, 0, 0, 2, 3, 4, 3, 2, 3, 9, 0x21, 0x20])
+    ending = encode_pairs([(0, Linked(a, 2, 3, b + 1, suffix=True))], followers)
+    assert ending[-1] == 1 * 2 + 2 + 1  # only what the texts before end with: + 1
     mixed = encode_pairs([(0, Linked(a, 2, 3, MIXED)), (1, Linked(a, 1, 5, 0))], followers)
     assert mixed == bytes([PAIRS, 0, 1, 9, *raw_a, 2, 0, 0, 0, 2, 3, 0, 0, 0, 0, 1, 5, 1])  # mixed 0, none 1
     one_way = encode_pairs([(0, Linked(b, 2, 3, 0, both=False))], followers)
