@@ -90,6 +90,7 @@ def plan_page(request: pytest.FixtureRequest, browser_context_factory: Any) -> A
     context.close()
 
 
+@pytest.mark.parametrize("plan_page", PLANS[:-1], indirect=True)  # window-longer: the fuzz and linked sites (time)
 @pytest.mark.parametrize("query", [q for q in QUERIES if any(len(run) >= 4 for run in re.findall(r"[\u4e00-\u9fff]+", q))])
 def test_every_plan_returns_exactly_the_expected_reports(query: str, plan_page: Any, site_url: str,
                                                          published: list[Any]) -> None:
