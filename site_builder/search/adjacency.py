@@ -15,6 +15,7 @@ predecessor is stored when it is always the same.
 
 from __future__ import annotations
 
+import os
 import re
 from array import array
 from collections import defaultdict
@@ -156,21 +157,17 @@ def document_pairs(positions: dict[str, array[int]], text_length: int, followers
 
 def common_suffix(texts: list[str]) -> str:
     """What every text ends with ("" when nothing)."""
-    shortest = min(texts, key=len)
-    size = len(shortest)
-    while size and any(not t.endswith(shortest[len(shortest) - size :]) for t in texts):
-        size -= 1
-    return shortest[len(shortest) - size :] if size else ""
+    return os.path.commonprefix([t[::-1] for t in texts])[::-1]
 
 
 def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers) -> bytes:
     """One entry of a trigram's pairs in a segment: [kind, same follower, text count, texts (UTF-8, length
     first), document count, per document: gap, then 0, follower * 2 (+ 1 if linked one way only, not `both`),
-    count, first position, predecessor (linked: 0 mixed, 1 none, else number * 2 + 2, + 1 when only what the
-    texts before end with: `suffix`) or n, n position gaps, n
-    followers (omitted when `same follower`, a number + 1, is not 0: every follower in the entry is that one)
-    and n predecessors]. Followers and predecessors of records with positions are number + 1, 0 for none; with
-    fewer than 16 texts named they take half a byte each."""
+    count, first position, predecessor (linked: 0 mixed, 1 none, else number * 2 + 2, + 1 when it is only what
+    the texts before end with: `suffix`) or n, n position gaps, n followers (omitted when `same follower`, a
+    number + 1, is not 0: every follower in the entry is that one) and n predecessors]. Followers and
+    predecessors of records with positions are number + 1, 0 for none; with fewer than 16 texts named they take
+    half a byte each."""
     used = {r.follower for _, r in records if isinstance(r, Linked)}
     used.update(r.predecessor - 1 for _, r in records if isinstance(r, Linked) and r.predecessor > 0)
     explicit_followers: set[int] = set()

@@ -192,7 +192,7 @@
         return choose(found, chosen, pairs);
       });
     });
-    function choose(found, chosen, pairs, widened) {
+    function choose(found, chosen, pairs, widened) {  // widened: how many windows were added to those first weighed
       var sizes = found[2].map(cost);
       var best = forced === "window-first" ? 0 : forced === "window-last" ? sizes.length - 1
         : forced === "window-longer" ? (widened ? windows.length - widened : sizes.length - 1) : sizes.indexOf(Math.min.apply(null, sizes));
@@ -461,6 +461,7 @@
   // up to 3 characters after it and before it (fewer at a run's edge), so the phrase is where the text after
   // starts with the rest of the phrase and the text before ends with its start. Exact, and it costs what that
   // trigram's pairs cost: the follower's bucket when the phrase names all 3 characters after it, else all.
+  // (`fetched`: only those offsets, whose shards the heads fetch anyway; null: every offset)
   function windowOffsets(text, fetched) {
     var out = [];
     if (text.length < 4 || text.length > 9) { return out; }
