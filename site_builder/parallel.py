@@ -11,6 +11,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .bodies import Bodies
 from .errors import BuildFailed
@@ -109,6 +110,16 @@ def _render(task: Task) -> DetailResult:
                         cache.reused - reused_before if cache else 0, summaries)
 
 
+def _nothing(_: Any) -> None:
+    pass
+
+
+def _pool(jobs: int, initializer: Callable[[Any], None] = _nothing, argument: Any = None) -> ProcessPoolExecutor:
+    """`jobs` worker processes forked from this one: what they need of the site they inherit, not pickled."""
+    return ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork"),
+                               initializer=initializer, initargs=(argument,))
+
+
 def process_map(jobs: int) -> Mapper:
     """A `map` over `jobs` worker processes for reading and checking many files (a clean build reads every
     file: 12% of its time in the main process alone); few files are checked here, as starting workers costs
@@ -117,8 +128,7 @@ def process_map(jobs: int) -> Mapper:
     def mapper(check: Callable[[Path], CheckResult], paths: list[Path]) -> list[CheckResult]:
         if jobs <= 1 or len(paths) <= FEW_FILES:
             return list(map(check, paths))
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
+        with _pool(jobs) as pool:
             return list(pool.map(check, paths, chunksize=64))
 
     return mapper
@@ -135,8 +145,7 @@ def parallel_pages(setup: WorkerSetup, jobs: int, main_maker: DownloadMaker | No
         for task, files in zip(tasks, known, strict=True):
             yield from files if files is not None else main.run(task)
         return
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init, initargs=(setup,)) as pool:
+    with _pool(jobs, _init, setup) as pool:
         results = pool.map(_render, missing, chunksize=CHUNK)
         for files in known:
             if files is not None:
@@ -171,9 +180,7 @@ def parallel_segments(jobs: int) -> IndexSegments:
     """Index search segments in `jobs` worker processes (forked: the documents are not copied), in order."""
 
     def run(docs: list[Report], todo: list[SegmentJob]) -> Iterator[SegmentFiles]:
-        context = multiprocessing.get_context("fork")
-        with ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_init_search,
-                                 initargs=(docs,)) as pool:
+        with _pool(jobs, _init_search, docs) as pool:
             yield from pool.map(_index_segment, todo)
 
     return run

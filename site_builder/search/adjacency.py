@@ -100,6 +100,10 @@ class Followers:
         self.names: list[str] = []
         self.buckets: list[int] = []
 
+    def text(self, number: int) -> str:
+        """The text of a record's number + 1 ("" for 0: nothing there, at a run's edge)."""
+        return self.names[number - 1] if number else ""
+
     def of(self, trigram: str) -> int:
         found = self.number.get(trigram)
         if found is None:
@@ -147,7 +151,7 @@ def document_pairs(positions: dict[str, array[int]], text_length: int, followers
             if len(preds) == 1:
                 out[trigram] = Linked(number(first), len(places), places[0], preds.pop(), both)
                 continue
-            common = common_suffix([followers.names[n - 1] if n else "" for n in preds])
+            common = common_suffix([followers.text(n) for n in preds])
             out[trigram] = Linked(number(first), len(places), places[0], number(common) + 1 if common else MIXED, both,
                                   suffix=bool(common))
             continue
@@ -255,24 +259,21 @@ def sub_bucket(follower: str, predecessor: str) -> int:
 
 
 MIXED_PART = PAIR_BUCKETS
-"""The part of a split bucket with the linked records whose trigram has different predecessors (fetched with
-every part: they match whatever comes before)."""
+"""The part of a split bucket with the linked records whose trigram has predecessors with nothing in common
+(fetched with every part: they match whatever comes before); those ending alike go to the part of that ending."""
 
 
 def by_part(records: Sequence[tuple[int, PairRecord]], followers: Followers) -> dict[int, list[tuple[int, PairRecord]]]:
     """A bucket's records split by follower and the last character before (linked ones of mixed predecessors
     apart)."""
-    names = followers.names
-
-    def name(number: int) -> str:  # number + 1, 0 for none
-        return names[number - 1] if number else ""
+    text = followers.text
 
     def linked_to(record: Linked) -> int:
         if record.predecessor == MIXED:
             return MIXED_PART
-        return sub_bucket(names[record.follower], name(record.predecessor))
+        return sub_bucket(followers.names[record.follower], text(record.predecessor))
 
-    return split_records(records, linked_to, lambda f, p: sub_bucket(name(f), name(p)))
+    return split_records(records, linked_to, lambda f, p: sub_bucket(text(f), text(p)))
 
 
 PART_SPLIT_BYTES = 16 * 1024

@@ -448,10 +448,9 @@
   // predecessors differ: `suffix` says `pred` is what they all end with, -1 that nothing is known)
   function linkedBefore(texts, pred, suffix, before, okBefore) {
     if (pred < 0) { return before ? -1 : 1; }
-    if (!suffix) { return okBefore[pred] ? 1 : 0; }
-    var end = texts[pred - 1];
-    if (before.length <= end.length) { return end.slice(end.length - before.length) === before ? 1 : 0; }
-    return before.slice(before.length - end.length) === end ? -1 : 0;
+    if (okBefore[pred]) { return 1; }
+    var end = texts[pred - 1];  // what they end with: unknown when the phrase has more before, ending so
+    return suffix && before.length > end.length && before.slice(before.length - end.length) === end ? -1 : 0;
   }
   // which text numbers (number + 1; 0: nothing before, at a run's start) end with `before`
   function endingWith(texts, before) {
@@ -523,9 +522,10 @@
               }
               if (known <= 0) { return; }
               mine = [places[0] - o];
-            }
-            for (var j = 0; j < places.length && !linked; j++) {
-              if (okAfter[follows[j]] && okBefore[preds[j]]) { (mine = mine || []).push(places[j] - o); }
+            } else {
+              for (var j = 0; j < places.length; j++) {
+                if (okAfter[follows[j]] && okBefore[preds[j]]) { (mine = mine || []).push(places[j] - o); }
+              }
             }
             if (!mine) { return; }
             if (hits) { hits.add(doc, linked || mine.length, mine, 0, mine.length, 0); } else { add(out, doc, linked || mine.length, mine, meta); }
