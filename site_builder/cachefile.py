@@ -18,6 +18,15 @@ from . import __version__
 
 
 def read_cache(path: Path, valid_for: str) -> Any | None:
+    body = read_binary(path, valid_for)
+    try:
+        return json.loads(body) if body is not None else None
+    except ValueError:
+        return None
+
+
+def read_binary(path: Path, valid_for: str) -> bytes | None:
+    """The payload's bytes, if the header matches and the checksum holds."""
     try:
         raw = path.read_bytes()
         newline = raw.find(b"\n")
@@ -25,11 +34,19 @@ def read_cache(path: Path, valid_for: str) -> Any | None:
         if newline < 0 or header["tool"] != __version__ or header["for"] != valid_for \
                 or header["checksum"] != hashlib.sha256(memoryview(raw)[newline + 1 :]).hexdigest():
             return None
-        body = raw[newline + 1 :]
-        del raw  # large sites: hold one copy of the file at a time
-        return json.loads(body)
+        return raw[newline + 1 :]
     except (OSError, ValueError, KeyError, TypeError):
         return None
+
+
+def write_binary(path: Path, valid_for: str, payload: bytes) -> None:
+    header = {"tool": __version__, "for": valid_for, "checksum": hashlib.sha256(payload).hexdigest()}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    with open(temporary, "wb") as handle:
+        handle.write(json.dumps(header, ensure_ascii=False).encode("utf-8") + b"\n")
+        handle.write(payload)
+    temporary.replace(path)
 
 
 def write_cache(path: Path, valid_for: str, payload: Any) -> None:

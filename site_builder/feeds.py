@@ -80,15 +80,24 @@ def atom(site: Site, title: str, page_path: str, self_path: str, reports: tuple[
     return xml_document(root)
 
 
-def render_feeds(site: Site, bodies: Bodies) -> Iterator[OutputFile]:
-    """The site feed at the root, and one per column with content."""
-    rss_path, atom_path = feed_paths("")
-    yield OutputFile(rss_path, rss(site, site.config.name, "index.html", rss_path, site.reports, bodies))
-    yield OutputFile(atom_path, atom(site, site.config.name, "index.html", atom_path, site.reports, bodies))
+def feed_reports(site: Site) -> set[Report]:
+    """Every report some feed shows (with its summary)."""
+    shown = set(site.reports[:FEED_SIZE])
+    for column in walk_columns(site.columns):
+        shown.update(column.reports[:FEED_SIZE])
+    return shown
+
+
+def render_feeds(site: Site, bodies: Bodies, showing: set[str] | None = None) -> Iterator[OutputFile]:
+    """The site feed at the root, and one per column with content; with `showing` (report URLs), only the feeds
+    that show one of those reports."""
+    feeds = [("", site.config.name, "index.html", site.reports)]
     for column in walk_columns(site.columns):
         folder = column_folder(site, column)
+        feeds.append((folder, f"{site.config.name} - {column.name}", f"{folder}/index.html", column.reports))
+    for folder, title, page, reports in feeds:
+        if showing is not None and not any(r.url in showing for r in reports[:FEED_SIZE]):
+            continue
         rss_path, atom_path = feed_paths(folder)
-        title = f"{site.config.name} - {column.name}"
-        page = f"{folder}/index.html"
-        yield OutputFile(rss_path, rss(site, title, page, rss_path, column.reports, bodies))
-        yield OutputFile(atom_path, atom(site, title, page, atom_path, column.reports, bodies))
+        yield OutputFile(rss_path, rss(site, title, page, rss_path, reports, bodies))
+        yield OutputFile(atom_path, atom(site, title, page, atom_path, reports, bodies))

@@ -1,7 +1,11 @@
-"""Write the site atomically: stage into a sibling folder, swap it in only when everything was written."""
+"""Write the site atomically: stage into a sibling folder, swap it in only when everything was written.
+A few changed files (an edited report's page) are instead staged beside the site and moved in behind a
+journal: a build killed before the journal is written left the site untouched; one killed after it is
+completed by the next build, before anything else."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import tempfile
@@ -29,10 +33,12 @@ def check_output_dir(out_dir: Path, project_dir: Path) -> list[Problem]:
 
 
 def recover_interrupted(out_dir: Path) -> None:
-    """Undo a swap cut short by a crash, and sweep staging folders left by killed builds."""
+    """Finish a committed in-place update, undo a swap cut short by a crash, and sweep staging folders left by
+    killed builds."""
     parent = out_dir.parent
     if not parent.is_dir():
         return
+    _finish_journal(out_dir)
     olds = sorted(parent.glob(f".{out_dir.name}.old-*"))
     if not out_dir.exists() and olds:
         os.rename(olds[-1], out_dir)
@@ -63,6 +69,74 @@ def write_site(files: Iterable[OutputFile] | Callable[[Path], Iterable[OutputFil
         shutil.rmtree(staging, ignore_errors=True)
         raise
     return count
+
+
+def journal_path(out_dir: Path) -> Path:
+    return out_dir.parent / f".{out_dir.name}.journal"
+
+
+def update_in_place(files: list[OutputFile], out_dir: Path) -> None:
+    """Replace (or add) a few files of a built site: all of them are written into a staging folder first; only
+    then is the journal of moves committed (atomically), and the files moved in, each move atomic."""
+    parent = out_dir.parent
+    try:
+        recover_interrupted(out_dir)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=parent))
+    except OSError as exc:
+        raise BuildFailed([Problem("SB401", Location(str(out_dir)), args={"detail": _describe(exc)})]) from exc
+    try:
+        root = str(staging.resolve())
+        folders: set[str] = {root}
+        paths: list[str] = []
+        for item in files:
+            target = staged_path(root, item.path)
+            staged_path(str(out_dir.resolve()), item.path)
+            if item.path in paths:
+                raise BuildFailed([Problem("SB407", None, args={"path": item.path})])
+            write_file(target, item, folders)
+            paths.append(item.path)
+        journal = journal_path(out_dir)
+        pending = journal.with_name(journal.name + ".tmp")
+        pending.write_text(json.dumps({"staging": staging.name, "paths": paths}, ensure_ascii=False),
+                           encoding="utf-8")
+        os.replace(pending, journal)
+    except OSError as exc:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise BuildFailed([Problem("SB401", Location(str(out_dir)), args={"detail": _describe(exc)})]) from exc
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    _finish_journal(out_dir)
+
+
+def _finish_journal(out_dir: Path) -> None:
+    """Move in every file a committed journal names (those already moved are gone from its staging folder),
+    then drop the journal and the folder. A journal that cannot be read was never committed: it is dropped."""
+    journal = journal_path(out_dir)
+    journal.with_name(journal.name + ".tmp").unlink(missing_ok=True)
+    try:
+        entry = json.loads(journal.read_text(encoding="utf-8"))
+        staging = out_dir.parent / str(entry["staging"])
+        paths = [str(path) for path in entry["paths"]]
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError, KeyError, TypeError):
+        journal.unlink(missing_ok=True)
+        return
+    ours = staging.parent == out_dir.parent and staging.name.startswith(f".{out_dir.name}.staging-")
+    try:
+        root, out = str(staging.resolve()), str(out_dir.resolve())
+        moves = [(staged_path(root, path), staged_path(out, path)) for path in paths]
+    except BuildFailed:  # a path outside the site: not a journal this tool wrote
+        ours = False
+    if ours and out_dir.is_dir():
+        for source, target in moves:
+            if os.path.exists(source):
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                os.replace(source, target)
+    journal.unlink()
+    if ours:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _write_all(files: Iterable[OutputFile], staging: Path) -> int:

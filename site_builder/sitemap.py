@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Iterator
+from html import escape
 from xml.etree import ElementTree as ET
-from xml.sax.saxutils import escape
 
 from .model import OutputFile
 from .xmlout import xml_document
@@ -22,7 +22,7 @@ def urlset(base_url: str, pages: list[tuple[str, dt.date]]) -> bytes:
         return urlset_tree(base_url, pages)
     lines = ['<?xml version="1.0" encoding="utf-8"?>', f'<urlset xmlns="{SITEMAP_NS}">']
     for path, lastmod in pages:
-        lines.append(f"  <url>\n    <loc>{escape(base_url + path)}</loc>\n"
+        lines.append(f"  <url>\n    <loc>{escape(base_url + path, quote=False)}</loc>\n"
                      f"    <lastmod>{lastmod.isoformat()}</lastmod>\n  </url>")
     lines.append("</urlset>\n")
     return "\n".join(lines).encode("utf-8")

@@ -32,10 +32,14 @@ class Snapshot:
     warnings: tuple[Problem, ...]
 
 
-def _tree_digest(digest: Any, root: Path) -> None:
-    """Feed (relative path, size, mtime) of every file under root into digest, in a fixed order."""
+FileStat = tuple[str, int, int]
+"""(path relative to its tree, size, mtime_ns) of one file."""
+
+
+def tree_files(root: Path) -> list[FileStat]:
+    """Every file under root (not __pycache__), sorted by path."""
     skip = len(str(root)) + 1
-    entries: list[tuple[str, int, int]] = []
+    entries: list[FileStat] = []
 
     def enter(entry: os.DirEntry[str]) -> bool:
         return entry.is_dir(follow_symlinks=False) and entry.name != "__pycache__"
@@ -44,46 +48,86 @@ def _tree_digest(digest: Any, root: Path) -> None:
         if not entry.is_dir(follow_symlinks=False):
             stat = entry.stat(follow_symlinks=False)
             entries.append((entry.path[skip:], stat.st_size, stat.st_mtime_ns))
+    entries.sort()
+    return entries
+
+
+def _files_digest(digest: Any, root: Path, files: list[FileStat]) -> None:
     digest.update(str(root).encode() + b"\0")
-    for rel, size, mtime in sorted(entries):
-        digest.update(f"{rel}\0{size}\0{mtime}\n".encode())
+    digest.update("".join(f"{rel}\0{size}\0{mtime}\n" for rel, size, mtime in files).encode())
 
 
-def inputs_key(project_dir: Path, out_dir: Path, today: dt.date, options: str) -> str:
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What a build reads, as found on disk now."""
+
+    key: str
+    """Everything: settings and every content file."""
+    settings: str
+    """Everything but the content files: the day, options, output folder, site.yaml, themes, the tool's code."""
+    content: dict[str, tuple[int, int]]
+    """(size, mtime_ns) of every file under content/, by path relative to it."""
+
+
+def scan_inputs(project_dir: Path, out_dir: Path, today: dt.date, options: str) -> Inputs:
     """Every file the build can read (config, content, themes, the tool's own code), the day and options."""
     digest = hashlib.sha256(f"{today.isoformat()}|{options}|{out_dir.resolve()}".encode())
     config = project_dir / "site.yaml"
     if config.is_file():
         stat = config.stat()
         digest.update(f"site.yaml\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
-    for root in [project_dir / "content", *theme_dirs(project_dir), _CODE_DIR]:
-        _tree_digest(digest, root)
-    return digest.hexdigest()
+    for root in [*theme_dirs(project_dir), _CODE_DIR]:
+        _files_digest(digest, root, tree_files(root))
+    settings = digest.hexdigest()
+    content_dir = project_dir / "content"
+    files = tree_files(content_dir)
+    _files_digest(digest, content_dir, files)
+    return Inputs(digest.hexdigest(), settings, {rel: (size, mtime) for rel, size, mtime in files})
 
 
-def outputs_key(out_dir: Path) -> str:
+def outputs_key(files: list[FileStat]) -> str:
+    """The output folder's files (from tree_files) as one key."""
     digest = hashlib.sha256()
-    _tree_digest(digest, out_dir)
+    digest.update("".join(f"{rel}\0{size}\0{mtime}\n" for rel, size, mtime in files).encode())
     return digest.hexdigest()
 
 
-def unchanged(project_dir: Path, out_dir: Path, inputs: str) -> Snapshot | None:
-    """The last build's result when inputs and output are both exactly as it left them."""
+@dataclass(frozen=True, slots=True)
+class State:
+    """What the last successful build read and wrote, as recorded when it finished."""
+
+    inputs: Inputs
+    outputs: str
+    snapshot: Snapshot
+
+
+def load_state(project_dir: Path, out_dir: Path) -> State | None:
     payload = read_cache(project_dir / STATE, str(out_dir.resolve()))
-    if not isinstance(payload, dict) or payload.get("inputs") != inputs or not out_dir.is_dir():
-        return None
-    if payload.get("outputs") != outputs_key(out_dir):
+    if not isinstance(payload, dict):
         return None
     try:
-        return Snapshot(files=int(payload["files"]), reports=int(payload["reports"]), pages=int(payload["pages"]),
-                        warnings=tuple(_problem(row) for row in payload["warnings"]))
-    except (KeyError, TypeError, ValueError):
+        content = {str(rel): (int(size), int(mtime)) for rel, (size, mtime) in payload["content"].items()}
+        snapshot = Snapshot(files=int(payload["files"]), reports=int(payload["reports"]),
+                            pages=int(payload["pages"]), warnings=tuple(_problem(row) for row in payload["warnings"]))
+        return State(Inputs(str(payload["inputs"]), str(payload["settings"]), content), str(payload["outputs"]),
+                     snapshot)
+    except (KeyError, TypeError, ValueError, AttributeError):
         return None
 
 
-def record(project_dir: Path, out_dir: Path, inputs: str, snapshot: Snapshot) -> None:
-    payload = {"inputs": inputs, "outputs": outputs_key(out_dir), "files": snapshot.files,
-               "reports": snapshot.reports, "pages": snapshot.pages,
+def unchanged(state: State | None, out_dir: Path, inputs: Inputs) -> Snapshot | None:
+    """The last build's result when inputs and output are both exactly as it left them."""
+    if state is None or state.inputs.key != inputs.key or not out_dir.is_dir():
+        return None
+    return state.snapshot if state.outputs == outputs_key(tree_files(out_dir)) else None
+
+
+def record(project_dir: Path, out_dir: Path, inputs: Inputs, snapshot: Snapshot,
+           outputs: list[FileStat] | None = None) -> None:
+    """Note what this build read and wrote (`outputs`: the output folder's files, when already known)."""
+    payload = {"inputs": inputs.key, "settings": inputs.settings, "content": inputs.content,
+               "outputs": outputs_key(outputs if outputs is not None else tree_files(out_dir)),
+               "files": snapshot.files, "reports": snapshot.reports, "pages": snapshot.pages,
                "warnings": [_row(p) for p in snapshot.warnings]}
     write_cache(project_dir / STATE, str(out_dir.resolve()), payload)
 

@@ -13,11 +13,16 @@ import jinja2
 from .. import __version__
 from ..bodies import Bodies
 from ..model import OutputFile, Report
-from .docx import render_docx
 from .pdf import TEMPLATE, render_pdf, require_cjk_font
 
 CACHE_DIR = Path(".site_builder") / "cache" / "downloads"
 _SOURCES = (Path(__file__).with_name("docx.py"), Path(__file__).with_name("pdf.py"))
+
+
+def _docx(report: Report, markdown: str) -> bytes:
+    from .docx import render_docx  # python-docx takes ~70 ms to import: only builds that make a Word file pay it
+
+    return render_docx(report, markdown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +71,7 @@ class DownloadMaker:
         markdown = self.bodies.markdown(report)
         parts = (self.base, repr(report.meta), markdown, *images)
         key = hashlib.sha256("\x00".join(parts).encode()).hexdigest()
-        docx = self._cached(key, "docx", lambda: render_docx(report, markdown))
+        docx = self._cached(key, "docx", lambda: _docx(report, markdown))
         pdf = self._cached(key, "pdf", lambda: self._pdf(report))
         outputs = [OutputFile(f"{stem}.docx", docx), OutputFile(f"{stem}.pdf", pdf)]
         links = [Download(f"{stem}.docx", "下载Word", "Word 文档", human_size(len(docx))),

@@ -1,7 +1,7 @@
 import json
 from pathlib import Path
 
-from site_builder.cachefile import read_cache, write_cache
+from site_builder.cachefile import read_binary, read_cache, write_binary, write_cache
 
 
 def test_round_trip_and_every_kind_of_damage(tmp_path: Path) -> None:
@@ -32,3 +32,13 @@ def test_large_dicts_are_written_in_pieces_as_the_same_json(tmp_path: Path) -> N
     assert json.loads(head)["for"] == "某个目录" and read_cache(tmp_path / "c.json", "某个目录") == payload
     write_cache(tmp_path / "l.json", "x", [1, "二"])  # anything else is written whole
     assert read_cache(tmp_path / "l.json", "x") == [1, "二"]
+
+
+def test_binary_payloads_are_checked_the_same_way(tmp_path: Path) -> None:
+    path = tmp_path / "m.bin"
+    write_binary(path, "for-this", b"\x00\x01payload")
+    assert read_binary(path, "for-this") == b"\x00\x01payload"
+    assert read_binary(path, "for-other") is None
+    head, body = path.read_bytes().split(b"\n", 1)
+    path.write_bytes(head + b"\n" + body[:-1])
+    assert read_binary(path, "for-this") is None

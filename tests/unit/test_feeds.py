@@ -4,7 +4,7 @@ import datetime as dt
 import feedparser
 
 from site_builder.bodies import Bodies
-from site_builder.feeds import FEED_SIZE, atom, feed_paths, rss
+from site_builder.feeds import FEED_SIZE, atom, feed_paths, render_feeds, rss
 from site_builder.markdown import render_body
 from site_builder.model import Report, ReportMeta
 
@@ -39,3 +39,21 @@ def test_summary_prefers_content_overview() -> None:
     assert Bodies().summary(report) == "概述"
     long = Report("a.md", dataclasses.replace(meta, summary=None), render_body("正文" * 200), DECISION, "x.html")
     assert Bodies().summary(long).endswith("……") and len(Bodies().summary(long)) == 202
+
+
+def test_only_the_feeds_showing_given_reports_are_rendered() -> None:
+    execution = ("法定主动公开内容", "执行公开")
+    reports = [_report(f"d{i:03d}", f"2025-02-{1 + i % 28:02d}", DECISION) for i in range(60)]
+    reports += [_report(f"e{i:03d}", f"2024-01-{1 + i % 28:02d}", execution) for i in range(3)]
+    site = _site(reports)
+    everything = {f.path: f.content for f in render_feeds(site, Bodies())}
+    old_decision = [r for r in site.reports if r.column == DECISION][-1]  # beyond every feed's first FEED_SIZE
+    execution_report = next(r for r in site.reports if r.column == execution)
+    assert list(render_feeds(site, Bodies(), {old_decision.url})) == []
+    shown = {f.path: f.content for f in render_feeds(site, Bodies(), {execution_report.url})}
+    assert sorted(shown) == ["xxgk/fdzdgknr/zxgk/atom.xml", "xxgk/fdzdgknr/zxgk/feed.xml"]  # older than 50 above
+    newest = {f.path: f.content for f in render_feeds(site, Bodies(), {site.reports[0].url, execution_report.url})}
+    assert sorted(newest) == ["atom.xml", "feed.xml", "xxgk/fdzdgknr/atom.xml", "xxgk/fdzdgknr/feed.xml",
+                              "xxgk/fdzdgknr/jcgk/atom.xml", "xxgk/fdzdgknr/jcgk/feed.xml",
+                              "xxgk/fdzdgknr/zxgk/atom.xml", "xxgk/fdzdgknr/zxgk/feed.xml"]
+    assert all(everything[path] == content for path, content in (shown | newest).items())

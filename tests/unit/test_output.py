@@ -3,9 +3,10 @@ from pathlib import Path
 
 import pytest
 
+from site_builder import output
 from site_builder.errors import BuildFailed
 from site_builder.model import OutputFile
-from site_builder.output import MARKER, check_output_dir, recover_interrupted, write_site
+from site_builder.output import MARKER, check_output_dir, recover_interrupted, update_in_place, write_site
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -94,3 +95,90 @@ def test_reused_file_is_linked_not_copied(tmp_path: Path) -> None:
     write_site([OutputFile("a.html", b"", reuse_from=str(old))], tmp_path / "output")
     assert (tmp_path / "output/a.html").read_bytes() == b"same"
     assert os.stat(tmp_path / "output/a.html").st_ino == os.stat(old).st_ino
+
+
+def _site(tmp_path: Path) -> Path:
+    out = tmp_path / "output"
+    write_site([OutputFile("a.html", b"old a"), OutputFile("d/b.html", b"old b"), OutputFile("c.html", b"c")], out)
+    return out
+
+
+def test_update_in_place_replaces_only_the_files_given(tmp_path: Path) -> None:
+    out = _site(tmp_path)
+    inode = (out / "c.html").stat().st_ino
+    update_in_place([OutputFile("a.html", b"new a"), OutputFile("d/b.html", b"new b")], out)
+    assert _tree(out) == {MARKER: b"site_builder output\n", "a.html": b"new a", "d/b.html": b"new b", "c.html": b"c"}
+    assert (out / "c.html").stat().st_ino == inode
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+def test_update_in_place_failing_before_the_journal_leaves_the_site_untouched(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = _site(tmp_path)
+    before = _tree(out)
+    real = output.write_file
+
+    def failing(target: str, item: OutputFile, folders: set[str]) -> None:
+        if item.path == "d/b.html":
+            raise OSError(28, "No space left on device", target)
+        real(target, item, folders)
+
+    monkeypatch.setattr(output, "write_file", failing)
+    with pytest.raises(BuildFailed) as failed:
+        update_in_place([OutputFile("a.html", b"new a"), OutputFile("d/b.html", b"new b")], out)
+    assert failed.value.problems[0].code == "SB401"
+    assert _tree(out) == before and [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+@pytest.mark.parametrize("moved", [0, 1])
+def test_a_committed_journal_is_finished_by_the_next_build(moved: int, tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Killed after the journal was written, when `moved` of the files were already moved in."""
+    out = _site(tmp_path)
+    real = os.replace
+    calls = {"n": 0}
+
+    def killed(source: str, target: str) -> None:
+        if str(target).startswith(str(out)):
+            if calls["n"] == moved:
+                raise KeyboardInterrupt  # stands for SIGKILL: nothing after this point runs
+            calls["n"] += 1
+        real(source, target)
+
+    monkeypatch.setattr(output.os, "replace", killed)
+    with pytest.raises(KeyboardInterrupt):
+        update_in_place([OutputFile("a.html", b"new a"), OutputFile("d/b.html", b"new b")], out)
+    monkeypatch.undo()
+    assert output.journal_path(out).exists()
+    recover_interrupted(out)
+    assert _tree(out) == {MARKER: b"site_builder output\n", "a.html": b"new a", "d/b.html": b"new b", "c.html": b"c"}
+    assert [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+def test_a_journal_never_committed_is_dropped(tmp_path: Path) -> None:
+    out = _site(tmp_path)
+    before = _tree(out)
+    staging = tmp_path / ".output.staging-abc"
+    staging.mkdir()
+    (staging / "a.html").write_bytes(b"half")
+    (tmp_path / ".output.journal.tmp").write_text('{"staging": ".output.staging-abc", "pa', encoding="utf-8")
+    recover_interrupted(out)
+    assert _tree(out) == before and [p.name for p in tmp_path.iterdir()] == ["output"]
+
+
+def test_a_journal_cannot_move_files_from_elsewhere_or_outside_the_site(tmp_path: Path) -> None:
+    out = _site(tmp_path)
+    before = _tree(out)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "a.html").write_bytes(b"foreign")
+    output.journal_path(out).write_text('{"staging": "elsewhere", "paths": ["a.html"]}', encoding="utf-8")
+    recover_interrupted(out)
+    assert _tree(out) == before and (elsewhere / "a.html").exists()
+    staging = tmp_path / ".output.staging-x"
+    staging.mkdir()
+    output.journal_path(out).write_text('{"staging": ".output.staging-x", "paths": ["../escape.html"]}',
+                                        encoding="utf-8")
+    recover_interrupted(out)
+    assert _tree(out) == before and not (tmp_path / "escape.html").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["elsewhere", "output"]
