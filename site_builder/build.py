@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .assets import theme_assets
 from .bodies import Bodies
-from .bodyedits import checked_files, model_of, rebuild_edited_bodies
+from .bodyedits import Edited, checked_files, model_of, rebuild_edited_bodies
 from .catalog import render_catalog
 from .config import load_config
 from .errors import BuildFailed, Location, Problem, Severity, errors_only
@@ -21,7 +21,7 @@ from .feeds import render_feeds
 from .media import media_files
 from .model import OutputFile
 from .modelcache import forget_model, save_model
-from .output import check_output_dir, recover_interrupted, write_site
+from .output import check_output_dir, write_site
 from .pagekeys import PageCache, load_manifest, save_manifest, theme_fingerprint
 from .parallel import WorkerSetup, parallel_pages, parallel_segments, process_map
 from .render import TemplateFailure, render_site
@@ -31,7 +31,7 @@ from .site import assemble_site
 from .sitemap import render_sitemap
 from .sourcecache import load_source_cache, save_source_cache
 from .templates import make_environment, theme_dirs
-from .uptodate import Snapshot, forget, load_state, record, scan_inputs, unchanged
+from .uptodate import Inputs, Snapshot, State, forget, load_state, record, scan_inputs, unchanged
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,14 +62,13 @@ def check(project_dir: Path, today: dt.date) -> list[Problem]:
 def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
           downloads: bool = True, search: bool = True, jobs: int = 1, incremental: bool = True) -> BuildResult:
     """Build the site into out_dir, replacing it only if every step succeeds."""
-    recover_interrupted(out_dir)
     inputs = scan_inputs(project_dir, out_dir, today, f"{minify}|{downloads}|{search}")
     state = load_state(project_dir, out_dir) if incremental else None
     if (last := unchanged(state, out_dir, inputs)) is not None:
         return BuildResult(out_dir=out_dir, files=last.files, reports=last.reports, warnings=last.warnings,
                            pages_reused=last.pages)
     if state is not None and not downloads and not search \
-            and (edited := rebuild_edited_bodies(project_dir, out_dir, state, inputs, today, minify)) is not None:
+            and (edited := _edited_bodies(project_dir, out_dir, state, inputs, today, minify)) is not None:
         done = edited.snapshot
         return BuildResult(out_dir=out_dir, files=done.files, reports=done.reports, warnings=done.warnings,
                            pages_rendered=edited.rendered, pages_reused=done.pages - edited.rendered)
@@ -131,6 +130,14 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
     return BuildResult(out_dir=out_dir, files=count, reports=len(reports), warnings=warnings,
                        downloads_rendered=maker.rendered if maker else 0, pages_rendered=cache.rendered,
                        pages_reused=cache.reused)
+
+
+def _edited_bodies(project_dir: Path, out_dir: Path, state: State, inputs: Inputs, today: dt.date,
+                   minify: bool) -> Edited | None:
+    try:
+        return rebuild_edited_bodies(project_dir, out_dir, state, inputs, today, minify)
+    except TemplateFailure as failure:
+        raise BuildFailed([_template_problem(failure, project_dir)]) from failure
 
 
 def _recording(files: Iterator[OutputFile], pages: list[tuple[str, dt.date]]) -> Iterator[OutputFile]:

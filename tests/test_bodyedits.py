@@ -171,3 +171,21 @@ def test_with_search_or_downloads_a_body_edit_takes_the_full_build(tmp_path: Pat
     full = _full_builds(monkeypatch)
     build(project, project / "output", TODAY, downloads=False)
     assert full == [1]
+
+
+def test_a_template_failing_on_the_edited_body_is_reported_and_changes_nothing(make_project) -> None:
+    root = make_project({"content/a.md": report_text(body="原文。")})
+    (root / "templates").mkdir()
+    (root / "templates/detail.html").write_text(
+        '{% extends "builtin/detail.html" %}{% block main %}{% if "禁止" in body.text %}{{ no_such_value }}'
+        '{% endif %}{{ super() }}{% endblock %}', encoding="utf-8")
+    build(root, root / "output", TODAY, **OPTIONS)  # type: ignore[arg-type]
+    before = tree(root / "output")
+    (root / "content/a.md").write_text(report_text(body="禁止。"), encoding="utf-8")
+    with pytest.raises(build_module.BuildFailed) as failed:
+        build(root, root / "output", TODAY, **OPTIONS)  # type: ignore[arg-type]
+    assert [(p.code, p.location.path if p.location else None) for p in failed.value.problems] == \
+        [("SB403", "templates/detail.html")]
+    assert tree(root / "output") == before
+    with pytest.raises(build_module.BuildFailed):  # the full build (the state is gone) says the same
+        build(root, root / "output", TODAY, **OPTIONS)  # type: ignore[arg-type]
