@@ -20,7 +20,7 @@ from .model import OutputFile, Site
 from .modelcache import CheckedFile, SiteModel, forget_model, load_model, report_row, save_model
 from .output import update_in_place
 from .render import Renderer
-from .reports import Checked, read_and_check, to_report, url_maker
+from .reports import Checked, read_and_check, to_report
 from .site import build_columns
 from .sourcecache import CachedSource
 from .templates import make_environment
@@ -69,8 +69,7 @@ def rebuild_edited_bodies(project_dir: Path, out_dir: Path, state: State, inputs
         assert isinstance(result, Checked)
         files[project_rel] = replace(before, digest=result.source_hash)
         if before.report >= 0 and result.source_hash != reports[before.report].source_hash:
-            old = reports[before.report]
-            reports[before.report] = to_report(result, config, url_maker(config)(old.column, old.meta.index_no))
+            reports[before.report] = to_report(result, config, reports[before.report].url)  # same metadata, same URL
             rows[before.report] = report_row(reports[before.report])
             changed.append(before.report)
     site = Site(config=config, reports=tuple(reports), columns=build_columns(config.columns, tuple(reports)),

@@ -2,7 +2,9 @@
 successful build left it: every input file and every output file is compared by path, size and mtime.
 
 This is what makes a no-change rebuild of a large site cost a directory walk instead of a page-by-page
-check. Anything unexpected (a touched file, a hand-edited page, a damaged state file) means a real build."""
+check. Anything unexpected (a touched file, a hand-edited page, a damaged state file) means a real build.
+The state keeps every content file's (size, mtime), so that a rebuild can also tell which files were edited
+(see bodyedits)."""
 
 from __future__ import annotations
 
