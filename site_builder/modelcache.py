@@ -81,8 +81,13 @@ def _one(shared: dict[Any, Any] | None, value: Any) -> Any:
     return shared.setdefault(value, value) if shared is not None else value
 
 
+def _prefix(project_dir: Path) -> str:
+    """What joining project_dir with a relative path puts first, as Path does ("" for ".")."""
+    return str(project_dir / "_")[:-1]
+
+
 def reports_from_rows(rows: list[tuple[Any, ...]], project_dir: Path) -> list[Report]:
-    prefix = str(project_dir) + "/"
+    prefix = _prefix(project_dir)
     return [Report(rel, meta_from_row(meta), None, column, url, None, images, prefix + rel, body_start, source_hash,
                    image_map)
             for rel, meta, column, url, images, body_start, source_hash, image_map in rows]
@@ -90,7 +95,7 @@ def reports_from_rows(rows: list[tuple[Any, ...]], project_dir: Path) -> list[Re
 
 def save_model(project_dir: Path, out_dir: Path, model: SiteModel) -> None:
     """Only reports whose body is read from their file are stored (tests may hold bodies in memory)."""
-    prefix = str(project_dir) + "/"
+    prefix = _prefix(project_dir)
     if any(r.body is not None or r.markdown is not None or r.source_path != prefix + r.source_rel
            for r in model.reports):
         forget_model(project_dir)

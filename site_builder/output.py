@@ -5,11 +5,12 @@ completed by the next build, before anything else."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .errors import BuildFailed, Location, Problem
@@ -51,6 +52,17 @@ def write_site(files: Iterable[OutputFile] | Callable[[Path], Iterable[OutputFil
     """Write every file into a staging folder, then swap it in; on any failure the old site stays.
 
     `files` may be a function of the staging folder, for producers (workers) that write files themselves."""
+    with _staging_folder(out_dir) as staging:
+        count = _write_all(files(staging) if callable(files) else files, staging)
+        (staging / MARKER).write_text("site_builder output\n", encoding="utf-8")
+        _swap(staging, out_dir)
+    return count
+
+
+@contextlib.contextmanager
+def _staging_folder(out_dir: Path) -> Iterator[Path]:
+    """A fresh staging folder beside out_dir (once what killed builds left is finished or swept), removed again
+    if the block fails; an OSError is reported as SB401."""
     parent = out_dir.parent
     try:
         parent.mkdir(parents=True, exist_ok=True)
@@ -59,16 +71,13 @@ def write_site(files: Iterable[OutputFile] | Callable[[Path], Iterable[OutputFil
     except OSError as exc:
         raise BuildFailed([Problem("SB401", Location(str(out_dir)), args={"detail": _describe(exc)})]) from exc
     try:
-        count = _write_all(files(staging) if callable(files) else files, staging)
-        (staging / MARKER).write_text("site_builder output\n", encoding="utf-8")
-        _swap(staging, out_dir)
+        yield staging
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed([Problem("SB401", Location(str(out_dir)), args={"detail": _describe(exc)})]) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
-    return count
 
 
 def journal_path(out_dir: Path) -> Path:
@@ -78,13 +87,7 @@ def journal_path(out_dir: Path) -> Path:
 def update_in_place(files: list[OutputFile], out_dir: Path) -> None:
     """Replace (or add) a few files of a built site: all of them are written into a staging folder first; only
     then is the journal of moves committed (atomically), and the files moved in, each move atomic."""
-    parent = out_dir.parent
-    try:
-        recover_interrupted(out_dir)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=parent))
-    except OSError as exc:
-        raise BuildFailed([Problem("SB401", Location(str(out_dir)), args={"detail": _describe(exc)})]) from exc
-    try:
+    with _staging_folder(out_dir) as staging:
         root = str(staging.resolve())
         folders: set[str] = {root}
         paths: list[str] = []
@@ -100,12 +103,6 @@ def update_in_place(files: list[OutputFile], out_dir: Path) -> None:
         pending.write_text(json.dumps({"staging": staging.name, "paths": paths}, ensure_ascii=False),
                            encoding="utf-8")
         os.replace(pending, journal)
-    except OSError as exc:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed([Problem("SB401", Location(str(out_dir)), args={"detail": _describe(exc)})]) from exc
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     _finish_journal(out_dir)
 
 

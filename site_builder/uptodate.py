@@ -54,9 +54,13 @@ def tree_files(root: Path) -> list[FileStat]:
     return entries
 
 
+def _listing(files: list[FileStat]) -> bytes:
+    return "".join(f"{rel}\0{size}\0{mtime}\n" for rel, size, mtime in files).encode()
+
+
 def _files_digest(digest: Any, root: Path, files: list[FileStat]) -> None:
     digest.update(str(root).encode() + b"\0")
-    digest.update("".join(f"{rel}\0{size}\0{mtime}\n" for rel, size, mtime in files).encode())
+    digest.update(_listing(files))
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,9 +93,7 @@ def scan_inputs(project_dir: Path, out_dir: Path, today: dt.date, options: str) 
 
 def outputs_key(files: list[FileStat]) -> str:
     """The output folder's files (from tree_files) as one key."""
-    digest = hashlib.sha256()
-    digest.update("".join(f"{rel}\0{size}\0{mtime}\n" for rel, size, mtime in files).encode())
-    return digest.hexdigest()
+    return hashlib.sha256(_listing(files)).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -39,6 +39,16 @@ def test_round_trip_gives_the_reports_load_reports_gives(make_project) -> None:
     assert loaded.inputs == "inputs-key" and loaded.rows == model.rows
 
 
+def test_a_project_given_as_a_relative_path_round_trips(make_project, monkeypatch) -> None:
+    root = make_project({"content/a.md": report_text()})
+    monkeypatch.chdir(root)
+    model = _model(Path("."))
+    assert model.reports[0].source_path == "content/a.md"
+    save_model(Path("."), Path("output"), model)
+    loaded = load_model(Path("."), Path("output"))
+    assert loaded is not None and loaded.reports == model.reports
+
+
 def test_damaged_foreign_or_unstorable_models_read_as_nothing(make_project) -> None:
     root = make_project({"content/a.md": report_text()})
     model = _model(root)
