@@ -12,12 +12,12 @@ from pathlib import Path
 
 from .assets import theme_assets
 from .bodies import Bodies
-from .bodyedits import Edited, checked_files, model_of, rebuild_edited_bodies
 from .catalog import render_catalog
 from .config import load_config
 from .errors import BuildFailed, Location, Problem, Severity, errors_only
 from .exports.downloads import CACHE_DIR, DownloadMaker, fingerprint
 from .feeds import render_feeds
+from .fewedits import Edited, checked_files, model_of, rebuild_few_edits
 from .media import media_files
 from .model import OutputFile
 from .modelcache import forget_model, save_model
@@ -68,7 +68,7 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
         return BuildResult(out_dir=out_dir, files=last.files, reports=last.reports, warnings=last.warnings,
                            pages_reused=last.pages)
     if state is not None and not downloads and not search \
-            and (edited := _edited_bodies(project_dir, out_dir, state, inputs, today, minify)) is not None:
+            and (edited := _few_edits(project_dir, out_dir, state, inputs, today, minify)) is not None:
         done = edited.snapshot
         return BuildResult(out_dir=out_dir, files=done.files, reports=done.reports, warnings=done.warnings,
                            pages_rendered=edited.rendered, pages_reused=done.pages - edited.rendered)
@@ -124,7 +124,7 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
     if loaded != {rel: (e.digest, bodies.summaries.get(e.digest, e.summary)) for rel, e in sources.items()}:
         save_source_cache(project_dir, config_key, sources, bodies.summaries)
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
-    if not downloads and not search:  # the only builds a rebuild after body edits can follow
+    if not downloads and not search:  # the only builds a rebuild after a few edits can follow
         save_model(project_dir, out_dir, model_of(inputs, site, checked_files(site, sources), bodies))
     record(project_dir, out_dir, inputs, Snapshot(count, len(reports), cache.rendered + cache.reused, warnings))
     return BuildResult(out_dir=out_dir, files=count, reports=len(reports), warnings=warnings,
@@ -132,10 +132,10 @@ def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
                        pages_reused=cache.reused)
 
 
-def _edited_bodies(project_dir: Path, out_dir: Path, state: State, inputs: Inputs, today: dt.date,
+def _few_edits(project_dir: Path, out_dir: Path, state: State, inputs: Inputs, today: dt.date,
                    minify: bool) -> Edited | None:
     try:
-        return rebuild_edited_bodies(project_dir, out_dir, state, inputs, today, minify)
+        return rebuild_few_edits(project_dir, out_dir, state, inputs, today, minify)
     except TemplateFailure as failure:
         raise BuildFailed([_template_problem(failure, project_dir)]) from failure
 

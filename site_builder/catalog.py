@@ -24,15 +24,20 @@ def catalog_row(report: Report, base_url: str) -> dict[str, str]:
     }
 
 
+def catalog_paths(site: Site) -> tuple[str, str]:
+    folder = site.config.directory_slug
+    return f"{folder}/catalog.json", f"{folder}/catalog.csv"
+
+
 def render_catalog(site: Site) -> Iterator[OutputFile]:
     """Each file is built, encoded and handed on before the next, dropping what it no longer needs: at 50,000
     reports the rows, the JSON text and the CSV text are each tens of megabytes."""
-    folder = site.config.directory_slug
+    json_path, csv_path = catalog_paths(site)
     rows = [catalog_row(r, site.config.base_url) for r in site.reports]
     document = {"网站名称": site.config.name, "网站标识码": site.config.site_code, "条目数": len(rows), "条目": rows}
     data = (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
     del document
-    yield OutputFile(f"{folder}/catalog.json", data)
+    yield OutputFile(json_path, data)
     del data
     buffer = io.StringIO()
     buffer.write("\ufeff")
@@ -42,4 +47,28 @@ def render_catalog(site: Site) -> Iterator[OutputFile]:
     del rows
     text = buffer.getvalue()
     buffer.close()
-    yield OutputFile(f"{folder}/catalog.csv", text.encode("utf-8"))
+    yield OutputFile(csv_path, text.encode("utf-8"))
+
+
+def patch_catalog(site: Site, previous: tuple[bytes, bytes],
+                  edits: list[tuple[Report, Report]]) -> list[OutputFile] | None:
+    """The catalogue of `site` made from the previous build's (JSON, CSV) by replacing the rows of reports
+    edited in place (before, after): the same bytes as render_catalog gives, as each row is serialised on its
+    own in both (JSON without spaces; one CSV line a row), at a fraction of the cost. None when a row is not
+    found exactly once."""
+    json_text, csv_text = (data.decode("utf-8") for data in previous)
+    for before, after in edits:
+        old, new = catalog_row(before, site.config.base_url), catalog_row(after, site.config.base_url)
+        json_old, json_new = (json.dumps(row, ensure_ascii=False, separators=(",", ":")) for row in (old, new))
+        csv_old, csv_new = ("\r\n" + _csv_line(row) for row in (old, new))
+        if json_text.count(json_old) != 1 or csv_text.count(csv_old) != 1:
+            return None
+        json_text, csv_text = json_text.replace(json_old, json_new), csv_text.replace(csv_old, csv_new)
+    json_path, csv_path = catalog_paths(site)
+    return [OutputFile(json_path, json_text.encode("utf-8")), OutputFile(csv_path, csv_text.encode("utf-8"))]
+
+
+def _csv_line(row: dict[str, str]) -> str:
+    buffer = io.StringIO()
+    csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n").writerow(row)
+    return buffer.getvalue()

@@ -1,6 +1,6 @@
 """The last build's site model: every published report in site order, what each cached content file was
 checked to hold, and the summaries the feeds show. Stored with marshal (plain tuples, no code), so that a
-rebuild after body edits reads it back in ~0.1 s at 10,000 reports instead of reading and checking every file.
+rebuild after a few edits reads it back in ~0.1 s at 10,000 reports instead of reading and checking every file.
 A damaged, tampered or foreign file reads as nothing."""
 
 from __future__ import annotations

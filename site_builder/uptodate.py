@@ -4,7 +4,7 @@ successful build left it: every input file and every output file is compared by 
 This is what makes a no-change rebuild of a large site cost a directory walk instead of a page-by-page
 check. Anything unexpected (a touched file, a hand-edited page, a damaged state file) means a real build.
 The state keeps every content file's (size, mtime), so that a rebuild can also tell which files were edited
-(see bodyedits)."""
+(see fewedits)."""
 
 from __future__ import annotations
 

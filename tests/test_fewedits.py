@@ -1,6 +1,6 @@
-"""A rebuild after body edits renders only the edited reports' pages and the feeds showing them, moves them
-into the output in place, and leaves exactly the bytes a clean build makes; anything else goes to the full
-build."""
+"""A rebuild after a few edits that move no report (its text, or metadata that describes but does not place
+it) renders only the pages showing what changed, moves them into the output in place, and leaves exactly the
+bytes a clean build makes; anything else goes to the full build."""
 
 from __future__ import annotations
 
@@ -103,7 +103,8 @@ def test_a_touched_file_renders_nothing(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 FALLBACKS: dict[str, Callable[[Path], None]] = {
-    "metadata": lambda p: edit(p / PLAN, "关键词: [普法, 工作计划, 谁执法谁普法]", "关键词: [普法]"),
+    "date": lambda p: edit(p / PLAN, "公开日期: 2023-08-08", "公开日期: 2023-08-09"),  # moves it in every listing
+    "publisher": lambda p: edit(p / PLAN, "发布机构: 罗庄区司法局", "发布机构: 罗庄区普法办"),
     "image": lambda p: ((p / "content/luozhuang/logo.png").write_bytes(PNG),
                         edit(p / PLAN, "一、工作目标", "![徽标](logo.png)\n\n一、工作目标")),
     "warning": lambda p: edit(p / PLAN, "信息名称: 罗庄区司法局", "信息名称: 罗庄区\u200b司法局"),  # same title, cleaned
@@ -113,8 +114,38 @@ FALLBACKS: dict[str, Callable[[Path], None]] = {
 }
 
 
+def _retitle(rel: str) -> Callable[[Path], None]:
+    return lambda p: edit(p / rel, "\n信息名称: ", "\n信息名称: 修订后的")
+
+
+DESCRIPTIONS: dict[str, list[Callable[[Path], None]]] = {
+    "title": [CHANGES["retitle"]],
+    "keywords": [lambda p: edit(p / PLAN, "关键词: [普法, 工作计划, 谁执法谁普法]", "关键词: [普法]")],
+    "overview-and-number": [lambda p: edit(p / PLAN, "主题分类: 司法", "主题分类: 司法\n内容概述: 新写的概述\n文号: 罗司〔2023〕8号")],
+    "title-on-the-home-page": [_retitle("content/liujiang/2025-pufa-lvzhi-baogao.md")],
+    "two-in-one-column": [CHANGES["retitle"], _retitle("content/luozhuang/2022-pufa-zongjie.md")],
+    "title-and-text": [CHANGES["retitle"], CHANGES["edit-body"]],
+}
+
+
+@pytest.mark.parametrize("change", sorted(DESCRIPTIONS))
+def test_a_description_edited_takes_the_quick_path_and_equals_a_clean_build(
+        change: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    project = sample(tmp_path)
+    _build(project)
+    before = tree(project / "output")
+    for step in DESCRIPTIONS[change]:
+        step(project)
+    full = _full_builds(monkeypatch)
+    _build(project)
+    assert full == []
+    after = tree(project / "output")
+    assert after == _clean(tmp_path, DESCRIPTIONS[change])
+    assert "xxgk/catalog.csv" in {path for path in after if after[path] != before[path]}
+
+
 @pytest.mark.parametrize("change", sorted(FALLBACKS))
-def test_anything_but_a_body_edit_takes_the_full_build(change: str, tmp_path: Path,
+def test_anything_but_an_edit_in_place_takes_the_full_build(change: str, tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     project = sample(tmp_path)
     _build(project)
