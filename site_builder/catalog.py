@@ -24,6 +24,14 @@ def catalog_row(report: Report, base_url: str) -> dict[str, str]:
     }
 
 
+_to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+"""The catalogue's one JSON form: patch_catalog relies on a row reading the same alone as in the document."""
+
+
+def _csv_writer(buffer: io.StringIO) -> csv.DictWriter[str]:
+    return csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+
+
 def catalog_paths(site: Site) -> tuple[str, str]:
     folder = site.config.directory_slug
     return f"{folder}/catalog.json", f"{folder}/catalog.csv"
@@ -35,13 +43,13 @@ def render_catalog(site: Site) -> Iterator[OutputFile]:
     json_path, csv_path = catalog_paths(site)
     rows = [catalog_row(r, site.config.base_url) for r in site.reports]
     document = {"网站名称": site.config.name, "网站标识码": site.config.site_code, "条目数": len(rows), "条目": rows}
-    data = (json.dumps(document, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    data = (_to_json(document) + "\n").encode("utf-8")
     del document
     yield OutputFile(json_path, data)
     del data
     buffer = io.StringIO()
     buffer.write("\ufeff")
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer = _csv_writer(buffer)
     writer.writeheader()
     writer.writerows(rows)
     del rows
@@ -59,7 +67,7 @@ def patch_catalog(site: Site, previous: tuple[bytes, bytes],
     json_text, csv_text = (data.decode("utf-8") for data in previous)
     for before, after in edits:
         old, new = catalog_row(before, site.config.base_url), catalog_row(after, site.config.base_url)
-        json_old, json_new = (json.dumps(row, ensure_ascii=False, separators=(",", ":")) for row in (old, new))
+        json_old, json_new = _to_json(old), _to_json(new)
         csv_old, csv_new = ("\r\n" + _csv_line(row) for row in (old, new))
         if json_text.count(json_old) != 1 or csv_text.count(csv_old) != 1:
             return None
@@ -70,5 +78,5 @@ def patch_catalog(site: Site, previous: tuple[bytes, bytes],
 
 def _csv_line(row: dict[str, str]) -> str:
     buffer = io.StringIO()
-    csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n").writerow(row)
+    _csv_writer(buffer).writerow(row)
     return buffer.getvalue()

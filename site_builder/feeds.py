@@ -80,22 +80,24 @@ def atom(site: Site, title: str, page_path: str, self_path: str, reports: tuple[
     return xml_document(root)
 
 
+def _feeds(site: Site) -> list[tuple[str, str, str, tuple[Report, ...]]]:
+    """(folder, title, page, reports) of the site feed and of each column's: each shows its first FEED_SIZE."""
+    found = [("", site.config.name, "index.html", site.reports)]
+    for column in walk_columns(site.columns):
+        folder = column_folder(site, column)
+        found.append((folder, f"{site.config.name} - {column.name}", f"{folder}/index.html", column.reports))
+    return found
+
+
 def feed_reports(site: Site) -> set[Report]:
     """Every report some feed shows (with its summary)."""
-    shown = set(site.reports[:FEED_SIZE])
-    for column in walk_columns(site.columns):
-        shown.update(column.reports[:FEED_SIZE])
-    return shown
+    return {report for *_, reports in _feeds(site) for report in reports[:FEED_SIZE]}
 
 
 def render_feeds(site: Site, bodies: Bodies, showing: set[str] | None = None) -> Iterator[OutputFile]:
     """The site feed at the root, and one per column with content; with `showing` (report URLs), only the feeds
     that show one of those reports."""
-    feeds = [("", site.config.name, "index.html", site.reports)]
-    for column in walk_columns(site.columns):
-        folder = column_folder(site, column)
-        feeds.append((folder, f"{site.config.name} - {column.name}", f"{folder}/index.html", column.reports))
-    for folder, title, page, reports in feeds:
+    for folder, title, page, reports in _feeds(site):
         if showing is not None and not any(r.url in showing for r in reports[:FEED_SIZE]):
             continue
         rss_path, atom_path = feed_paths(folder)
