@@ -22,7 +22,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .encode import fnv1a, gaps, varint
+from .encode import gaps, term_hash, varint
 
 PAIRS = 5
 """Entry kind (the first byte of an entry); 0–3 are in index.py."""
@@ -84,7 +84,7 @@ often ends runs ("学习宣传。"): sharing a bucket with a following trigram, 
 
 def pair_bucket(follower: str) -> int:
     """Which of a split trigram's pair entries holds this follower (search.js computes the same)."""
-    return fnv1a(follower) % PAIR_BUCKETS if len(follower) == 3 else EDGE
+    return term_hash(follower) % PAIR_BUCKETS if len(follower) == 3 else EDGE
 
 
 def bucket_key(trigram: str, bucket: int) -> str:
@@ -255,7 +255,7 @@ def by_bucket(records: Sequence[tuple[int, PairRecord]], followers: Followers,
 def sub_bucket(follower: str, predecessor: str) -> int:
     """Which part of a split bucket holds the occurrences with this follower and text before (search.js computes
     the same). Only the last character before counts: a 6-gram at offset 1 or 2 of a phrase knows only that."""
-    return fnv1a(follower + predecessor[-1:]) % PAIR_BUCKETS
+    return term_hash(follower + predecessor[-1:]) % PAIR_BUCKETS
 
 
 MIXED_PART = PAIR_BUCKETS

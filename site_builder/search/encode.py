@@ -39,13 +39,23 @@ def read_varint(data: bytes, offset: int) -> tuple[int, int]:
         shift += 7
 
 
-def fnv1a(text: str) -> int:
-    """32-bit FNV-1a over UTF-8: which shard a term lives in (search.js computes the same)."""
+def term_hash(text: str) -> int:
+    """32-bit FNV-1a over UTF-8, then MurmurHash3's finaliser: which shard, pairs bucket or part a term or
+    follower goes to (search.js computes the same).
+
+    Taken modulo a power of two, FNV-1a alone keeps only the low bits of each byte, so texts that differ in a
+    character's other bits collided far more often than chance: 贯彻实 and 普及教 fell into one pairs bucket,
+    and the texts after 食品 and after 国家 into one part, so a phrase fetched both. The finaliser mixes every
+    bit into the low ones."""
     value = 0x811C9DC5
     for byte in text.encode("utf-8"):
         value ^= byte
         value = (value * 0x01000193) & 0xFFFFFFFF
-    return value
+    value ^= value >> 16
+    value = (value * 0x85EBCA6B) & 0xFFFFFFFF
+    value ^= value >> 13
+    value = (value * 0xC2B2AE35) & 0xFFFFFFFF
+    return value ^ (value >> 16)
 
 
 def read_shard(data: bytes) -> dict[str, bytes]:

@@ -33,11 +33,11 @@ from ..model import OutputFile, Report, Site
 from ..pagekeys import PageCache
 from ..sources import MAX_INDEXED_CHARS
 from .adjacency import PAIR_BUCKETS, Followers, PairRecord, Parts, document_pairs, family, pair_entries
-from .encode import fnv1a, gaps, varint
+from .encode import gaps, term_hash, varint
 from .normalize import fold_table, normalize
 
 FOLDER = "search"
-INDEX_VERSION = 16
+INDEX_VERSION = 17
 SEGMENT = 1000
 """Documents per segment: an edit re-indexes one segment, a query fetches one shard per segment and term."""
 EPOCH = dt.date(2000, 1, 1)
@@ -307,7 +307,7 @@ def segment_files(docs: list[Report], job: SegmentJob, fold: dict[str, str], bod
     shards = shard_count(sum(len(t.encode()) + len(p) + 4 for t, p in encoded.items()), target)
     buckets: list[bytearray] = [bytearray(b"SBS1") for _ in range(shards)]
     for term in sorted(encoded):
-        bucket = buckets[fnv1a(family(term)) % shards]
+        bucket = buckets[term_hash(family(term)) % shards]
         raw = term.encode("utf-8")
         varint(len(raw), bucket)
         bucket += raw

@@ -48,10 +48,11 @@
     }
     return terms;
   }
-  function fnv1a(text) {
+  function termHash(text) {
     var bytes = encoder.encode(text), h = 0x811c9dc5;
     for (var i = 0; i < bytes.length; i++) { h ^= bytes[i]; h = Math.imul(h, 0x01000193) >>> 0; }
-    return h >>> 0;
+    h ^= h >>> 16; h = Math.imul(h, 0x85ebca6b) >>> 0; h ^= h >>> 13; h = Math.imul(h, 0xc2b2ae35) >>> 0;
+    return (h ^ (h >>> 16)) >>> 0;  // FNV-1a, then MurmurHash3's finaliser (see term_hash in encode.py)
   }
   // A term's postings, flat and sorted by document: docs[k], tf[k], title[k] (1 if in the title) and, for
   // positional terms, pos[start[k] .. start[k + 1]). Flat arrays and merge joins instead of a Map and an
@@ -115,7 +116,7 @@
   function shardEntries(term, meta, only) {
     // a term's raw shard entry in each segment (null where it has none), from one shard of each segment
     // (segments hold consecutive documents, oldest first), or only of the segments in `only`
-    var hash = fnv1a(family(term));
+    var hash = termHash(family(term));
     return Promise.all(meta.segments.map(function (seg, number) {
       return !only || only[number] ? getShard(number, hash % seg[2]) : null;
     })).then(function (shards) {
@@ -291,8 +292,8 @@
   function pairRaws(trigram, follower, before, meta, only) {
     var keys = [trigram + "^"], part = null;
     if (follower) {
-      keys.push(trigram + "^" + (fnv1a(follower) % meta.buckets).toString(16));
-      if (before) { part = fnv1a(follower + before.charAt(before.length - 1)) % meta.buckets; }
+      keys.push(trigram + "^" + (termHash(follower) % meta.buckets).toString(16));
+      if (before) { part = termHash(follower + before.charAt(before.length - 1)) % meta.buckets; }
     } else {
       for (var b = 0; b < meta.buckets; b++) { keys.push(keys[0] + b.toString(16)); }
       keys.push(keys[0] + "_");  // occurrences with less than a trigram after them (at a run's end)

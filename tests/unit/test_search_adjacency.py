@@ -15,7 +15,7 @@ from site_builder.search.adjacency import (
     pair_entries,
     sub_bucket,
 )
-from site_builder.search.encode import fnv1a, read_varint
+from site_builder.search.encode import read_varint, term_hash
 from site_builder.search.index import text_terms
 from site_builder.search.normalize import fold_table
 
@@ -133,7 +133,7 @@ def test_big_pairs_are_split_by_follower_bucket(monkeypatch) -> None:  # type: i
     for name in names:  # each bucket holds its followers' positions only
         entry = split[f"甲乙丙^{pair_bucket(name):x}"]
         assert name.encode() in entry and all(o.encode() not in entry for o in names if pair_bucket(o) != pair_bucket(name))
-    assert pair_bucket("丁戊己") == fnv1a("丁戊己") % 16
+    assert pair_bucket("丁戊己") == term_hash("丁戊己") % 16
 
 
 def test_run_ends_have_a_bucket_of_their_own(monkeypatch) -> None:  # type: ignore[no-untyped-def]

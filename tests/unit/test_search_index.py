@@ -5,7 +5,7 @@ from site_builder.bodies import Bodies
 from site_builder.markdown import render_body
 from site_builder.model import Report, ReportMeta
 from site_builder.search.adjacency import PAIRS
-from site_builder.search.encode import fnv1a, read_shard, read_varint, varint
+from site_builder.search.encode import read_shard, read_varint, term_hash, varint
 from site_builder.search.index import (
     COUNTED,
     HEAD,
@@ -40,7 +40,17 @@ def test_varint_round_trip_and_hash() -> None:
         out = bytearray()
         varint(value, out)
         assert read_varint(bytes(out), 0) == (value, len(out))
-    assert fnv1a("法治") == fnv1a("法治") and fnv1a("a") == 0xE40C292C
+    assert term_hash("法治") == term_hash("法治") and term_hash("a") == 0x1A80B1B3  # search.js: the browser tests
+
+
+def test_hash_low_bits_follow_every_bit_of_the_text() -> None:
+    """Buckets and parts are the hash modulo 16. 品 (E5 93 81) and 壑 (E5 A3 91) differ only in the high half
+    of their bytes: FNV-1a alone put every text ending in one into the bucket of the other (so 贯彻实 and 普及教
+    shared a pairs bucket, and a 6-gram fetched both); mixed, they share one about once in 16."""
+    prefixes = [chr(0x4E00 + 37 * n) + chr(0x5000 + 11 * n) for n in range(400)]
+    same = sum(term_hash(p + "品") % 16 == term_hash(p + "壑") % 16 for p in prefixes)
+    assert same < 60
+    assert term_hash("贯彻实") % 16 != term_hash("普及教") % 16
 
 
 def test_document_terms_positions_title_and_exact_tokens() -> None:
@@ -75,7 +85,7 @@ def test_only_published_reports_are_indexed_and_files_are_consistent() -> None:
     shards = [p for p in files if p.startswith("search/s/")]
     assert meta["segments"] == [[0, 2, len(shards)]] and all(files[p].startswith(b"SBS1") for p in shards)
     found = [p for p in shards if "普法".encode() in files[p]]
-    assert found == [f"search/s/0/{fnv1a('普法') % len(shards)}.bin"]
+    assert found == [f"search/s/0/{term_hash('普法') % len(shards)}.bin"]
 
 
 def test_unchanged_segments_keep_their_files(make_project, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -136,13 +146,13 @@ def test_big_postings_get_their_own_file(monkeypatch) -> None:  # type: ignore[n
     assert externals and all(len(files[p]) > 40 for p in externals)
     meta = json.loads(files["search/meta.json"])
     shard = meta["segments"][0][2]
-    head = read_shard(files[f"search/s/0/{fnv1a('法治宣') % shard}.bin"])["法治宣"]
+    head = read_shard(files[f"search/s/0/{term_hash('法治宣') % shard}.bin"])["法治宣"]
     assert head[0] == index.HEAD and len(head) < 40  # per report: its count, 30, and only its first 2 positions
-    pairs = read_shard(files[f"search/s/0/{fnv1a('法治宣') % shard}.bin"])["法治宣^"]  # in its trigram's shard
+    pairs = read_shard(files[f"search/s/0/{term_hash('法治宣') % shard}.bin"])["法治宣^"]  # in its trigram's shard
     assert pairs[0] == index.EXTERNAL
     postings = files[f"search/s/0/x/{read_varint(pairs, 1)[0]}.bin"]
     assert postings[0] == PAIRS and len(postings) > 60  # both documents, every one of the 30 positions
-    small = read_shard(files[f"search/s/0/{fnv1a('其他') % meta['segments'][0][2]}.bin"])["其他"]
+    small = read_shard(files[f"search/s/0/{term_hash('其他') % meta['segments'][0][2]}.bin"])["其他"]
     assert small[0] == COUNTED  # small terms stay in their shard
 
 
@@ -157,7 +167,7 @@ def test_a_big_buckets_parts_are_files_in_a_row_listed_in_its_shard(monkeypatch)
     reports = [_report("a/1", "普法工作计划", body), _report("b/2", "法治政府报告", body, published="2024-05-01")]
     files = {f.path: f.content for f in render_search(assemble_site(CONFIG, reports, dt.date(2026, 1, 1)), Bodies())}
     shard = json.loads(files["search/meta.json"])["segments"][0][2]
-    entries = read_shard(files[f"search/s/0/{fnv1a('法治宣') % shard}.bin"])
+    entries = read_shard(files[f"search/s/0/{term_hash('法治宣') % shard}.bin"])
     listing = entries[adjacency.bucket_key("法治宣", adjacency.pair_bucket("传学习"))]
     assert listing[0] == index.PARTS and len(listing) > 4  # bigger than a shard's budget, yet never a file of its own
     first, at = read_varint(listing, 1)
