@@ -2,12 +2,12 @@
 Latin/digit words and exact 索引号/文号 tokens with counts), sharded by term hash, plus small metadata files.
 
 Why trigrams carry the positions and bigrams only counts: a query of two characters needs no positions (the
-bigram's document list is the exact answer), and a longer phrase is checked with trigrams at offsets 0, 3, 6 …,
+bigram's document list is the exact answer), and a longer phrase is checked with trigrams at offsets 0, 4, 8 …,
 which are far rarer than bigrams, so a first query fetches much less (法治 occurs in every report; 法治宣 only
-where the phrase is). A trigram's entry holds only the first HEAD_POSITIONS positions in each document (its
-head); every position, with the text before and after it, is in its pairs (adjacency.py), which decide a phrase
-exactly: from one trigram for 4–9 characters, from its 6-grams for 6+. search.js weighs the plans by the sizes in
-the shard entries.
+where the phrase is). A trigram's entry holds only the first HEAD_POSITIONS positions in each document and the
+character after each (its head); every position, with the text before and after it, is in its pairs
+(adjacency.py), which decide a phrase exactly: from one trigram for 4–9 characters, from its 6-grams for 6+.
+search.js weighs the plans by the sizes in the shard entries.
 
 Files under search/: meta.json (segments, filters, dates; fetched first), fold.json (traditional → simplified
 pairs for the query side), s/G/N.bin (postings shards of segment G, fetched per query term), s/G/x/K.bin (the
@@ -37,7 +37,7 @@ from .encode import gaps, term_hash, varint
 from .normalize import fold_table, normalize
 
 FOLDER = "search"
-INDEX_VERSION = 17
+INDEX_VERSION = 18
 SEGMENT = 1000
 """Documents per segment: an edit re-indexes one segment, a query fetches one shard per segment and term."""
 EPOCH = dt.date(2000, 1, 1)
@@ -52,10 +52,10 @@ COUNTED, EXTERNAL, HEAD, PARTS = 0, 2, 3, 6
 when the pairs came to hold every position). PARTS: a pairs bucket split into parts, each in a file of its own
 ([6, first file, part count, then part number and size for each])."""
 HEAD_POSITIONS = 2
-"""A trigram's entry holds, per document, its count and only its first HEAD_POSITIONS positions. A phrase in a
-document is nearly always confirmed by the first occurrences of its trigrams, so a common phrase costs a few
-bytes per document, not ~1.2 bytes per occurrence; search.js fetches pairs only for documents the heads leave
-undecided."""
+"""A trigram's entry holds, per document, its count and only its first HEAD_POSITIONS positions, each with the
+character after it. A phrase in a document is nearly always confirmed by the first occurrences of its trigrams
+(a 4-character one by its first trigram's), so a common phrase costs a few bytes per document, not ~1.2 bytes per
+occurrence; search.js fetches pairs only for documents the heads leave undecided."""
 
 
 @dataclass
@@ -120,20 +120,40 @@ def text_terms(report: Report, fold: dict[str, str], text: str) -> DocTerms:
     return terms
 
 
-def encode_postings(kind: int, entries: Sequence[tuple[int, object]]) -> bytes:
-    out = bytearray([kind])
+def encode_postings(entries: Sequence[tuple[int, list[int]]]) -> bytes:
+    """A counted term's entry: [0, document count, per document: gap, count * 2 + 1 if in the title]."""
+    out = bytearray([COUNTED])
     varint(len(entries), out)
     previous = -1
-    for doc, data in entries:
+    for doc, counts in entries:
         varint(doc - previous - 1, out)
         previous = doc
-        if kind == HEAD:
-            assert isinstance(data, array)
-            varint(len(data), out)
-            gaps(data[:HEAD_POSITIONS], out)
-        else:
-            assert isinstance(data, list)
-            varint(data[0] * 2 + data[1], out)
+        varint(counts[0] * 2 + counts[1], out)
+    return bytes(out)
+
+
+def encode_head(entries: Sequence[tuple[int, array[int], str]]) -> bytes:
+    """A trigram's head: [3, character count, their code points, document count, per document: gap, count,
+    the first HEAD_POSITIONS positions (gaps), then the character after each of them (number + 1 in the
+    list; 0 at the end of the text)]. With the character after it, a 4-character phrase is decided by its first
+    trigram's head alone, and a longer one by fewer trigrams (each covers 4 characters)."""
+    after = [[text[p + 3] if p + 3 < len(text) else "" for p in positions[:HEAD_POSITIONS]]
+             for _, positions, text in entries]
+    chars = sorted({c for found in after for c in found if c})
+    number = {c: n + 1 for n, c in enumerate(chars)}
+    out = bytearray([HEAD])
+    varint(len(chars), out)
+    for char in chars:
+        varint(ord(char), out)
+    varint(len(entries), out)
+    previous = -1
+    for (doc, positions, _), found in zip(entries, after, strict=True):
+        varint(doc - previous - 1, out)
+        previous = doc
+        varint(len(positions), out)
+        gaps(positions[:HEAD_POSITIONS], out)
+        for char in found:
+            varint(number.get(char, 0), out)
     return bytes(out)
 
 
@@ -266,20 +286,20 @@ def segment_files(docs: list[Report], job: SegmentJob, fold: dict[str, str], bod
     and external file counts, and the characters its text uses."""
     number, start, count, target = job
     members = docs[start : start + count]
-    positional: dict[str, list[tuple[int, array[int]]]] = defaultdict(list)
-    counted: dict[str, list[tuple[int, object]]] = defaultdict(list)
+    positional: dict[str, list[tuple[int, array[int], str]]] = defaultdict(list)
+    counted: dict[str, list[tuple[int, list[int]]]] = defaultdict(list)
     paired: dict[str, list[tuple[int, PairRecord]]] = defaultdict(list)
     followers = Followers()
     for doc, report in enumerate(members):
         text = document_text(report, fold, bodies.render(report).text)
         terms = text_terms(report, fold, text)
         for term, positions in terms.positions.items():
-            positional[term].append((doc, positions))
+            positional[term].append((doc, positions, text))
         for term, record in document_pairs(terms.positions, len(text), followers).items():
             paired[term].append((doc, record))
         for term, counts in terms.counts.items():
             counted[term].append((doc, counts))
-    encoded: dict[str, bytes] = {term: encode_postings(HEAD, entries) for term, entries in positional.items()}
+    encoded: dict[str, bytes] = {term: encode_head(entries) for term, entries in positional.items()}
     split: dict[str, Parts] = {}
     for term, records in paired.items():
         for key, entry in pair_entries(term, records, followers).items():
@@ -287,7 +307,7 @@ def segment_files(docs: list[Report], job: SegmentJob, fold: dict[str, str], bod
                 encoded[key] = entry
             else:
                 split[key] = entry
-    encoded.update({term: encode_postings(COUNTED, entries) for term, entries in counted.items()})
+    encoded.update({term: encode_postings(entries) for term, entries in counted.items()})
     files: list[tuple[str, bytes]] = []
     for key in sorted(split):  # a split bucket's parts are files in a row; its entry names them and their sizes
         pointer = bytearray([PARTS])

@@ -10,6 +10,7 @@ from site_builder.search.index import (
     COUNTED,
     HEAD,
     document_terms,
+    encode_head,
     encode_postings,
     render_search,
     shard_count,
@@ -64,12 +65,22 @@ def test_document_terms_positions_title_and_exact_tokens() -> None:
     assert terms.title_length == 4
 
 
+def varint_bytes(value: int) -> bytes:
+    out = bytearray()
+    varint(value, out)
+    return bytes(out)
+
+
 def test_postings_encoding() -> None:
     from array import array
 
-    assert encode_postings(COUNTED, [(2, [3, 1])]) == bytes([0, 1, 2, 7])
-    # a head: the count of every position, then only the first HEAD_POSITIONS (2) of them
-    assert encode_postings(HEAD, [(0, array("I", [3, 9, 20]))]) == bytes([3, 1, 0, 3, 3, 5])
+    assert encode_postings([(2, [3, 1])]) == bytes([0, 1, 2, 7])
+    # a head: the characters after its positions (code points), then per document the count of every position,
+    # only the first HEAD_POSITIONS (2) of them, and the character after each (number + 1; 0: the text ends)
+    text = "abcdefghijklmnopqrstuvwxyz"
+    assert encode_head([(0, array("I", [3, 9, 20]), text)]) == bytes([HEAD, 2, ord("g"), ord("m"), 1, 0, 3, 3, 5, 1, 2])
+    assert encode_head([(1, array("I", [0]), "法治宣"), (4, array("I", [1]), "普法治宣传")]) == bytes(
+        [HEAD, 1, *varint_bytes(ord("传")), 2, 1, 1, 0, 0, 2, 1, 1, 1])
     assert shard_count(10) == 1 and shard_count(9 * 1024 * 3) == 4
 
 
