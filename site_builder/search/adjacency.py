@@ -10,7 +10,8 @@ trigrams do. Each position also names the trigram before it, so a 6-gram at o ch
 o - 3 and a common 6-gram next to it can be left out. Where a trigram is always followed by the same trigram
 in a document ("linked"), no position is stored for the document, only the count and the first: the trigram
 implies its follower (and the follower the trigram when that one is always preceded by it, too); the
-predecessor is stored when it is always the same.
+predecessor is stored when it is always the same. A big bucket is split into parts, and a big part into a head
+(each document's first positions) and a tail (the rest), fetched only where the head cannot decide.
 """
 
 from __future__ import annotations
@@ -24,8 +25,10 @@ from dataclasses import dataclass
 
 from .encode import gaps, term_hash, varint
 
-PAIRS = 5
-"""Entry kind (the first byte of an entry); 0–3 are in index.py."""
+PAIRS, PAIRS_HEAD = 5, 7
+"""Entry kinds (the first byte of an entry); 0–3 and 6 are in index.py. PAIRS_HEAD: a big part's head, [7, the
+positions kept per document, then as PAIRS]: each document's count is its whole count, but only its first
+positions are there (see PART_TAIL_BYTES)."""
 PAIR = "^"
 PAIR_BUCKETS = 16
 PAIR_SPLIT_BYTES = 1024
@@ -164,14 +167,24 @@ def common_suffix(texts: list[str]) -> str:
     return os.path.commonprefix([t[::-1] for t in texts])[::-1]
 
 
-def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers) -> bytes:
+def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers, head: int = 0) -> bytes:
     """One entry of a trigram's pairs in a segment: [kind, same follower, text count, texts (UTF-8, length
     first), document count, per document: gap, then 0, follower * 2 (+ 1 if linked one way only, not `both`),
     count, first position, predecessor (linked: 0 mixed, 1 none, else number * 2 + 2, + 1 when it is only what
     the texts before end with: `suffix`) or n, n position gaps, n followers (omitted when `same follower`, a
     number + 1, is not 0: every follower in the entry is that one) and n predecessors]. Followers and
     predecessors of records with positions are number + 1, 0 for none; with fewer than 16 texts named they take
-    half a byte each."""
+    half a byte each. With `head`, an entry of kind PAIRS_HEAD: a record keeps its count but only its first
+    `head` positions."""
+    counts: dict[int, int] = {}
+    if head:
+        kept: list[tuple[int, PairRecord]] = []
+        for doc, r in records:
+            if isinstance(r, Explicit) and len(r.positions) > head:
+                counts[doc] = len(r.positions)
+                r = Explicit(r.positions[:head], r.followers[:head], r.predecessors[:head])
+            kept.append((doc, r))
+        records = kept
     used = {r.follower for _, r in records if isinstance(r, Linked)}
     used.update(r.predecessor - 1 for _, r in records if isinstance(r, Linked) and r.predecessor > 0)
     explicit_followers: set[int] = set()
@@ -182,7 +195,9 @@ def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers
     used.update(f - 1 for f in explicit_followers if f)
     names = sorted(used, key=followers.names.__getitem__)
     local = {f: n for n, f in enumerate(names)}
-    out = bytearray([PAIRS])
+    out = bytearray([PAIRS_HEAD] if head else [PAIRS])
+    if head:
+        varint(head, out)
     same = explicit_followers.pop() if len(explicit_followers) == 1 else 0
     varint(local[same - 1] + 1 if same else 0, out)
     varint(len(names), out)
@@ -203,7 +218,7 @@ def encode_pairs(records: Sequence[tuple[int, PairRecord]], followers: Followers
                           0 if pred == MIXED else local[pred - 1] * 2 + 2 + record.suffix if pred else 1):
                 varint(value, out)
             continue
-        varint(len(record.positions), out)
+        varint(counts.get(doc, len(record.positions)), out)
         gaps(record.positions, out)
         columns = [] if same else [record.followers]
         columns.append(record.predecessors)
@@ -280,8 +295,32 @@ PART_SPLIT_BYTES = 16 * 1024
 """A bucket's entry bigger than this (in one segment) is split again, into parts by the follower and the last
 character before: a 6-gram whose follower ends runs of many texts ("保护法" + "贯彻实" / "普及教") fetches only
 the occurrences after the text the phrase has there (each part is a file; index.py lists them)."""
-Parts = list[tuple[int, bytes]]
-"""A split bucket: (part number, entry) for each part that has records."""
+PART_TAIL_BYTES = 4 * 1024
+"""A part bigger than this (in one segment) is two files: its head, where each document keeps only its first
+PART_HEAD positions, and its tail, the rest. A 6-gram in every report, many times each (印发宣传资料并开展法律咨询
+in 10,000 synthetic reports, ~14 times a report), is nearly always confirmed by its first occurrences, so a query
+fetches a few bytes a report, not every position (~1.2 bytes each); search.js fetches a segment's tails only for
+documents the heads leave undecided (windows, which need every occurrence, fetch both)."""
+PART_HEAD = 2
+Parts = list[tuple[int, bytes, bytes]]
+"""A split bucket: (part number, entry or head, tail or b"" when the part is whole) for each part that has
+records."""
+
+
+def tail_records(records: Sequence[tuple[int, PairRecord]], head: int) -> list[tuple[int, PairRecord]]:
+    """The positions of explicit records after their first `head` (what a PAIRS_HEAD entry leaves out)."""
+    return [(doc, Explicit(r.positions[head:], r.followers[head:], r.predecessors[head:]))
+            for doc, r in records if isinstance(r, Explicit) and len(r.positions) > head]
+
+
+def encode_part(number: int, records: Sequence[tuple[int, PairRecord]], followers: Followers,
+                ) -> tuple[int, bytes, bytes]:
+    """One part of a split bucket: whole, or as head and tail when big (PART_TAIL_BYTES)."""
+    entry = encode_pairs(records, followers)
+    tail = tail_records(records, PART_HEAD) if len(entry) > PART_TAIL_BYTES else []
+    if not tail:
+        return number, entry, b""
+    return number, encode_pairs(records, followers, head=PART_HEAD), encode_pairs(tail, followers)
 
 
 def pair_entries(trigram: str, records: Sequence[tuple[int, PairRecord]], followers: Followers,
@@ -297,7 +336,7 @@ def pair_entries(trigram: str, records: Sequence[tuple[int, PairRecord]], follow
         entry = encode_pairs(kept, followers)
         if len(entry) > PART_SPLIT_BYTES and bucket != EDGE:  # run ends: only windows need them, wanting all
             parts = by_part(kept, followers)
-            out[bucket_key(trigram, bucket)] = [(part, encode_pairs(parts[part], followers)) for part in sorted(parts)]
+            out[bucket_key(trigram, bucket)] = [encode_part(part, parts[part], followers) for part in sorted(parts)]
         else:
             out[bucket_key(trigram, bucket)] = entry
     return out

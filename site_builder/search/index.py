@@ -37,7 +37,7 @@ from .encode import gaps, term_hash, varint
 from .normalize import fold_table, normalize
 
 FOLDER = "search"
-INDEX_VERSION = 18
+INDEX_VERSION = 19
 SEGMENT = 1000
 """Documents per segment: an edit re-indexes one segment, a query fetches one shard per segment and term."""
 EPOCH = dt.date(2000, 1, 1)
@@ -50,7 +50,8 @@ MIN_SHARD_BYTES = 512
 COUNTED, EXTERNAL, HEAD, PARTS = 0, 2, 3, 6
 """Entry kinds (the first byte of an entry); 5 is in adjacency.py (1 and 4 were tails and followers, dropped
 when the pairs came to hold every position). PARTS: a pairs bucket split into parts, each in a file of its own
-([6, first file, part count, then part number and size for each])."""
+([6, first file, part count, then for each: part number, size, tail size (0: none; else the tail is the next
+file)])."""
 HEAD_POSITIONS = 2
 """A trigram's entry holds, per document, its count and only its first HEAD_POSITIONS positions, each with the
 character after it. A phrase in a document is nearly always confirmed by the first occurrences of its trigrams
@@ -313,10 +314,12 @@ def segment_files(docs: list[Report], job: SegmentJob, fold: dict[str, str], bod
         pointer = bytearray([PARTS])
         varint(len(files), pointer)
         varint(len(split[key]), pointer)
-        for part, entry in split[key]:
-            varint(part, pointer)
-            varint(len(entry), pointer)
+        for part, entry, tail in split[key]:
+            for value in (part, len(entry), len(tail)):
+                varint(value, pointer)
             files.append((_external_path(number, len(files)), entry))
+            if tail:
+                files.append((_external_path(number, len(files)), tail))
         encoded[key] = bytes(pointer)
     for term in sorted(t for t, postings in encoded.items() if len(postings) > target and t not in split):
         pointer = bytearray([EXTERNAL])  # the file's number and size: search.js weighs plans by what they fetch

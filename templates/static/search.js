@@ -89,6 +89,8 @@
 
   var foldMap = null;
   var laterSegments = 0;  // segments whose pairs the last search fetched after the heads
+  var tailSegments = 0;  // segments whose parts' tails it fetched (documents the parts' heads left undecided)
+  var tailsEver = 0;  // the same, over every search of this page (tests)
   var plansUsed = [];  // how each phrase was decided (data-plans, for tests and the benchmark)
   var forcedPlan = window.sbSearchPlan || null;  // tests: "pairs", "cover", "cover-middle", "cover-wide", "heads", "heads-window", "window-first", "window-last", "window-longer"
   function norm(text) {
@@ -287,9 +289,9 @@
     return at;
   }
   // the raw entries, in each segment, of the pairs of the trigram at o that can hold its follower at o + 3 and
-  // the phrase's text before it (see pairRaws)
-  function pairEntries(text, o, meta, only) {
-    return pairRaws(text.substr(o, 3), text.substr(o + 3, 3), textBefore(text, o), meta, only);
+  // the phrase's text before it (see pairRaws; `full`: with the tails of big parts)
+  function pairEntries(text, o, meta, only, full) {
+    return pairRaws(text.substr(o, 3), text.substr(o + 3, 3), textBefore(text, o), meta, only, full);
   }
   // the phrase's text before offset o that a trigram's predecessor there must end with (up to 3 characters)
   function textBefore(text, o) { return text.substr(Math.max(0, o - 3), Math.min(o, 3)); }
@@ -303,7 +305,8 @@
   // trigram; "" for any) after text ending with `before` ("" for any): the whole entry when the trigram's pairs
   // are not split; else the follower's bucket, or every bucket; of a bucket split into parts, the part of the
   // follower and the last character before (and the part of linked records with different ones), or every part.
-  function pairRaws(trigram, follower, before, meta, only) {
+  // A big part is a head (each document's first positions) and a tail (the rest): `full` fetches both.
+  function pairRaws(trigram, follower, before, meta, only, full) {
     var keys = [trigram + "^"], part = null;
     if (follower) {
       keys.push(trigram + "^" + (termHash(follower) % meta.buckets).toString(16));
@@ -315,19 +318,25 @@
     return Promise.all(keys.map(function (key) { return shardEntries(key, meta, only); })).then(function (found) {
       return meta.segments.map(function (seg, number) {
         var out = [];
-        found.forEach(function (raws) { if (raws[number]) { parts(raws[number], part, meta.buckets, out); } });
+        found.forEach(function (raws) { if (raws[number]) { parts(raws[number], part, meta.buckets, out, full); } });
         return out;
       });
     });
   }
-  // a raw entry, or for a bucket split into parts (kind 6: first file, part count, then part and size of each)
-  // pointers (kind 2) to the files of the wanted part (null: all) and of the mixed part (number meta.buckets)
-  function parts(raw, wanted, mixed, out) {
+  // a raw entry, or for a bucket split into parts (kind 6: first file, part count, then part, size and tail size
+  // of each; a tail is the file after its head) pointers (kind 2) to the files of the wanted part (null: all) and
+  // of the mixed part (number meta.buckets), with their tails when `full`
+  function parts(raw, wanted, mixed, out, full) {
     if (raw[0] !== 6) { out.push(raw); return; }
     var state = { i: 1 }, file = readVarint(raw, state), count = readVarint(raw, state);
     for (var k = 0; k < count; k++, file++) {
-      var part = readVarint(raw, state), size = readVarint(raw, state);
-      if (wanted === null || part === wanted || part === mixed) { out.push(pointer(file, size)); }
+      var part = readVarint(raw, state), size = readVarint(raw, state), tail = readVarint(raw, state);
+      var take = wanted === null || part === wanted || part === mixed;
+      if (take) { out.push(pointer(file, size)); }
+      if (tail) {
+        file++;
+        if (take && full) { out.push(pointer(file, tail)); }
+      }
     }
   }
   function pointer(file, size) {
@@ -342,17 +351,18 @@
   // together in the document, 2 when the trigram is always followed by it but the follower also occurs alone
   // (then tf[k] is the trigram's count and pos its first place), else 0 and the positions where it
   // is followed by the wanted trigram and preceded by the phrase's text before it (the trigram, or before
-  // offset 3 what there is). A segment's records may be in several entries (parts of a bucket).
-  function pairList(text, o, meta, only) {
+  // offset 3 what there is). A segment's records may be in several entries (parts of a bucket). partial[k] 1:
+  // the document's positions came from a part's head only (not `full`), so there may be more.
+  function pairList(text, o, meta, only, full) {
     var want = text.substr(o + 3, 3), before = textBefore(text, o);
-    return pairEntries(text, o, meta, only).then(resolveAll).then(function (perSegment) {
-      var out = { docs: [], linked: [], tf: [], start: [], pos: [] };
+    return pairEntries(text, o, meta, only, full).then(resolveAll).then(function (perSegment) {
+      var out = { docs: [], linked: [], tf: [], start: [], pos: [], partial: [] };
       perSegment.forEach(function (entries, number) {
         var first = meta.segments[number][0];
-        if (entries.length === 1) { decodePairs(entries[0], first, want, before, out); return; }
+        if (entries.length === 1) { decodePairs(entries[0], first, want, before, out, full); return; }
         var lists = entries.map(function (bytes) {
-          var one = { docs: [], linked: [], tf: [], start: [], pos: [] };
-          decodePairs(bytes, first, want, before, one);
+          var one = { docs: [], linked: [], tf: [], start: [], pos: [], partial: [] };
+          decodePairs(bytes, first, want, before, one, full);
           one.start.push(one.pos.length);
           return one;
         });
@@ -365,20 +375,21 @@
   function byNumber(x, y) { return x - y; }
   // Records of a segment gathered from several entries (the buckets or parts of a trigram's pairs), where a
   // document's positions may be in more than one: add() them in any order; each(emit) hands every document to
-  // emit(doc, count, positions, linked) in order, counts summed and positions merged and sorted.
+  // emit(doc, count, positions, linked, partial) in order, counts summed and positions merged and sorted.
   function gathering() {
     var byDoc = new Map();
     return {
-      add: function (doc, tf, pos, from, to, linked) {
+      add: function (doc, tf, pos, from, to, linked, partial) {
         var found = byDoc.get(doc);
-        if (!found) { byDoc.set(doc, found = { linked: linked, tf: 0, pos: [] }); }
+        if (!found) { byDoc.set(doc, found = { linked: linked, tf: 0, pos: [], partial: 0 }); }
         found.tf += tf;
+        found.partial = found.partial || partial || 0;
         for (var j = from; j < to; j++) { found.pos.push(pos[j]); }
       },
       each: function (emit) {
         Array.from(byDoc.keys()).sort(byNumber).forEach(function (doc) {
           var found = byDoc.get(doc);
-          emit(doc, found.tf, found.pos.sort(byNumber), found.linked);
+          emit(doc, found.tf, found.pos.sort(byNumber), found.linked, found.partial);
         });
       }
     };
@@ -387,19 +398,24 @@
   function mergePairLists(lists, out) {
     var all = gathering();
     lists.forEach(function (list) {
-      for (var k = 0; k < list.docs.length; k++) { all.add(list.docs[k], list.tf[k], list.pos, list.start[k], list.start[k + 1], list.linked[k]); }
+      for (var k = 0; k < list.docs.length; k++) {
+        all.add(list.docs[k], list.tf[k], list.pos, list.start[k], list.start[k + 1], list.linked[k], list.partial[k]);
+      }
     });
-    all.each(function (doc, tf, pos, linked) {
-      out.docs.push(doc); out.linked.push(linked); out.tf.push(tf); out.start.push(out.pos.length);
+    all.each(function (doc, tf, pos, linked, partial) {
+      out.docs.push(doc); out.linked.push(linked); out.tf.push(tf); out.start.push(out.pos.length); out.partial.push(partial);
       pos.forEach(function (p) { out.pos.push(p); });
     });
   }
-  // the texts an entry of pairs names, and its records; `visit(doc, linked, places, after, preds, onlyFollowed)`
-  // for each document: linked records give [first position], their count and their one follower and predecessor
-  // (-1 when the trigram has different ones), and onlyFollowed 1 when the follower also occurs without the
-  // trigram before it; followers and predecessors are text numbers + 1 (0: nothing, at a run's edge)
+  // the texts an entry of pairs names, and its records; `visit(doc, linked, places, after, preds, onlyFollowed,
+  // suffix, truncated)` for each document: linked records give [first position], their count and their one
+  // follower and predecessor (-1 when the trigram has different ones), and onlyFollowed 1 when the follower also
+  // occurs without the trigram before it; followers and predecessors are text numbers + 1 (0: nothing, at a
+  // run's edge). In a part's head (kind 7: then how many positions a document keeps) truncated is true where the
+  // document has more positions than are there (they are in the part's tail).
   function readPairs(bytes, first, visit) {
-    var state = { i: 1 }, same = readVarint(bytes, state), names = readVarint(bytes, state), texts = [];
+    var state = { i: 1 }, keep = bytes[0] === 7 ? readVarint(bytes, state) : Infinity;
+    var same = readVarint(bytes, state), names = readVarint(bytes, state), texts = [];
     var decoder = new TextDecoder();
     for (var n = 0; n < names; n++) {
       var size = readVarint(bytes, state);
@@ -431,33 +447,39 @@
             visit(doc, total, one, oneAfter, onePred, follows % 2, pred >= 2 && (pred - 2) % 2 === 1);
             continue;
           }
-          places.length = after.length = preds.length = count;
-          for (var j = 0, p = -1; j < count; j++) { p += next() + 1; places[j] = p; }
-          if (same) { for (j = 0; j < count; j++) { after[j] = same; } } else { column(after, count); }
-          column(preds, count);
-          visit(doc, 0, places, after, preds);
+          var stored = Math.min(count, keep);
+          places.length = after.length = preds.length = stored;
+          for (var j = 0, p = -1; j < stored; j++) { p += next() + 1; places[j] = p; }
+          if (same) { for (j = 0; j < stored; j++) { after[j] = same; } } else { column(after, stored); }
+          column(preds, stored);
+          visit(doc, 0, places, after, preds, 0, false, count > stored);
         }
       }
     };
   }
-  function decodePairs(bytes, first, want, before, out) {
+  // a document whose record in a part's head is truncated is listed even without a position that fits (partial:
+  // its part's tail may hold one), unless `full` (the tail is among the entries)
+  function decodePairs(bytes, first, want, before, out, full) {
     var wanted = -1, okBefore = null;
-    var entry = readPairs(bytes, first, function (doc, linked, places, after, preds, onlyFollowed, suffix) {
+    var entry = readPairs(bytes, first, function (doc, linked, places, after, preds, onlyFollowed, suffix, truncated) {
       if (linked) {  // a linked record's one predecessor must be the wanted one too (unless it has several)
         if (after[0] === wanted && linkedBefore(entry.texts, preds[0], suffix, before, okBefore) !== 0) {
           out.docs.push(doc); out.linked.push(onlyFollowed ? 2 : 1); out.tf.push(linked); out.start.push(out.pos.length); out.pos.push(places[0]);
+          out.partial.push(0);
         }
         return;
       }
-      var from = out.pos.length;
+      var from = out.pos.length, partial = truncated && !full ? 1 : 0;
       for (var j = 0; j < places.length; j++) {
         if (after[j] === wanted && okBefore[preds[j]]) { out.pos.push(places[j]); }
       }
-      if (out.pos.length > from) { out.docs.push(doc); out.linked.push(0); out.tf.push(out.pos.length - from); out.start.push(from); }
+      if (out.pos.length > from || partial) {
+        out.docs.push(doc); out.linked.push(0); out.tf.push(out.pos.length - from); out.start.push(from); out.partial.push(partial);
+      }
     });
-    wanted = entry.texts.indexOf(want) + 1;
+    wanted = entry.texts.indexOf(want) + 1 || -1;  // -1: named nowhere in the entry (0 is "nothing after")
     okBefore = endingWith(entry.texts, before);
-    if (wanted > 0) { entry.each(); }
+    if (wanted > 0 || (bytes[0] === 7 && !full)) { entry.each(); }
   }
   // Whether the occurrences of a linked record have `before` before them: 1 all, 0 none, -1 unknown (its
   // predecessors differ: `suffix` says `pred` is what they all end with, -1 that nothing is known)
@@ -484,9 +506,9 @@
     }
     return out;
   }
-  function windowEntries(text, o, meta, only) {
-    if (o + 6 <= text.length) { return pairEntries(text, o, meta, only); }
-    return pairRaws(text.substr(o, 3), "", text.substr(0, o), meta, only);
+  function windowEntries(text, o, meta, only) {  // a window needs every occurrence: parts with their tails
+    if (o + 6 <= text.length) { return pairEntries(text, o, meta, only, true); }
+    return pairRaws(text.substr(o, 3), "", text.substr(0, o), meta, only, true);
   }
   // A linked record whose trigram has different predecessors cannot check the text before it: its document is
   // undecided. There that trigram is always followed by one trigram F, so the phrase is wherever the phrase up
@@ -560,19 +582,24 @@
   // holds its first trigram (then it is followed as the phrase says) or, linked both ways, its last (then it is
   // preceded so). A document whose checked stretches do not reach across the whole phrase is undecided; with
   // every 6-gram of pairOffsets none is (each stretch holds the next one's first trigram). All linked: the
-  // phrase is wherever its first trigram is (when the 6-gram at 0 is among them).
-  function byPairs(text, pairAt, meta, only) {
-    return Promise.all(pairAt.map(function (o) { return pairList(text, o, meta, only); })).then(function (lists) {
-      var out = postings(), undecided = [];
+  // phrase is wherever its first trigram is (when the 6-gram at 0 is among them). Parts' heads first (`full`
+  // false): a document with no hit where a head held only its first positions is decided by its segment's tails.
+  function byPairs(text, pairAt, meta, only, full) {
+    return Promise.all(pairAt.map(function (o) { return pairList(text, o, meta, only, full); })).then(function (lists) {
+      var out = postings(), undecided = [], unknown = [];
       var checked = pairAt.map(function (o) { return [Math.max(0, o - 3), o + 6]; });
       var coversAll = reachEnd(checked) >= text.length;  // when no 6-gram of a document is linked
       join(lists).forEach(function (pair) {
-        var doc = pair[0], at = pair[1], hits = null, reach = [], linked = false, m;
+        var doc = pair[0], at = pair[1], hits = null, reach = [], linked = false, partial = false, m;
         for (m = 0; m < lists.length; m++) {
           var list = lists[m], k = at[m], o = pairAt[m];
           if (list.linked[k]) { reach.push(null); linked = true; continue; }
+          partial = partial || list.partial[k] === 1;
           hits = shifted(hits, list.pos, list.start[k], list.start[k + 1], o);
-          if (!hits.length) { return; }
+          if (!hits.length) {
+            if (partial) { unknown.push(doc); }
+            return;
+          }
           reach.push(checked[m]);
         }
         if (!linked) {
@@ -597,7 +624,17 @@
         if (hits === null) { add(out, doc, lists[0].tf[at[0]], [lists[0].pos[lists[0].start[at[0]]]], meta); return; }
         add(out, doc, hits.length, hits, meta);
       });
-      return { out: finish(out), undecided: undecided };
+      var result = { out: finish(out), undecided: undecided };
+      if (!unknown.length) { return result; }
+      var rest = {};
+      unknown.forEach(function (doc) { rest[segmentOf(doc, meta)] = true; });
+      tailSegments += Object.keys(rest).length;
+      tailsEver += Object.keys(rest).length;
+      return byPairs(text, pairAt, meta, rest, true).then(function (whole) {
+        var asked = new Set(unknown);
+        return { out: union(result.out, restrict(whole.out, unknown)),
+          undecided: undecided.concat(whole.undecided.filter(function (doc) { return asked.has(doc); })).sort(byNumber) };
+      });
     });
   }
   function add(out, doc, tf, hits, meta) {
@@ -772,6 +809,7 @@
   }
   function search(query, meta) {
     laterSegments = 0;
+    tailSegments = 0;
     plansUsed = [];
     var terms = query.split(/[\s\u3000]+/).filter(Boolean);
     if (!terms.length) { return Promise.resolve([]); }
@@ -923,6 +961,7 @@
     foldMap = new Map();
     var chars = Array.from(pairs);
     for (var i = 0; i + 1 < chars.length; i += 2) { foldMap.set(chars[i], chars[i + 1]); }
+    window.sbSearchTails = function () { return tailsEver; };  // tests: whether the tails were needed
     // tests: the titles a query finds, best first, without loading the page again for each query
     window.sbSearch = function (query) {
       return search(query.trim(), meta).then(function (results) {
@@ -935,6 +974,7 @@
     return search(p.q, meta).then(function (results) {
       root.setAttribute("data-query-ms", String(Math.round(performance.now() - started)));
       root.setAttribute("data-later-segments", String(laterSegments));
+      root.setAttribute("data-tail-segments", String(tailSegments));
       root.setAttribute("data-plans", plansUsed.join(" "));
       var warm = 0;
       return render(p, meta, results).then(function () {

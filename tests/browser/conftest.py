@@ -60,8 +60,8 @@ def site_root() -> Iterator[Path]:
     """A web root holding the built sample site, plus the test fixtures under /test-fixtures/. The search
     index is cut into segments of 5 documents with small shards, so the browser tests query across several
     segments and read both shard entries and big terms' own files; a trigram's pairs are split by follower
-    as soon as they pass 8 bytes, so the bucket entries are read too, and a bucket into parts from 40 bytes
-    (some buckets are split, some not)."""
+    as soon as they pass 8 bytes, so the bucket entries are read too, a bucket into parts from 40 bytes
+    (some buckets are split, some not), and a part into head and tail from 24 (heads keep 1 position)."""
     from site_builder.search import adjacency, index
 
     with tempfile.TemporaryDirectory() as tmp, pytest.MonkeyPatch.context() as patch:
@@ -71,6 +71,8 @@ def site_root() -> Iterator[Path]:
         patch.setattr(index, "MIN_SHARD_BYTES", 16)
         patch.setattr(adjacency, "PAIR_SPLIT_BYTES", 8)
         patch.setattr(adjacency, "PART_SPLIT_BYTES", 40)
+        patch.setattr(adjacency, "PART_TAIL_BYTES", 24)
+        patch.setattr(adjacency, "PART_HEAD", 1)
         build(REPO, www, TODAY)
         patch.undo()
         assert len(list((www / "search/s").iterdir())) > 2

@@ -303,10 +303,13 @@ def fuzz_site(request: pytest.FixtureRequest, site_root: Path, tmp_path_factory:
         patch.setattr(index, "MIN_SHARD_BYTES", 16)
         patch.setattr(adjacency, "PAIR_SPLIT_BYTES", 1 << 30 if request.param == "whole" else 0)
         patch.setattr(adjacency, "PART_SPLIT_BYTES", 0)
+        patch.setattr(adjacency, "PART_TAIL_BYTES", 0)  # every part with more than PART_HEAD positions has a tail
+        patch.setattr(adjacency, "PART_HEAD", 1)
         build(project, site_root / name, dt.date(2026, 1, 1), downloads=False)
     shards = [(shard.parent, read_shard(shard.read_bytes())) for shard in (site_root / name / "search/s").glob("*/*.bin")]
-    if request.param == "parts":  # entries of kind 6 list the files of a bucket's parts
+    if request.param == "parts":  # entries of kind 6 list the files of a bucket's parts, and heads of kind 7
         assert sum(1 for _, found in shards for key, e in found.items() if e[0] == 6) > 20
+        assert sum(1 for f in (site_root / name / "search/s").glob("*/x/*.bin") if f.read_bytes()[0] == 7) > 20
         return f"{name}/", texts
     entries = [(folder, e) for folder, found in shards for key, e in found.items() if key.endswith("^")]
     entries = [(folder / "x" / f"{read_varint(e, 1)[0]}.bin").read_bytes() if e[0] == 2 else e for folder, e in entries]
@@ -335,6 +338,8 @@ def test_phrases_are_exact_under_every_plan(plan_page: Any, site_url: str,
     _assert_exact(plan_page, site_url, fuzz_site, _fuzz_queries(fuzz_site[1]), occurring=12, absent=1)
     _assert_exact(plan_page, site_url, fuzz_site, _short_fuzz_queries(fuzz_site[1]), occurring=18, absent=3,
                   loaded=True)
+    if fuzz_site[0] == "fuzz-parts/" and plan_page.evaluate("window.sbSearchPlan") in ("pairs", "cover"):
+        assert plan_page.evaluate("window.sbSearchTails()") > 0  # some documents were decided by the parts' tails
 
 
 def _assert_exact(page: Any, site_url: str, fuzz_site: tuple[str, dict[str, str]], queries: list[str],

@@ -4,16 +4,19 @@ from site_builder.search.adjacency import (
     MIXED,
     MIXED_PART,
     PAIRS,
+    PAIRS_HEAD,
     Explicit,
     Followers,
     Linked,
     by_part,
     document_pairs,
     encode_pairs,
+    encode_part,
     family,
     pair_bucket,
     pair_entries,
     sub_bucket,
+    tail_records,
 )
 from site_builder.search.encode import read_varint, term_hash
 from site_builder.search.index import text_terms
@@ -167,3 +170,29 @@ def test_a_bucket_is_split_into_parts_by_follower_and_the_last_character_before(
     assert 2 in [doc for doc, _ in parts[theirs]]
     positions = {part: [p for _, r in records if isinstance(r, Explicit) for p in r.positions] for part, records in parts.items()}
     assert 3 in positions[mine] and 20 in positions[theirs] and 40 in positions[none]
+
+
+def test_a_big_part_keeps_each_documents_first_positions_in_its_head_and_the_rest_in_its_tail(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from site_builder.search import adjacency
+
+    followers = Followers()
+    a, b = followers.of("环境保"), followers.of("深入学")
+    many = Explicit(array("I", [3, 20, 40, 70]), array("I", [a + 1] * 4), array("I", [b + 1, 0, b + 1, b + 1]))
+    few = Explicit(array("I", [5]), array("I", [a + 1]), array("I", [0]))
+    records = [(0, many), (1, Linked(a, 3, 9, 0)), (2, few)]
+    raw_a, raw_b = "环境保".encode(), "深入学".encode()
+    # head: [7, 2 kept, same follower (环境保, the second text named: 2), 2 texts, then per document: gap, count
+    # (the whole 4), only the first 2 position gaps and their predecessors (two to a byte: 深入学 1, nothing 0)]
+    assert encode_pairs(records, followers, head=2) == bytes([
+        PAIRS_HEAD, 2, 2, 2, 9, *raw_b, 9, *raw_a, 3,
+        0, 4, 3, 16, 0x01,
+        0, 0, 2, 3, 9, 1,
+        0, 1, 5, 0x00])
+    tail = tail_records(records, 2)
+    assert [(doc, list(r.positions), list(r.predecessors)) for doc, r in tail] == [(0, [40, 70], [b + 1, b + 1])]
+    monkeypatch.setattr(adjacency, "PART_TAIL_BYTES", 1 << 30)
+    assert encode_part(4, records, followers) == (4, encode_pairs(records, followers), b"")
+    monkeypatch.setattr(adjacency, "PART_TAIL_BYTES", 0)
+    assert encode_part(4, records, followers) == (4, encode_pairs(records, followers, head=2), encode_pairs(tail, followers))
+    monkeypatch.setattr(adjacency, "PART_HEAD", 4)  # nothing left out: the part stays whole
+    assert encode_part(4, records, followers) == (4, encode_pairs(records, followers), b"")

@@ -1,6 +1,8 @@
 import datetime as dt
 import json
 
+import pytest
+
 from site_builder.bodies import Bodies
 from site_builder.markdown import render_body
 from site_builder.model import Report, ReportMeta
@@ -167,13 +169,17 @@ def test_big_postings_get_their_own_file(monkeypatch) -> None:  # type: ignore[n
     assert small[0] == COUNTED  # small terms stay in their shard
 
 
-def test_a_big_buckets_parts_are_files_in_a_row_listed_in_its_shard(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize("tails", [False, True])
+def test_a_big_buckets_parts_are_files_in_a_row_listed_in_its_shard(monkeypatch, tails: bool) -> None:  # type: ignore[no-untyped-def]
+    """Each part is a file; with tails (a part bigger than PART_TAIL_BYTES), a part is its head (each document's
+    first PART_HEAD positions, with its whole count) and then its tail (the other positions)."""
     from site_builder.search import adjacency, index
 
     monkeypatch.setattr(index, "TARGET_SHARD_BYTES", 4)
     monkeypatch.setattr(index, "MIN_SHARD_BYTES", 4)
     monkeypatch.setattr(adjacency, "PAIR_SPLIT_BYTES", 0)
     monkeypatch.setattr(adjacency, "PART_SPLIT_BYTES", 0)
+    monkeypatch.setattr(adjacency, "PART_TAIL_BYTES", 0 if tails else 1 << 30)
     body = "法治宣传学习。" + "学习法治宣传" * 30 + "。"
     reports = [_report("a/1", "普法工作计划", body), _report("b/2", "法治政府报告", body, published="2024-05-01")]
     files = {f.path: f.content for f in render_search(assemble_site(CONFIG, reports, dt.date(2026, 1, 1)), Bodies())}
@@ -181,19 +187,29 @@ def test_a_big_buckets_parts_are_files_in_a_row_listed_in_its_shard(monkeypatch)
     entries = read_shard(files[f"search/s/0/{term_hash('法治宣') % shard}.bin"])
     listing = entries[adjacency.bucket_key("法治宣", adjacency.pair_bucket("传学习"))]
     assert listing[0] == index.PARTS and len(listing) > 4  # bigger than a shard's budget, yet never a file of its own
-    first, at = read_varint(listing, 1)
+    file, at = read_varint(listing, 1)
     count, at = read_varint(listing, at)
-    parts = []
-    for k in range(count):
+    parts, tail_sizes = [], []
+    for _ in range(count):
         part, at = read_varint(listing, at)
         size, at = read_varint(listing, at)
-        content = files[f"search/s/0/x/{first + k}.bin"]
-        assert len(content) == size and content[0] == PAIRS
+        tail_size, at = read_varint(listing, at)
+        content = files[f"search/s/0/x/{file}.bin"]
+        assert len(content) == size and content[0] == (adjacency.PAIRS_HEAD if tail_size else PAIRS)
+        file += 1
+        if tail_size:
+            tail = files[f"search/s/0/x/{file}.bin"]
+            assert len(tail) == tail_size and tail[0] == PAIRS
+            file += 1
         parts.append(part)
+        tail_sizes.append(tail_size)
     assert at == len(listing) and parts == sorted(parts)
     # 法治宣 after 学习 (its repeats) and after nothing (each body's first): parts of their own
     mine, none = adjacency.sub_bucket("传学习", "传学习"), adjacency.sub_bucket("传学习", "")
     assert mine != none and {mine, none} == set(parts)
+    # the repeats' part (29 positions a document) has a tail; the other (1 a document) has nothing to leave out
+    assert tail_sizes[parts.index(mine)] > 0 if tails else set(tail_sizes) == {0}
+    assert tail_sizes[parts.index(none)] == 0
 
 
 def test_only_the_beginning_of_a_very_long_body_is_indexed() -> None:
