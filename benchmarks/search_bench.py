@@ -88,11 +88,12 @@ def browser_queries(site: Path, queries: list[str] | None = None) -> dict[str, t
             page.wait_for_selector("#search-app[data-ready=true]", timeout=120_000)
             index_files = {site / path.lstrip("/") for path in requested if path.startswith("/search/")}
             later = page.get_attribute("#search-app", "data-later-segments")
+            tails = page.get_attribute("#search-app", "data-tail-segments")
             plans = page.get_attribute("#search-app", "data-plans") or "-"
             out[query] = (float(page.get_attribute("#search-app", "data-query-ms") or 0),
                           float(page.get_attribute("#search-app", "data-warm-query-ms") or 0),
                           f"{page.inner_text('#search-status')} (plan: {plans}; "
-                          f"pairs after the heads in {later} segments)",
+                          f"pairs after the heads in {later} segments, parts' tails in {tails})",
                           sum(gz(f.read_bytes()) for f in index_files))
             context.close()
         browser.close()

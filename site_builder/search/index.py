@@ -48,7 +48,7 @@ TARGET_SHARD_BYTES = 8 * 1024
 files of their own, so shards hold only small terms and can be small)."""
 MIN_SHARD_BYTES = 512
 COUNTED, EXTERNAL, HEAD, PARTS = 0, 2, 3, 6
-"""Entry kinds (the first byte of an entry); 5 is in adjacency.py (1 and 4 were tails and followers, dropped
+"""Entry kinds (the first byte of an entry); 5 and 7 are in adjacency.py (1 and 4 were tails and followers, dropped
 when the pairs came to hold every position). PARTS: a pairs bucket split into parts, each in a file of its own
 ([6, first file, part count, then for each: part number, size, tail size (0: none; else the tail is the next
 file)])."""

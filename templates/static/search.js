@@ -408,11 +408,11 @@
     });
   }
   // the texts an entry of pairs names, and its records; `visit(doc, linked, places, after, preds, onlyFollowed,
-  // suffix, truncated)` for each document: linked records give [first position], their count and their one
+  // suffix, count)` for each document: linked records give [first position], their count and their one
   // follower and predecessor (-1 when the trigram has different ones), and onlyFollowed 1 when the follower also
   // occurs without the trigram before it; followers and predecessors are text numbers + 1 (0: nothing, at a
-  // run's edge). In a part's head (kind 7: then how many positions a document keeps) truncated is true where the
-  // document has more positions than are there (they are in the part's tail).
+  // run's edge); other records their positions and `count`, which in a part's head (kind 7: then how many
+  // positions a document keeps) may be more than there are positions (the others are in the part's tail).
   function readPairs(bytes, first, visit) {
     var state = { i: 1 }, keep = bytes[0] === 7 ? readVarint(bytes, state) : Infinity;
     var same = readVarint(bytes, state), names = readVarint(bytes, state), texts = [];
@@ -452,16 +452,17 @@
           for (var j = 0, p = -1; j < stored; j++) { p += next() + 1; places[j] = p; }
           if (same) { for (j = 0; j < stored; j++) { after[j] = same; } } else { column(after, stored); }
           column(preds, stored);
-          visit(doc, 0, places, after, preds, 0, false, count > stored);
+          visit(doc, 0, places, after, preds, 0, false, count);
         }
       }
     };
   }
-  // a document whose record in a part's head is truncated is listed even without a position that fits (partial:
-  // its part's tail may hold one), unless `full` (the tail is among the entries)
+  // A document whose record in a part's head is truncated is listed even without a position that fits (partial:
+  // its part's tail may hold one), unless `full` (the tail is among the entries). Its count, for ranking: where
+  // every position there fits, the record's whole count (a bound: the others may be other 6-grams of the part).
   function decodePairs(bytes, first, want, before, out, full) {
     var wanted = -1, okBefore = null;
-    var entry = readPairs(bytes, first, function (doc, linked, places, after, preds, onlyFollowed, suffix, truncated) {
+    var entry = readPairs(bytes, first, function (doc, linked, places, after, preds, onlyFollowed, suffix, count) {
       if (linked) {  // a linked record's one predecessor must be the wanted one too (unless it has several)
         if (after[0] === wanted && linkedBefore(entry.texts, preds[0], suffix, before, okBefore) !== 0) {
           out.docs.push(doc); out.linked.push(onlyFollowed ? 2 : 1); out.tf.push(linked); out.start.push(out.pos.length); out.pos.push(places[0]);
@@ -469,12 +470,14 @@
         }
         return;
       }
-      var from = out.pos.length, partial = truncated && !full ? 1 : 0;
+      var from = out.pos.length, partial = count > places.length && !full ? 1 : 0;
       for (var j = 0; j < places.length; j++) {
         if (after[j] === wanted && okBefore[preds[j]]) { out.pos.push(places[j]); }
       }
-      if (out.pos.length > from || partial) {
-        out.docs.push(doc); out.linked.push(0); out.tf.push(out.pos.length - from); out.start.push(from); out.partial.push(partial);
+      var fits = out.pos.length - from;
+      if (fits || partial) {
+        out.docs.push(doc); out.linked.push(0); out.tf.push(partial && fits === places.length ? count : fits); out.start.push(from);
+        out.partial.push(partial);
       }
     });
     wanted = entry.texts.indexOf(want) + 1 || -1;  // -1: named nowhere in the entry (0 is "nothing after")
@@ -590,11 +593,12 @@
       var checked = pairAt.map(function (o) { return [Math.max(0, o - 3), o + 6]; });
       var coversAll = reachEnd(checked) >= text.length;  // when no 6-gram of a document is linked
       join(lists).forEach(function (pair) {
-        var doc = pair[0], at = pair[1], hits = null, reach = [], linked = false, partial = false, m;
+        var doc = pair[0], at = pair[1], hits = null, reach = [], linked = false, partial = false, least = Infinity, m;
         for (m = 0; m < lists.length; m++) {
           var list = lists[m], k = at[m], o = pairAt[m];
           if (list.linked[k]) { reach.push(null); linked = true; continue; }
           partial = partial || list.partial[k] === 1;
+          least = Math.min(least, list.tf[k]);
           hits = shifted(hits, list.pos, list.start[k], list.start[k + 1], o);
           if (!hits.length) {
             if (partial) { unknown.push(doc); }
@@ -602,8 +606,9 @@
           }
           reach.push(checked[m]);
         }
+        var tf = hits === null ? 0 : partial ? Math.max(hits.length, least) : hits.length;  // partial: bound by the rarest
         if (!linked) {
-          if (coversAll) { add(out, doc, hits.length, hits, meta); } else { undecided.push(doc); }
+          if (coversAll) { add(out, doc, tf, hits, meta); } else { undecided.push(doc); }
           return;
         }
         if (hits === null) {  // all linked: the 6-gram at 0 holds wherever its first trigram is; the rest must chain on
@@ -622,7 +627,7 @@
         }
         if (reachEnd(reach) < text.length || reach.indexOf(null) >= 0) { undecided.push(doc); return; }
         if (hits === null) { add(out, doc, lists[0].tf[at[0]], [lists[0].pos[lists[0].start[at[0]]]], meta); return; }
-        add(out, doc, hits.length, hits, meta);
+        add(out, doc, tf, hits, meta);
       });
       var result = { out: finish(out), undecided: undecided };
       if (!unknown.length) { return result; }

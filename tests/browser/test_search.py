@@ -254,6 +254,37 @@ def test_unpublished_reports_are_not_searchable(page: Any, site_url: str, marker
         assert marker not in index
 
 
+def test_a_phrase_decided_from_parts_heads_still_ranks_by_how_often_it_occurs(
+        browser_context_factory: Any, site_url: str, site_root: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Parts' heads keep one position a report here, so both reports are confirmed from their first occurrence;
+    the report with the phrase ten times must still come before the newer one with it twice (a failing-before
+    test: the count was the one position the head holds, a tie, and the newer report came first)."""
+    from site_builder.search import adjacency
+
+    project = tmp_path_factory.mktemp("often")
+    (project / "content").mkdir()
+    (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
+    # each trigram of the phrase is also followed by other text in the same report: explicit positions, not linked
+    extra = "普法责任制。落实责任清查。"
+    for name, (times, day) in {"often": (10, "2025-01-02"), "seldom": (2, "2025-03-04")}.items():
+        body = extra + "。".join(["普法责任清单制度"] * times) + "。"
+        (project / "content" / f"{name}.md").write_text(
+            report_text(index=f"of/2025-{name}", title=f"报告{name}", published=day, body=body), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(adjacency, "PAIR_SPLIT_BYTES", 0)
+        patch.setattr(adjacency, "PART_SPLIT_BYTES", 0)
+        patch.setattr(adjacency, "PART_TAIL_BYTES", 0)
+        patch.setattr(adjacency, "PART_HEAD", 1)
+        build(project, site_root / "often", dt.date(2026, 1, 1), downloads=False)
+    context = browser_context_factory()
+    context.add_init_script("window.sbSearchPlan = 'pairs';")
+    page = context.new_page()
+    status, titles = run_query(page, site_url + "often/", "普法责任清单制度")
+    assert page.get_attribute("#search-app", "data-plans") == "pairs"
+    assert titles == ["报告often", "报告seldom"], status
+    context.close()
+
+
 def test_no_search_flag(make_project, tmp_path: Path) -> None:
     root = make_project({"content/a.md": report_text()})
     build(root, tmp_path / "out", TODAY, downloads=False, search=False)
