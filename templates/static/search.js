@@ -365,8 +365,8 @@
           decodePairs(bytes, first, want, before, one, full);
           one.start.push(one.pos.length);
           return one;
-        });
-        mergePairLists(lists, out);
+        }).filter(function (one) { return one.docs.length; });
+        if (lists.length === 1) { appendPairList(lists[0], out); } else { mergePairLists(lists, out); }
       });
       out.start.push(out.pos.length);
       return out;
@@ -393,6 +393,15 @@
         });
       }
     };
+  }
+  // the documents of one pair list after those of `out` (a later segment's)
+  function appendPairList(list, out) {
+    var shift = out.pos.length;
+    for (var k = 0; k < list.docs.length; k++) {
+      out.docs.push(list.docs[k]); out.linked.push(list.linked[k]); out.tf.push(list.tf[k]); out.partial.push(list.partial[k]);
+      out.start.push(list.start[k] + shift);
+    }
+    for (var s = 0; s < list.pos.length; s++) { out.pos.push(list.pos[s]); }
   }
   // documents of several pair lists, in order, into `out` (a linked record is in one list only)
   function mergePairLists(lists, out) {
@@ -592,14 +601,16 @@
       var out = postings(), undecided = [], unknown = [];
       var checked = pairAt.map(function (o) { return [Math.max(0, o - 3), o + 6]; });
       var coversAll = reachEnd(checked) >= text.length;  // when no 6-gram of a document is linked
-      join(lists).forEach(function (pair) {
-        var doc = pair[0], at = pair[1], hits = null, reach = [], linked = false, partial = false, least = Infinity, m;
+      var bufferA = [], bufferB = [], reach = [];  // hits so far and the next, in turn: no arrays made per document
+      join(lists, function (doc, at) {
+        var hits = null, linked = false, partial = false, least = Infinity, m;
+        reach.length = 0;
         for (m = 0; m < lists.length; m++) {
           var list = lists[m], k = at[m], o = pairAt[m];
           if (list.linked[k]) { reach.push(null); linked = true; continue; }
           partial = partial || list.partial[k] === 1;
           least = Math.min(least, list.tf[k]);
-          hits = shifted(hits, list.pos, list.start[k], list.start[k + 1], o);
+          hits = shifted(hits, list.pos, list.start[k], list.start[k + 1], o, hits === bufferA ? bufferB : bufferA);
           if (!hits.length) {
             if (partial) { unknown.push(doc); }
             return;
@@ -690,9 +701,10 @@
     stretches.filter(Boolean).sort(function (x, y) { return x[0] - y[0]; }).forEach(function (r) { if (r[0] <= end) { end = Math.max(end, r[1]); } });
     return end;
   }
-  // positions pos[from … to) less o, kept only where also in `hits` (all of them when hits is null)
-  function shifted(hits, pos, from, to, o) {
-    var out = [], j;
+  // positions pos[from … to) less o, kept only where also in `hits` (all of them when hits is null), into `out`
+  function shifted(hits, pos, from, to, o, out) {
+    var j;
+    out.length = 0;
     if (hits === null) {
       for (j = from; j < to; j++) { out.push(pos[j] - o); }
       return out;
@@ -722,9 +734,10 @@
   function alignAll(lists, offsets, text, meta) {
     var out = postings(), undecided = [], first = lists[0];
     var next = offsets.map(function (o) { return text.charAt(o + 3); });  // "": the phrase ends with the trigram
-    join(lists).forEach(function (pair) {
-      var doc = pair[0], at = pair[1], k = at[0], m, from = out.pos.length, complete = true, least = Infinity;
-      var cursor = at.map(function (j, n) { return lists[n].start[j]; });
+    var cursor = lists.map(function () { return 0; });
+    join(lists, function (doc, at) {
+      var k = at[0], m, from = out.pos.length, complete = true, least = Infinity;
+      for (m = 0; m < lists.length; m++) { cursor[m] = lists[m].start[at[m]]; }
       for (m = 0; m < lists.length; m++) {
         complete = complete && lists[m].start[at[m] + 1] - cursor[m] === lists[m].tf[at[m]];
         least = Math.min(least, lists[m].tf[at[m]]);
@@ -764,19 +777,20 @@
     out.docs.push(list.docs[k]); out.tf.push(list.tf[k]); out.title.push(list.title[k]); out.start.push(out.pos.length);
     for (var s = list.start[k]; s < list.start[k + 1]; s++) { out.pos.push(list.pos[s]); }
   }
-  // documents in every list: [doc, [index in each list]]
-  function join(lists) {
-    var out = [], at = lists.map(function () { return 0; }), first = lists[0];
+  // documents in every list: visit(doc, where), where[m] the document's index in list m (one array, reused:
+  // a common phrase is in every document)
+  function join(lists, visit) {
+    var at = lists.map(function () { return 0; }), where = at.slice(), first = lists[0];
     for (var k = 0; k < first.docs.length; k++) {
-      var doc = first.docs[k], ok = true, where = [k];
+      var doc = first.docs[k], ok = true;
+      where[0] = k;
       for (var m = 1; m < lists.length && ok; m++) {
         while (at[m] < lists[m].docs.length && lists[m].docs[at[m]] < doc) { at[m]++; }
         ok = lists[m].docs[at[m]] === doc;
-        where.push(at[m]);
+        where[m] = at[m];
       }
-      if (ok) { out.push([doc, where]); }
+      if (ok) { visit(doc, where); }
     }
-    return out;
   }
   function positionsOf(list, k) { return list.pos ? list.pos.slice(list.start[k], list.start[k + 1]) : []; }
   function matchTerm(raw, meta) {
@@ -789,10 +803,10 @@
       return Promise.all(segs.map(function (s) { return matchSegment(s, meta); })).then(function (lists) {
         if (lists.length === 1) { return lists[0]; }
         var out = postings();  // a term of several segments (2023年): all of them, positions merged
-        join(lists).forEach(function (pair) {
+        join(lists, function (doc, at) {
           var tf = 0, title = 1, merged = [];
-          pair[1].forEach(function (k, m) { tf += lists[m].tf[k]; title = title && lists[m].title[k]; merged = merged.concat(positionsOf(lists[m], k)); });
-          out.docs.push(pair[0]); out.tf.push(tf); out.title.push(title); out.start.push(out.pos.length);
+          at.forEach(function (k, m) { tf += lists[m].tf[k]; title = title && lists[m].title[k]; merged = merged.concat(positionsOf(lists[m], k)); });
+          out.docs.push(doc); out.tf.push(tf); out.title.push(title); out.start.push(out.pos.length);
           merged.sort(byNumber).forEach(function (p) { out.pos.push(p); });
         });
         return finish(out);
@@ -821,16 +835,17 @@
     return Promise.all(terms.map(function (t) { return matchTerm(t, meta); })).then(function (lists) {
       lists = lists.filter(function (m) { return m !== null; });
       if (!lists.length) { return []; }
-      var results = join(lists).map(function (pair) {
-        var doc = pair[0], tf = 0, title = 1, spread = [];
-        pair[1].forEach(function (k, m) {
+      var results = [];
+      join(lists, function (doc, at) {
+        var tf = 0, title = 1, spread = [];
+        at.forEach(function (k, m) {
           tf += lists[m].tf[k];
           title = title && lists[m].title[k];
           if (lists.length > 1 && lists[m].pos) { spread.push(positionsOf(lists[m], k)); }
         });
         var close = spread.length > 1 ? proximity(spread) : Infinity;
         var score = Math.log(1 + tf) + (close < Infinity ? 2 / (1 + Math.log(1 + close)) : 0);
-        return { doc: doc, title: title, score: score, day: meta.docs[doc][0] };
+        results.push({ doc: doc, title: title, score: score, day: meta.docs[doc][0] });
       });
       results.sort(function (a, b) {
         return (b.title - a.title) || (b.score - a.score) || (b.day - a.day) || (b.doc - a.doc);
