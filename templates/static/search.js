@@ -601,16 +601,14 @@
       var out = postings(), undecided = [], unknown = [];
       var checked = pairAt.map(function (o) { return [Math.max(0, o - 3), o + 6]; });
       var coversAll = reachEnd(checked) >= text.length;  // when no 6-gram of a document is linked
-      var bufferA = [], bufferB = [], reach = [];  // hits so far and the next, in turn: no arrays made per document
       join(lists, function (doc, at) {
-        var hits = null, linked = false, partial = false, least = Infinity, m;
-        reach.length = 0;
+        var hits = null, reach = [], linked = false, partial = false, least = Infinity, m;
         for (m = 0; m < lists.length; m++) {
           var list = lists[m], k = at[m], o = pairAt[m];
           if (list.linked[k]) { reach.push(null); linked = true; continue; }
           partial = partial || list.partial[k] === 1;
           least = Math.min(least, list.tf[k]);
-          hits = shifted(hits, list.pos, list.start[k], list.start[k + 1], o, hits === bufferA ? bufferB : bufferA);
+          hits = shifted(hits, list.pos, list.start[k], list.start[k + 1], o);
           if (!hits.length) {
             if (partial) { unknown.push(doc); }
             return;
@@ -701,10 +699,9 @@
     stretches.filter(Boolean).sort(function (x, y) { return x[0] - y[0]; }).forEach(function (r) { if (r[0] <= end) { end = Math.max(end, r[1]); } });
     return end;
   }
-  // positions pos[from … to) less o, kept only where also in `hits` (all of them when hits is null), into `out`
-  function shifted(hits, pos, from, to, o, out) {
-    var j;
-    out.length = 0;
+  // positions pos[from … to) less o, kept only where also in `hits` (all of them when hits is null)
+  function shifted(hits, pos, from, to, o) {
+    var out = [], j;
     if (hits === null) {
       for (j = from; j < to; j++) { out.push(pos[j] - o); }
       return out;
