@@ -356,12 +356,12 @@
   function pairList(text, o, meta, only, full) {
     var want = text.substr(o + 3, 3), before = textBefore(text, o);
     return pairEntries(text, o, meta, only, full).then(resolveAll).then(function (perSegment) {
-      var out = { docs: [], linked: [], tf: [], start: [], pos: [], partial: [] };
+      var out = pairListOf();
       perSegment.forEach(function (entries, number) {
         var first = meta.segments[number][0];
         if (entries.length === 1) { decodePairs(entries[0], first, want, before, out, full); return; }
         var lists = entries.map(function (bytes) {
-          var one = { docs: [], linked: [], tf: [], start: [], pos: [], partial: [] };
+          var one = pairListOf();
           decodePairs(bytes, first, want, before, one, full);
           one.start.push(one.pos.length);
           return one;
@@ -373,27 +373,7 @@
     });
   }
   function byNumber(x, y) { return x - y; }
-  // Records of a segment gathered from several entries (the buckets or parts of a trigram's pairs), where a
-  // document's positions may be in more than one: add() them in any order; each(emit) hands every document to
-  // emit(doc, count, positions, linked, partial) in order, counts summed and positions merged and sorted.
-  function gathering() {
-    var byDoc = new Map();
-    return {
-      add: function (doc, tf, pos, from, to, linked, partial) {
-        var found = byDoc.get(doc);
-        if (!found) { byDoc.set(doc, found = { linked: linked, tf: 0, pos: [], partial: 0 }); }
-        found.tf += tf;
-        found.partial = found.partial || partial || 0;
-        for (var j = from; j < to; j++) { found.pos.push(pos[j]); }
-      },
-      each: function (emit) {
-        Array.from(byDoc.keys()).sort(byNumber).forEach(function (doc) {
-          var found = byDoc.get(doc);
-          emit(doc, found.tf, found.pos.sort(byNumber), found.linked, found.partial);
-        });
-      }
-    };
-  }
+  function pairListOf() { return { docs: [], linked: [], tf: [], start: [], pos: [], partial: [] }; }
   // the documents of one pair list after those of `out` (a later segment's)
   function appendPairList(list, out) {
     var shift = out.pos.length;
@@ -403,18 +383,30 @@
     }
     for (var s = 0; s < list.pos.length; s++) { out.pos.push(list.pos[s]); }
   }
-  // documents of several pair lists, in order, into `out` (a linked record is in one list only)
+  // The documents of several pair lists of one segment (the buckets or parts of a trigram's pairs, each in
+  // document order, start[] closed with the end of pos), merged in order into `out`: where a document is in more
+  // than one, its counts summed and its positions sorted (a linked record is in one list only). A merge of sorted
+  // lists, not a map of documents: a common phrase's lists hold every document of the segment.
   function mergePairLists(lists, out) {
-    var all = gathering();
-    lists.forEach(function (list) {
-      for (var k = 0; k < list.docs.length; k++) {
-        all.add(list.docs[k], list.tf[k], list.pos, list.start[k], list.start[k + 1], list.linked[k], list.partial[k]);
+    var at = lists.map(function () { return 0; }), m;
+    for (;;) {
+      var doc = Infinity;
+      for (m = 0; m < lists.length; m++) { if (at[m] < lists[m].docs.length && lists[m].docs[at[m]] < doc) { doc = lists[m].docs[at[m]]; } }
+      if (doc === Infinity) { return; }
+      var from = out.pos.length, tf = 0, linked = 0, partial = 0, sources = 0;
+      for (m = 0; m < lists.length; m++) {
+        var list = lists[m], k = at[m];
+        if (k >= list.docs.length || list.docs[k] !== doc) { continue; }
+        tf += list.tf[k]; linked = linked || list.linked[k]; partial = partial || list.partial[k]; sources++;
+        for (var s = list.start[k]; s < list.start[k + 1]; s++) { out.pos.push(list.pos[s]); }
+        at[m]++;
       }
-    });
-    all.each(function (doc, tf, pos, linked, partial) {
-      out.docs.push(doc); out.linked.push(linked); out.tf.push(tf); out.start.push(out.pos.length); out.partial.push(partial);
-      pos.forEach(function (p) { out.pos.push(p); });
-    });
+      if (sources > 1) {
+        var sorted = out.pos.slice(from).sort(byNumber);
+        for (var j = 0; j < sorted.length; j++) { out.pos[from + j] = sorted[j]; }
+      }
+      out.docs.push(doc); out.linked.push(linked); out.tf.push(tf); out.start.push(from); out.partial.push(partial);
+    }
   }
   // the texts an entry of pairs names, and its records; `visit(doc, linked, places, after, preds, onlyFollowed,
   // suffix, count)` for each document: linked records give [first position], their count and their one
@@ -557,10 +549,12 @@
     var after = text.substr(o + 3, 3), before = text.substr(0, o), out = postings(), undecided = [], followers = {};
     return windowEntries(text, o, meta, only).then(resolveAll).then(function (perSegment) {
       perSegment.forEach(function (raws, number) {
-        // one entry: its documents come in order; several (every bucket): a document's positions may be in any
-        var hits = raws.length > 1 ? gathering() : null;
+        // one entry: its documents come in order; several (every bucket): a document's positions may be in any,
+        // so each entry's hits are a list of their own, merged after
+        var lists = [];
         raws.forEach(function (bytes) {
-          var okAfter, okBefore;
+          var okAfter, okBefore, hits = raws.length > 1 ? pairListOf() : null;
+          if (hits) { lists.push(hits); }
           var entry = readPairs(bytes, meta.segments[number][0], function (doc, linked, places, follows, preds, onlyFollowed, suffix) {
             var mine = null;
             if (linked) {
@@ -577,13 +571,23 @@
               }
             }
             if (!mine) { return; }
-            if (hits) { hits.add(doc, linked || mine.length, mine, 0, mine.length, 0); } else { add(out, doc, linked || mine.length, mine, meta); }
+            if (!hits) { add(out, doc, linked || mine.length, mine, meta); return; }
+            hits.docs.push(doc); hits.linked.push(0); hits.tf.push(linked || mine.length); hits.partial.push(0);
+            hits.start.push(hits.pos.length);
+            for (var s = 0; s < mine.length; s++) { hits.pos.push(mine[s]); }
           });
           okAfter = [after === ""].concat(entry.texts.map(function (t) { return t.slice(0, after.length) === after; }));
           okBefore = endingWith(entry.texts, before);
           entry.each();
+          if (hits) { hits.start.push(hits.pos.length); }
         });
-        if (hits) { hits.each(function (doc, tf, pos) { add(out, doc, tf, pos, meta); }); }
+        if (!lists.length) { return; }
+        var merged = pairListOf();
+        mergePairLists(lists, merged);
+        merged.start.push(merged.pos.length);
+        for (var k = 0; k < merged.docs.length; k++) {
+          add(out, merged.docs[k], merged.tf[k], merged.pos.slice(merged.start[k], merged.start[k + 1]), meta);
+        }
       });
       return { out: finish(out), undecided: undecided.sort(byNumber), followers: followers };
     });
