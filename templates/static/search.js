@@ -261,8 +261,7 @@
     return Promise.all(grams.map(function (g) { return lookup(g, meta); })).then(function (heads) {
       var found = alignAll(heads, offsets, text, meta), undecided = found.undecided;
       if (!undecided.length) { return found.out; }
-      var only = {};
-      undecided.forEach(function (doc) { only[segmentOf(doc, meta)] = true; });
+      var only = segmentsOf(undecided, meta);
       var pairAt = text.length >= 6 ? pairOffsets(text) : [], windows = windowOffsets(text, null);
       return Promise.all([
         Promise.all(pairAt.map(function (o) { return then === "window" ? [] : pairEntries(text, o, meta, only); })),
@@ -522,13 +521,12 @@
   function windowExactly(text, o, meta, only) {
     return byWindow(text, o, meta, only).then(function (first) {
       if (!first.undecided.length) { return first.out; }
-      var rest = {}, groups = {};
+      var rest = segmentsOf(first.undecided, meta), groups = {};
       first.undecided.forEach(function (doc) {
         var longer = text.substr(0, o + 3) + first.followers[doc];
         var group = groups[longer] = groups[longer] || { docs: [], only: {} };
         group.docs.push(doc);
         group.only[segmentOf(doc, meta)] = true;
-        rest[segmentOf(doc, meta)] = true;
       });
       var longer = Object.keys(groups), short = text.length <= 6;  // short: the window at 0 decides them all
       function entriesOf(t, at, where) { return Promise.all(at.map(function (o2) { return pairEntries(t, o2, meta, where); })); }
@@ -644,8 +642,7 @@
       });
       var result = { out: finish(out), undecided: undecided };
       if (!unknown.length) { return result; }
-      var rest = {};
-      unknown.forEach(function (doc) { rest[segmentOf(doc, meta)] = true; });
+      var rest = segmentsOf(unknown, meta);
       tailSegments += Object.keys(rest).length;
       tailsEver += Object.keys(rest).length;
       return byPairs(text, pairAt, meta, rest, true).then(function (whole) {
@@ -690,9 +687,7 @@
     var pairAt = pairOffsets(text);
     return byPairs(text, chosen, meta, only).then(function (first) {
       if (!first.undecided.length) { return first.out; }
-      var rest = {};
-      first.undecided.forEach(function (doc) { rest[segmentOf(doc, meta)] = true; });
-      return byPairs(text, pairAt, meta, rest).then(function (full) {
+      return byPairs(text, pairAt, meta, segmentsOf(first.undecided, meta)).then(function (full) {
         return union(first.out, restrict(full.out, first.undecided));
       });
     });
@@ -724,6 +719,12 @@
       if (docs[d] === list.docs[k]) { take(out, list, k); }
     }
     return finish(out);
+  }
+  // the segments holding these documents, as an `only` (segment number → true)
+  function segmentsOf(docs, meta) {
+    var only = {};
+    docs.forEach(function (doc) { only[segmentOf(doc, meta)] = true; });
+    return only;
   }
   function segmentOf(doc, meta) {
     for (var g = meta.segments.length - 1; g > 0; g--) { if (doc >= meta.segments[g][0]) { return g; } }
