@@ -3,7 +3,7 @@
 # Any arguments are passed to pytest (e.g. -m "not browser" for a quick run without the browser).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh" test
-need_apt chromium fonts-noto-cjk fonts-arphic-ukai libpango-1.0-0 libpangoft2-1.0-0 poppler-utils \
+need_apt chromium fonts-noto-cjk fonts-arphic-ukai libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 poppler-utils \
   libreoffice-writer-nogui
 cd "$ROOT"
 set +e
