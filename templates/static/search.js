@@ -545,6 +545,7 @@
   }
   function byWindow(text, o, meta, only) {
     var after = text.substr(o + 3, 3), before = text.substr(0, o), out = postings(), undecided = [], followers = {};
+    var mine = [];  // a document's hits, reused for the next (add and the lists copy them)
     return windowEntries(text, o, meta, only).then(resolveAll).then(function (perSegment) {
       perSegment.forEach(function (raws, number) {
         // one entry: its documents come in order; several (every bucket): a document's positions may be in any,
@@ -554,7 +555,7 @@
           var okAfter, okBefore, hits = raws.length > 1 ? pairListOf() : null;
           if (hits) { lists.push(hits); }
           var entry = readPairs(bytes, meta.segments[number][0], function (doc, linked, places, follows, preds, onlyFollowed, suffix) {
-            var mine = null;
+            mine.length = 0;
             if (linked) {
               var known = okAfter[follows[0]] ? linkedBefore(entry.texts, preds[0], suffix, before, okBefore) : 0;
               if (known < 0) {
@@ -562,13 +563,13 @@
                 followers[doc] = entry.texts[follows[0] - 1];  // a linked record's follower is a whole trigram
               }
               if (known <= 0) { return; }
-              mine = [places[0] - o];
+              mine.push(places[0] - o);
             } else {
               for (var j = 0; j < places.length; j++) {
-                if (okAfter[follows[j]] && okBefore[preds[j]]) { (mine = mine || []).push(places[j] - o); }
+                if (okAfter[follows[j]] && okBefore[preds[j]]) { mine.push(places[j] - o); }
               }
             }
-            if (!mine) { return; }
+            if (!mine.length) { return; }
             if (!hits) { add(out, doc, linked || mine.length, mine, meta); return; }
             hits.docs.push(doc); hits.linked.push(0); hits.tf.push(linked || mine.length); hits.partial.push(0);
             hits.start.push(hits.pos.length);
@@ -601,43 +602,52 @@
   function byPairs(text, pairAt, meta, only, full) {
     return Promise.all(pairAt.map(function (o) { return pairList(text, o, meta, only, full); })).then(function (lists) {
       var out = postings(), undecided = [], unknown = [];
-      var checked = pairAt.map(function (o) { return [Math.max(0, o - 3), o + 6]; });
-      var coversAll = reachEnd(checked) >= text.length;  // when no 6-gram of a document is linked
+      // the stretch of the phrase each 6-gram checks in a document: [from[m], to[m]), from[m] -1 where none (yet)
+      var lists0 = lists.length, from = new Int32Array(lists0), to = new Int32Array(lists0), m;
+      for (m = 0; m < lists0; m++) { from[m] = Math.max(0, pairAt[m] - 3); to[m] = pairAt[m] + 6; }
+      var coversAll = reachEnd(from, to) >= text.length;  // when no 6-gram of a document is linked
+      var hits = [], next = [];  // the positions that fit so far, and the next 6-gram's: reused for every document
       join(lists, function (doc, at) {
-        var hits = null, reach = [], linked = false, partial = false, least = Infinity, m;
-        for (m = 0; m < lists.length; m++) {
-          var list = lists[m], k = at[m], o = pairAt[m];
-          if (list.linked[k]) { reach.push(null); linked = true; continue; }
+        var linked = false, partial = false, least = Infinity, none = true;
+        for (m = 0; m < lists0; m++) {
+          var list = lists[m], k = at[m];
+          if (list.linked[k]) { from[m] = -1; linked = true; continue; }
           partial = partial || list.partial[k] === 1;
           least = Math.min(least, list.tf[k]);
-          hits = shifted(hits, list.pos, list.start[k], list.start[k + 1], o);
+          shifted(none ? null : hits, list.pos, list.start[k], list.start[k + 1], pairAt[m], next);
+          var swap = hits; hits = next; next = swap;
+          none = false;
           if (!hits.length) {
             if (partial) { unknown.push(doc); }
             return;
           }
-          reach.push(checked[m]);
+          from[m] = Math.max(0, pairAt[m] - 3); to[m] = pairAt[m] + 6;
         }
-        var tf = hits === null ? 0 : partial ? Math.max(hits.length, least) : hits.length;  // partial: bound by the rarest
+        var tf = none ? 0 : partial ? Math.max(hits.length, least) : hits.length;  // partial: bound by the rarest
         if (!linked) {
           if (coversAll) { add(out, doc, tf, hits, meta); } else { undecided.push(doc); }
           return;
         }
-        if (hits === null) {  // all linked: the 6-gram at 0 holds wherever its first trigram is; the rest must chain on
+        if (none) {  // all linked: the 6-gram at 0 holds wherever its first trigram is; the rest must chain on
           if (pairAt[0] !== 0) { undecided.push(doc); return; }
-          reach[0] = [0, 6];
+          from[0] = 0; to[0] = 6;
         }
         for (var grew = true; grew;) {  // linked 6-grams next to checked stretches
           grew = false;
-          for (m = 0; m < lists.length; m++) {
-            var o2 = pairAt[m];
-            var both = lists[m].linked[at[m]] === 1;  // else only its first trigram implies the 6-gram
-            if (reach[m] || !reach.some(function (r) { return r && ((r[0] <= o2 && o2 + 3 <= r[1]) || (both && r[0] <= o2 + 3 && o2 + 6 <= r[1])); })) { continue; }
-            reach[m] = [o2, o2 + 6];
-            grew = true;
+          for (m = 0; m < lists0; m++) {
+            if (from[m] >= 0) { continue; }
+            var o2 = pairAt[m], both = lists[m].linked[at[m]] === 1;  // else only its first trigram implies the 6-gram
+            for (var r = 0; r < lists0; r++) {
+              if (from[r] >= 0 && ((from[r] <= o2 && o2 + 3 <= to[r]) || (both && from[r] <= o2 + 3 && o2 + 6 <= to[r]))) {
+                from[m] = o2; to[m] = o2 + 6; grew = true;
+                break;
+              }
+            }
           }
         }
-        if (reachEnd(reach) < text.length || reach.indexOf(null) >= 0) { undecided.push(doc); return; }
-        if (hits === null) { add(out, doc, lists[0].tf[at[0]], [lists[0].pos[lists[0].start[at[0]]]], meta); return; }
+        for (m = 0; m < lists0; m++) { if (from[m] < 0) { undecided.push(doc); return; } }
+        if (reachEnd(from, to) < text.length) { undecided.push(doc); return; }
+        if (none) { next.length = 1; next[0] = lists[0].pos[lists[0].start[at[0]]]; add(out, doc, lists[0].tf[at[0]], next, meta); return; }
         add(out, doc, tf, hits, meta);
       });
       var result = { out: finish(out), undecided: undecided };
@@ -654,7 +664,7 @@
   }
   function add(out, doc, tf, hits, meta) {
     out.docs.push(doc); out.tf.push(tf); out.start.push(out.pos.length);
-    hits.forEach(function (p) { out.pos.push(p); });
+    for (var j = 0; j < hits.length; j++) { out.pos.push(hits[j]); }
     out.title.push(hits[0] < meta.docs[doc][3] ? 1 : 0);
   }
   // The cheapest 6-grams (of those at `offsets`, costing costs[m] each) whose checked stretches cover the
@@ -692,24 +702,29 @@
       });
     });
   }
-  // how far stretches [from, to) reach from 0 without a gap
-  function reachEnd(stretches) {
+  // how far stretches [from[m], to[m]) reach from 0 without a gap (from[m] -1: no stretch); per document, so
+  // without sorting: a few stretches, scanned until none reaches further
+  function reachEnd(from, to) {
     var end = 0;
-    stretches.filter(Boolean).sort(function (x, y) { return x[0] - y[0]; }).forEach(function (r) { if (r[0] <= end) { end = Math.max(end, r[1]); } });
+    for (var grew = true; grew;) {
+      grew = false;
+      for (var m = 0; m < from.length; m++) {
+        if (from[m] >= 0 && from[m] <= end && to[m] > end) { end = to[m]; grew = true; }
+      }
+    }
     return end;
   }
-  // positions pos[from … to) less o, kept only where also in `hits` (all of them when hits is null)
-  function shifted(hits, pos, from, to, o) {
-    var out = [], j;
+  // positions pos[from … to) less o, kept only where also in `hits` (all of them when hits is null), into `out`
+  function shifted(hits, pos, from, to, o, out) {
+    out.length = 0;
     if (hits === null) {
-      for (j = from; j < to; j++) { out.push(pos[j] - o); }
-      return out;
+      for (var j = from; j < to; j++) { out.push(pos[j] - o); }
+      return;
     }
     for (var i = 0, j2 = from; i < hits.length && j2 < to;) {
       var value = pos[j2] - o;
       if (hits[i] === value) { out.push(value); i++; j2++; } else if (hits[i] < value) { i++; } else { j2++; }
     }
-    return out;
   }
   // a postings list with only the given (sorted) documents
   function restrict(list, docs) {
@@ -726,9 +741,13 @@
     docs.forEach(function (doc) { only[segmentOf(doc, meta)] = true; });
     return only;
   }
-  function segmentOf(doc, meta) {
-    for (var g = meta.segments.length - 1; g > 0; g--) { if (doc >= meta.segments[g][0]) { return g; } }
-    return 0;
+  function segmentOf(doc, meta) {  // segments in order of their first document
+    var low = 0, high = meta.segments.length - 1;
+    while (low < high) {
+      var mid = (low + high + 1) >> 1;
+      if (meta.segments[mid][0] <= doc) { low = mid; } else { high = mid - 1; }
+    }
+    return low;
   }
   // hits of a phrase: documents where every trigram lines up (trigram m at p + offsets[m], followed by the
   // phrase's next character), and the documents the lists cannot decide (no hit, but some trigram has more
@@ -839,13 +858,14 @@
       if (!lists.length) { return []; }
       var results = [];
       join(lists, function (doc, at) {
-        var tf = 0, title = 1, spread = [];
-        at.forEach(function (k, m) {
+        var tf = 0, title = 1, spread = lists.length > 1 ? [] : null;
+        for (var m = 0; m < lists.length; m++) {
+          var k = at[m];
           tf += lists[m].tf[k];
           title = title && lists[m].title[k];
-          if (lists.length > 1 && lists[m].pos) { spread.push(positionsOf(lists[m], k)); }
-        });
-        var close = spread.length > 1 ? proximity(spread) : Infinity;
+          if (spread && lists[m].pos) { spread.push(positionsOf(lists[m], k)); }
+        }
+        var close = spread && spread.length > 1 ? proximity(spread) : Infinity;
         var score = Math.log(1 + tf) + (close < Infinity ? 2 / (1 + Math.log(1 + close)) : 0);
         results.push({ doc: doc, title: title, score: score, day: meta.docs[doc][0] });
       });
@@ -908,9 +928,8 @@
     var filtered = results.filter(function (r) {
       var d = meta.docs[r.doc];
       var column = meta.columns[d[1]], agency = meta.agencies[d[2]];
-      var year = new Date(Date.parse(meta.epoch) + d[0] * 86400000).getUTCFullYear();
       return (!p.col || column === p.col || column.indexOf(p.col + "/") === 0) && (!p.ag || agency === p.ag) &&
-        (!p.year || String(year) === p.year);
+        (!p.year || String(d[4]) === p.year);
     });
     var pages = Math.max(1, Math.ceil(filtered.length / PAGE_SIZE)), current = Math.min(p.page, pages);
     say(filtered.length ? "找到 " + filtered.length + " 条结果" + (pages > 1 ? "（第 " + current + " 页，共 " + pages + " 页）" : "")
@@ -975,15 +994,18 @@
   if (!p.q) { say("请输入检索词。多个检索词用空格分开，结果须包含全部检索词。"); return; }
   say("正在检索……");
   Promise.all([getJSON("search/meta.json"), getJSON("search/fold.json")]).then(function (loaded) {
-    var meta = loaded[0], pairs = loaded[1], day = 0;
-    meta.docs = meta.days.map(function (delta, doc) {  // rows: [day, column, agency, title length]
+    var meta = loaded[0], pairs = loaded[1], day = 0, epoch = Date.parse(meta.epoch);
+    meta.docs = meta.days.map(function (delta, doc) {  // rows: [day, column, agency, title length, year]
       day += delta;
-      return [day, meta.column[doc], meta.agency[doc], meta.titleLength[doc]];
+      var year = new Date(epoch + day * 86400000).getUTCFullYear();
+      return [day, meta.column[doc], meta.agency[doc], meta.titleLength[doc], year];
     });
     foldMap = new Map();
     var chars = Array.from(pairs);
     for (var i = 0; i + 1 < chars.length; i += 2) { foldMap.set(chars[i], chars[i + 1]); }
     window.sbSearchTails = function () { return tailsEver; };  // tests: whether the tails were needed
+    // benchmarks: the search alone (its shards already fetched), how many results
+    window.sbSearchRaw = function (query) { return search(query.trim(), meta).then(function (results) { return results.length; }); };
     // tests: the titles a query finds, best first, without loading the page again for each query
     window.sbSearch = function (query) {
       return search(query.trim(), meta).then(function (results) {
