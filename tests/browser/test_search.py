@@ -285,6 +285,42 @@ def test_a_phrase_decided_from_parts_heads_still_ranks_by_how_often_it_occurs(
     context.close()
 
 
+def test_the_planner_counts_the_parts_tails_a_6_gram_would_need(
+        browser_context_factory: Any, site_url: str, site_root: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """甲乙丙丁戊己's one 6-gram lies in a bucket whose parts' heads are small, but reports without the phrase have
+    truncated records there (甲乙丙 followed by 庚辛辰, 庚壬卯 or 庚癸亥, the same bucket, 30 times each), so the tails must follow in every
+    segment. The heads and a window at the rare trigram 乙丙丁 decide it without them (a failing-before test: with
+    the tails counted at nothing, the 6-gram looked cheapest and its tails were fetched)."""
+    from site_builder.search import adjacency
+    from site_builder.search.encode import term_hash
+
+    assert term_hash("庚辛辰") % adjacency.PAIR_BUCKETS == term_hash("丁戊己") % adjacency.PAIR_BUCKETS
+    project = tmp_path_factory.mktemp("tails")
+    (project / "content").mkdir()
+    (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
+    bodies = {f"has{n}": "前言。甲乙丙丁戊己。结语。" for n in range(4)}
+    # explicit positions, not linked records: different texts before and after each trigram (the 6-gram's
+    # followers all in its bucket)
+    lacks = "".join(f"{'子丑寅'[i % 3]}甲乙丙{('庚辛辰', '庚壬卯', '庚癸亥')[i % 3]}。{'卯辰巳'[i % 3]}丁戊己{'午未申'[i % 3]}。"
+                    for i in range(30))
+    bodies.update({f"lacks{n}": lacks for n in range(8)})
+    for number, (name, body) in enumerate(sorted(bodies.items())):
+        (project / "content" / f"{name}.md").write_text(
+            report_text(index=f"tl/2025-{number:03d}", title=f"报告{name}", body=body), encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(adjacency, "PAIR_SPLIT_BYTES", 0)
+        patch.setattr(adjacency, "PART_SPLIT_BYTES", 0)
+        patch.setattr(adjacency, "PART_TAIL_BYTES", 0)
+        patch.setattr(adjacency, "PART_HEAD", 1)
+        build(project, site_root / "tails", dt.date(2026, 1, 1), downloads=False)
+    page = browser_context_factory().new_page()
+    status, titles = run_query(page, site_url + "tails/", "甲乙丙丁戊己")
+    assert sorted(titles) == [f"报告has{n}" for n in range(4)], status
+    assert "pairs" not in (page.get_attribute("#search-app", "data-plans") or "")
+    assert page.evaluate("window.sbSearchTails()") == 0
+    page.context.close()
+
+
 def test_no_search_flag(make_project, tmp_path: Path) -> None:
     root = make_project({"content/a.md": report_text()})
     build(root, tmp_path / "out", TODAY, downloads=False, search=False)
