@@ -2,10 +2,10 @@
 Latin/digit words and exact 索引号/文号 tokens with counts), sharded by term hash, plus small metadata files.
 
 Why trigrams carry the positions and bigrams only counts: a query of two characters needs no positions (the
-bigram's document list is the exact answer), and a longer phrase is checked with trigrams at offsets 0, 4, 8 …,
+bigram's document list is the exact answer), and a longer phrase is checked with trigrams at offsets 0, 5, 10 …,
 which are far rarer than bigrams, so a first query fetches much less (法治 occurs in every report; 法治宣 only
 where the phrase is). A trigram's entry holds only the first HEAD_POSITIONS positions in each document and the
-character after each (its head); every position, with the text before and after it, is in its pairs
+two characters after each (its head); every position, with the text before and after it, is in its pairs
 (adjacency.py), which decide a phrase exactly: from one trigram for 4–9 characters, from its 6-grams for 6+.
 search.js weighs the plans by the sizes in the shard entries.
 
@@ -37,7 +37,7 @@ from .encode import gaps, term_hash, varint
 from .normalize import fold_table, normalize
 
 FOLDER = "search"
-INDEX_VERSION = 19
+INDEX_VERSION = 20
 SEGMENT = 1000
 """Documents per segment: an edit re-indexes one segment, a query fetches one shard per segment and term."""
 EPOCH = dt.date(2000, 1, 1)
@@ -54,8 +54,8 @@ when the pairs came to hold every position). PARTS: a pairs bucket split into pa
 file)])."""
 HEAD_POSITIONS = 2
 """A trigram's entry holds, per document, its count and only its first HEAD_POSITIONS positions, each with the
-character after it. A phrase in a document is nearly always confirmed by the first occurrences of its trigrams
-(a 4-character one by its first trigram's), so a common phrase costs a few bytes per document, not ~1.2 bytes per
+two characters after it. A phrase in a document is nearly always confirmed by the first occurrences of its trigrams
+(one of 4–5 characters by its first trigram's), so a common phrase costs a few bytes per document, not ~1.2 bytes per
 occurrence; search.js fetches pairs only for documents the heads leave undecided."""
 
 
@@ -134,18 +134,22 @@ def encode_postings(entries: Sequence[tuple[int, list[int]]]) -> bytes:
 
 
 def encode_head(entries: Sequence[tuple[int, array[int], str]]) -> bytes:
-    """A trigram's head: [3, character count, their code points, document count, per document: gap, count,
-    the first HEAD_POSITIONS positions (gaps), then the character after each of them (number + 1 in the
-    list; 0 at the end of the text)]. With the character after it, a 4-character phrase is decided by its first
-    trigram's head alone, and a longer one by fewer trigrams (each covers 4 characters)."""
-    after = [[text[p + 3] if p + 3 < len(text) else "" for p in positions[:HEAD_POSITIONS]]
-             for _, positions, text in entries]
-    chars = sorted({c for found in after for c in found if c})
-    number = {c: n + 1 for n, c in enumerate(chars)}
+    """A trigram's head: [3, text count, the texts (length, code points), document count, per document: gap,
+    count, the first HEAD_POSITIONS positions (gaps), then the two characters after each of them (number + 1 in
+    the list; 0 at the end of the text; one character where the text ends after it)]. With two characters after
+    it, a phrase of 4–5 characters is decided by its first trigram's head alone, and a longer one by fewer
+    trigrams (each covers 5 characters): 法普及教育 in 10,000 synthetic reports was 法普及 + 教 and 及教育, whose
+    first occurrences often did not line up (及教育 also follows 民法典普), leaving reports in every segment to
+    its window, 716 KB in all."""
+    after = [[text[p + 3 : p + 5] for p in positions[:HEAD_POSITIONS]] for _, positions, text in entries]
+    texts = sorted({c for found in after for c in found if c})
+    number = {c: n + 1 for n, c in enumerate(texts)}
     out = bytearray([HEAD])
-    varint(len(chars), out)
-    for char in chars:
-        varint(ord(char), out)
+    varint(len(texts), out)
+    for text in texts:
+        varint(len(text), out)
+        for char in text:
+            varint(ord(char), out)
     varint(len(entries), out)
     previous = -1
     for (doc, positions, _), found in zip(entries, after, strict=True):

@@ -57,15 +57,19 @@
   // A term's postings, flat and sorted by document: docs[k], tf[k], title[k] (1 if in the title) and, for
   // positional terms, pos[start[k] .. start[k + 1]). Flat arrays and merge joins instead of a Map and an
   // array per document: a common phrase has postings in every document.
-  // A head's lists also have after[s]: the character after the trigram at pos[s] ("" where the text ends).
+  // A head's lists also have after[s]: the two characters after the trigram at pos[s] (fewer where the text ends).
   function postings() { return { docs: [], tf: [], title: [], start: [], pos: [], after: [] }; }
   function decode(bytes, first, out, head) {
-    // kind 3 (a trigram's head): the characters after its positions, then doc → count, its first meta.head
-    // positions and the character after each; kind 0: doc → tf * 2 + title.
+    // kind 3 (a trigram's head): the texts after its positions, then doc → count, its first meta.head
+    // positions and the two characters after each; kind 0: doc → tf * 2 + title.
     // Documents are numbered from the segment's first, and segments are decoded in order, so out stays sorted.
     var state = { i: 1 }, kind = bytes[0], doc = first - 1, pos = out.pos, chars = [""];
     if (kind === 3) {
-      for (var c = readVarint(bytes, state); c > 0; c--) { chars.push(String.fromCodePoint(readVarint(bytes, state))); }
+      for (var c = readVarint(bytes, state); c > 0; c--) {
+        var text = "";
+        for (var l = readVarint(bytes, state); l > 0; l--) { text += String.fromCodePoint(readVarint(bytes, state)); }
+        chars.push(text);
+      }
     }
     var n = readVarint(bytes, state);
     for (var k = 0; k < n; k++) {
@@ -159,12 +163,12 @@
       return lookup(seg.text, meta).then(function (list) { list.start = null; list.pos = null; return list; });
     }
     var text = seg.text;
-    // In the heads, trigrams at offsets 0, 4, 8 … each with the character after it, and if need be the last
-    // trigram, cover the phrase: ABC+D at p, EFG+H at p+4 … means ABCDEFGH… at p. (Windows are weighed at the
+    // In the heads, trigrams at offsets 0, 5, 10 … each with the two characters after it, and if need be the
+    // last trigram, cover the phrase: ABC+DE at p, FGH+IJ at p+5 … means ABCDEFGHIJ… at p. (Windows are weighed at the
     // trigrams at 0, 3, 6 … and len-3, whose shards are fetched for the other plans anyway.)
     var offsets = [], trigrams = [];
-    for (var i = 0; i + 3 < text.length; i += 4) { offsets.push(i); }
-    if (!offsets.length || offsets[offsets.length - 1] + 4 < text.length) { offsets.push(text.length - 3); }
+    for (var i = 0; i + 3 < text.length; i += 5) { offsets.push(i); }
+    if (!offsets.length || offsets[offsets.length - 1] + 5 < text.length) { offsets.push(text.length - 3); }
     for (i = 0; i + 3 <= text.length; i += 3) { trigrams.push(i); }
     if (trigrams[trigrams.length - 1] !== text.length - 3) { trigrams.push(text.length - 3); }
     var grams = offsets.map(function (o) { return text.substr(o, 3); });
@@ -764,11 +768,11 @@
     return low;
   }
   // hits of a phrase: documents where every trigram lines up (trigram m at p + offsets[m], followed by the
-  // phrase's next character), and the documents the lists cannot decide (no hit, but some trigram has more
-  // positions than the list holds)
+  // phrase's next characters, up to two), and the documents the lists cannot decide (no hit, but some trigram
+  // has more positions than the list holds)
   function alignAll(lists, offsets, text, meta) {
     var out = postings(), undecided = [], first = lists[0];
-    var next = offsets.map(function (o) { return text.charAt(o + 3); });  // "": the phrase ends with the trigram
+    var next = offsets.map(function (o) { return text.substr(o + 3, 2); });  // "": the phrase ends with the trigram
     var cursor = lists.map(function () { return 0; });
     join(lists, function (doc, at) {
       var k = at[0], m, from = out.pos.length, complete = true, least = Infinity;
@@ -778,11 +782,11 @@
         least = Math.min(least, lists[m].tf[at[m]]);
       }
       for (var s = first.start[k]; s < first.start[k + 1]; s++) {
-        var p = first.pos[s], hit = !next[0] || first.after[s] === next[0];
+        var p = first.pos[s], hit = follows(first.after[s], next[0]);
         for (m = 1; m < lists.length && hit; m++) {  // sorted positions: each cursor only moves forward
           var list = lists[m], want = p + offsets[m], end = list.start[at[m] + 1];
           while (cursor[m] < end && list.pos[cursor[m]] < want) { cursor[m]++; }
-          hit = cursor[m] < end && list.pos[cursor[m]] === want && (!next[m] || list.after[cursor[m]] === next[m]);
+          hit = cursor[m] < end && list.pos[cursor[m]] === want && follows(list.after[cursor[m]], next[m]);
         }
         if (hit) { out.pos.push(p); }
       }
@@ -798,6 +802,9 @@
     });
     return { out: finish(out), undecided: undecided };
   }
+  // whether the text after a trigram's position (two characters, fewer where the text ends) goes on as the
+  // phrase does (`want`: the phrase's next characters, up to two)
+  function follows(after, want) { return want.length === 2 ? after === want : !want || after.charAt(0) === want; }
   // two postings lists of different documents as one, sorted by document
   function union(a, b) {
     if (!b.docs.length) { return a; }

@@ -77,12 +77,14 @@ def test_postings_encoding() -> None:
     from array import array
 
     assert encode_postings([(2, [3, 1])]) == bytes([0, 1, 2, 7])
-    # a head: the characters after its positions (code points), then per document the count of every position,
-    # only the first HEAD_POSITIONS (2) of them, and the character after each (number + 1; 0: the text ends)
+    # a head: the texts after its positions (length, code points), then per document the count of every
+    # position, only the first HEAD_POSITIONS (2) of them, and the two characters after each (number + 1; 0: the
+    # text ends; one character where it ends after that)
     text = "abcdefghijklmnopqrstuvwxyz"
-    assert encode_head([(0, array("I", [3, 9, 20]), text)]) == bytes([HEAD, 2, ord("g"), ord("m"), 1, 0, 3, 3, 5, 1, 2])
+    assert encode_head([(0, array("I", [3, 9, 20]), text)]) == bytes(
+        [HEAD, 2, 2, ord("g"), ord("h"), 2, ord("m"), ord("n"), 1, 0, 3, 3, 5, 1, 2])
     assert encode_head([(1, array("I", [0]), "法治宣"), (4, array("I", [1]), "普法治宣传")]) == bytes(
-        [HEAD, 1, *varint_bytes(ord("传")), 2, 1, 1, 0, 0, 2, 1, 1, 1])
+        [HEAD, 1, 1, *varint_bytes(ord("传")), 2, 1, 1, 0, 0, 2, 1, 1, 1])
     assert shard_count(10) == 1 and shard_count(9 * 1024 * 3) == 4
 
 
