@@ -1,11 +1,11 @@
 """Build the search index: per-document terms (CJK trigrams with positions; CJK bigrams and characters,
 Latin/digit words and exact 索引号/文号 tokens with counts), sharded by term hash, plus small metadata files.
 
-Why trigrams carry the positions and bigrams only counts: a query of two characters needs no positions (the
-bigram's document list is the exact answer), and a longer phrase is checked with trigrams at offsets 0, 5, 10 …,
-which are far rarer than bigrams, so a first query fetches much less (法治 occurs in every report; 法治宣 only
-where the phrase is). A trigram's entry holds only the first HEAD_POSITIONS positions in each document and the
-two characters after each (its head); every position, with the text before and after it, is in its pairs
+Why trigrams carry the positions and bigrams only counts: a query of two characters needs no positions (the bigram's
+document list is the exact answer), and a longer phrase is checked with trigrams at offsets 0, 5, 10 …, which are
+far rarer than bigrams, so a first query fetches much less (法治 occurs in every report; 法治宣 only where the phrase
+is). A trigram's entry holds, in each document, the first position of each of the first HEAD_POSITIONS different
+two-character texts after it (its head); every position, with the text before and after it, is in its pairs
 (adjacency.py), which decide a phrase exactly: from one trigram for 4–9 characters, from its 6-grams for 6+.
 search.js weighs the plans by the sizes in the shard entries.
 
@@ -37,7 +37,7 @@ from .encode import gaps, term_hash, varint
 from .normalize import fold_table, normalize
 
 FOLDER = "search"
-INDEX_VERSION = 20
+INDEX_VERSION = 21
 SEGMENT = 1000
 """Documents per segment: an edit re-indexes one segment, a query fetches one shard per segment and term."""
 EPOCH = dt.date(2000, 1, 1)
@@ -52,11 +52,13 @@ COUNTED, EXTERNAL, HEAD, PARTS = 0, 2, 3, 6
 when the pairs came to hold every position). PARTS: a pairs bucket split into parts, each in a file of its own
 ([6, first file, part count, then for each: part number, size, tail size (0: none; else the tail is the next
 file)])."""
-HEAD_POSITIONS = 2
-"""A trigram's entry holds, per document, its count and only its first HEAD_POSITIONS positions, each with the
-two characters after it. A phrase in a document is nearly always confirmed by the first occurrences of its trigrams
-(one of 4–5 characters by its first trigram's), so a common phrase costs a few bytes per document, not ~1.2 bytes per
-occurrence; search.js fetches pairs only for documents the heads leave undecided."""
+HEAD_POSITIONS = 3
+"""A trigram's entry holds, per document, its count and the first position of each of the first HEAD_POSITIONS
+different texts after it (two characters), and whether those are all the texts after it in the document. A phrase of
+4–5 characters is then decided by its first trigram's head (present, or absent when every text after it is listed),
+and a longer one is nearly always confirmed by the first occurrences of its trigrams, so a common phrase costs a few
+bytes per document, not ~1.2 bytes per occurrence; search.js fetches pairs only for documents the heads leave
+undecided."""
 
 
 @dataclass
@@ -133,16 +135,30 @@ def encode_postings(entries: Sequence[tuple[int, list[int]]]) -> bytes:
     return bytes(out)
 
 
+def head_positions(positions: Sequence[int], text: str) -> tuple[list[int], list[str], bool]:
+    """The first position of each different text after the trigram (two characters, fewer where the text ends),
+    up to HEAD_POSITIONS of them in order, those texts, and whether they are all the texts after it."""
+    first: dict[str, int] = {}
+    for place in positions:
+        after = text[place + 3 : place + 5]
+        if after not in first:
+            if len(first) == HEAD_POSITIONS:
+                return list(first.values()), list(first), False
+            first[after] = place
+    return list(first.values()), list(first), True
+
+
 def encode_head(entries: Sequence[tuple[int, array[int], str]]) -> bytes:
     """A trigram's head: [3, text count, the texts (length, code points), document count, per document: gap,
-    count, the first HEAD_POSITIONS positions (gaps), then the two characters after each of them (number + 1 in
-    the list; 0 at the end of the text; one character where the text ends after it)]. With two characters after
+    count, stored * 2 + 1 if those are all the texts after it, the stored positions (gaps), then the texts after
+    each (number + 1 in the list; 0 at the end of the text)] (see head_positions). With two characters after
     it, a phrase of 4–5 characters is decided by its first trigram's head alone, and a longer one by fewer
     trigrams (each covers 5 characters): 法普及教育 in 10,000 synthetic reports was 法普及 + 教 and 及教育, whose
     first occurrences often did not line up (及教育 also follows 民法典普), leaving reports in every segment to
-    its window, 716 KB in all."""
-    after = [[text[p + 3 : p + 5] for p in positions[:HEAD_POSITIONS]] for _, positions, text in entries]
-    texts = sorted({c for found in after for c in found if c})
+    its window, 716 KB in all. Keyed by the text after it, a head holds the place that matters: 开展法律 was
+    undecided where the first two 开展法 of a report went on as 开展法治 (368 KB from the heads and windows)."""
+    heads = [head_positions(positions, text) for _, positions, text in entries]
+    texts = sorted({c for _, found, _ in heads for c in found if c})
     number = {c: n + 1 for n, c in enumerate(texts)}
     out = bytearray([HEAD])
     varint(len(texts), out)
@@ -152,11 +168,12 @@ def encode_head(entries: Sequence[tuple[int, array[int], str]]) -> bytes:
             varint(ord(char), out)
     varint(len(entries), out)
     previous = -1
-    for (doc, positions, _), found in zip(entries, after, strict=True):
+    for (doc, positions, _), (places, found, every) in zip(entries, heads, strict=True):
         varint(doc - previous - 1, out)
         previous = doc
         varint(len(positions), out)
-        gaps(positions[:HEAD_POSITIONS], out)
+        varint(len(places) * 2 + every, out)
+        gaps(places, out)
         for char in found:
             varint(number.get(char, 0), out)
     return bytes(out)

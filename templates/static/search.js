@@ -57,11 +57,12 @@
   // A term's postings, flat and sorted by document: docs[k], tf[k], title[k] (1 if in the title) and, for
   // positional terms, pos[start[k] .. start[k + 1]). Flat arrays and merge joins instead of a Map and an
   // array per document: a common phrase has postings in every document.
-  // A head's lists also have after[s]: the two characters after the trigram at pos[s] (fewer where the text ends).
-  function postings() { return { docs: [], tf: [], title: [], start: [], pos: [], after: [] }; }
-  function decode(bytes, first, out, head) {
-    // kind 3 (a trigram's head): the texts after its positions, then doc → count, its first meta.head
-    // positions and the two characters after each; kind 0: doc → tf * 2 + title.
+  // A head's lists also have after[s]: the two characters after the trigram at pos[s] (fewer where the text ends),
+  // and listed[k] 1 when the document's positions there are of every text that follows the trigram in it.
+  function postings() { return { docs: [], tf: [], title: [], start: [], pos: [], after: [], listed: [] }; }
+  function decode(bytes, first, out) {
+    // kind 3 (a trigram's head): the texts after its positions, then doc → count, stored * 2 + listed, the first
+    // position of each of the first few texts after it (two characters) and those texts; kind 0: doc → tf * 2 + title.
     // Documents are numbered from the segment's first, and segments are decoded in order, so out stays sorted.
     var state = { i: 1 }, kind = bytes[0], doc = first - 1, pos = out.pos, chars = [""];
     if (kind === 3) {
@@ -76,9 +77,10 @@
       doc += readVarint(bytes, state) + 1;
       out.docs.push(doc);
       if (kind === 3) {
-        var count = readVarint(bytes, state), p = -1, stored = Math.min(count, head);
+        var count = readVarint(bytes, state), packed = readVarint(bytes, state), p = -1, stored = packed >> 1;
         out.start.push(pos.length);
         out.tf.push(count);
+        out.listed.push(packed & 1);
         for (var j = 0; j < stored; j++) { p += readVarint(bytes, state) + 1; pos.push(p); }
         for (j = 0; j < stored; j++) { out.after.push(chars[readVarint(bytes, state)]); }
       } else {
@@ -152,7 +154,7 @@
     return entries(term, meta, only).then(function (found) {
       var out = postings();
       found.forEach(function (bytes, number) {
-        if (bytes) { decode(bytes, meta.segments[number][0], out, meta.head); }
+        if (bytes) { decode(bytes, meta.segments[number][0], out); }
       });
       return finish(out);
     });
@@ -164,8 +166,8 @@
     }
     var text = seg.text;
     // In the heads, trigrams at offsets 0, 5, 10 … each with the two characters after it, and if need be the
-    // last trigram, cover the phrase: ABC+DE at p, FGH+IJ at p+5 … means ABCDEFGHIJ… at p. (Windows are weighed at the
-    // trigrams at 0, 3, 6 … and len-3, whose shards are fetched for the other plans anyway.)
+    // last trigram, cover the phrase: ABC+DE at p, FGH+IJ at p+5 … means ABCDEFGHIJ… at p. (Windows are weighed
+    // at the trigrams at 0, 3, 6 … and len-3, whose shards are fetched for the other plans anyway.)
     var offsets = [], trigrams = [];
     for (var i = 0; i + 3 < text.length; i += 5) { offsets.push(i); }
     if (!offsets.length || offsets[offsets.length - 1] + 5 < text.length) { offsets.push(text.length - 3); }
@@ -621,13 +623,13 @@
     return Promise.all(pairAt.map(function (o) { return pairList(text, o, meta, only, full); })).then(function (lists) {
       var out = postings(), undecided = [], unknown = [];
       // the stretch of the phrase each 6-gram checks in a document: [from[m], to[m]), from[m] -1 where none (yet)
-      var lists0 = lists.length, from = new Int32Array(lists0), to = new Int32Array(lists0), m;
-      for (m = 0; m < lists0; m++) { from[m] = Math.max(0, pairAt[m] - 3); to[m] = pairAt[m] + 6; }
+      var count = lists.length, from = new Int32Array(count), to = new Int32Array(count), m;
+      for (m = 0; m < count; m++) { from[m] = Math.max(0, pairAt[m] - 3); to[m] = pairAt[m] + 6; }
       var coversAll = reachEnd(from, to) >= text.length;  // when no 6-gram of a document is linked
       var hits = [], next = [];  // the positions that fit so far, and the next 6-gram's: reused for every document
       join(lists, function (doc, at) {
         var linked = false, partial = false, least = Infinity, none = true;
-        for (m = 0; m < lists0; m++) {
+        for (m = 0; m < count; m++) {
           var list = lists[m], k = at[m];
           if (list.linked[k]) { from[m] = -1; linked = true; continue; }
           partial = partial || list.partial[k] === 1;
@@ -652,10 +654,10 @@
         }
         for (var grew = true; grew;) {  // linked 6-grams next to checked stretches
           grew = false;
-          for (m = 0; m < lists0; m++) {
+          for (m = 0; m < count; m++) {
             if (from[m] >= 0) { continue; }
             var o2 = pairAt[m], both = lists[m].linked[at[m]] === 1;  // else only its first trigram implies the 6-gram
-            for (var r = 0; r < lists0; r++) {
+            for (var r = 0; r < count; r++) {
               if (from[r] >= 0 && ((from[r] <= o2 && o2 + 3 <= to[r]) || (both && from[r] <= o2 + 3 && o2 + 6 <= to[r]))) {
                 from[m] = o2; to[m] = o2 + 6; grew = true;
                 break;
@@ -663,7 +665,7 @@
             }
           }
         }
-        for (m = 0; m < lists0; m++) { if (from[m] < 0) { undecided.push(doc); return; } }
+        for (m = 0; m < count; m++) { if (from[m] < 0) { undecided.push(doc); return; } }
         if (reachEnd(from, to) < text.length) { undecided.push(doc); return; }
         if (none) { next.length = 1; next[0] = lists[0].pos[lists[0].start[at[0]]]; add(out, doc, lists[0].tf[at[0]], next, meta); return; }
         add(out, doc, tf, hits, meta);
@@ -768,8 +770,8 @@
     return low;
   }
   // hits of a phrase: documents where every trigram lines up (trigram m at p + offsets[m], followed by the
-  // phrase's next characters, up to two), and the documents the lists cannot decide (no hit, but some trigram
-  // has more positions than the list holds)
+  // phrase's next characters, up to two), and the documents the lists cannot decide (no hit, some trigram has
+  // more positions than the list holds, and none lists every text after it without the phrase's)
   function alignAll(lists, offsets, text, meta) {
     var out = postings(), undecided = [], first = lists[0];
     var next = offsets.map(function (o) { return text.substr(o + 3, 2); });  // "": the phrase ends with the trigram
@@ -790,13 +792,20 @@
         }
         if (hit) { out.pos.push(p); }
       }
+      var absent = false;  // a trigram whose every following text is listed, none of them the phrase's
+      for (m = 0; m < lists.length && !absent && !complete; m++) {
+        var listed = lists[m];
+        if (!listed.listed[at[m]]) { continue; }
+        absent = true;
+        for (var t = listed.start[at[m]]; t < listed.start[at[m] + 1] && absent; t++) { absent = !follows(listed.after[t], next[m]); }
+      }
       if (out.pos.length > from) {
         out.docs.push(doc);
         out.start.push(from);
         // with every position at hand the count is exact; otherwise the rarest trigram's count bounds it
         out.tf.push(complete ? out.pos.length - from : least);
         out.title.push(out.pos[from] < meta.docs[doc][3] ? 1 : 0);
-      } else if (!complete) {
+      } else if (!complete && !absent) {
         undecided.push(doc);
       }
     });

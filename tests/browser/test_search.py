@@ -129,16 +129,32 @@ def test_the_cheaper_plan_is_chosen_and_reported(page: Any, site_url: str) -> No
     assert plans and set(plans) <= {"pairs", "heads", "window", "heads+window", "heads+pairs"}
 
 
+@pytest.fixture(scope="module")
+def undecided_url(site_url: str, site_root: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """Reports where 甲乙丙丁戊己 follows an earlier 甲乙丙丁戊 and an earlier 丁戊己: a head keeps the first place of
+    each text after a trigram, so neither head holds the phrase's own places."""
+    project = tmp_path_factory.mktemp("undecided")
+    (project / "content").mkdir()
+    (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
+    bodies = {"late": "甲乙丙丁戊庚。丁戊己辛。甲乙丙丁戊己。", "never": "甲乙丙丁戊庚。丁戊己辛。甲乙丙丁戊庚。",
+              "first": "甲乙丙丁戊己。"}
+    for number, (name, body) in enumerate(sorted(bodies.items())):
+        (project / "content" / f"{name}.md").write_text(
+            report_text(index=f"ud/2025-{number:03d}", title=f"报告{name}", body=body), encoding="utf-8")
+    build(project, site_root / "undecided", dt.date(2026, 1, 1), downloads=False)
+    return site_url + "undecided/"
+
+
 @pytest.mark.parametrize("plan", ["heads", "heads-window"])
 def test_what_the_heads_leave_undecided_is_decided_from_the_pairs(plan: str, browser_context_factory: Any,
-                                                                   site_url: str) -> None:
-    """法治文化阵地 occurs in some reports only after the first occurrences of its trigrams (what the heads hold): those
-    reports are decided from the 6-grams or a window in their segments. (With the heads plan forced: left to
-    itself, search.js may decide the phrase from the pairs at once.)"""
+                                                                   undecided_url: str) -> None:
+    """Reports the heads cannot decide (see undecided_url) are decided from the 6-grams or a window in their
+    segments. (With the heads plan forced: left to itself, search.js may decide the phrase from the pairs at once.)"""
     context = browser_context_factory()
     context.add_init_script(f"window.sbSearchPlan = {plan!r};")
     page = context.pages[0] if context.pages else context.new_page()
-    run_query(page, site_url, "法治文化阵地")
+    status, titles = run_query(page, undecided_url, "甲乙丙丁戊己")
+    assert sorted(titles) == ["报告first", "报告late"], status
     assert int(page.get_attribute("#search-app", "data-later-segments") or 0) > 0
     assert page.get_attribute("#search-app", "data-plans") == ("heads heads+pairs" if plan == "heads" else "heads heads+window")
     context.close()

@@ -14,6 +14,7 @@ from site_builder.search.index import (
     document_terms,
     encode_head,
     encode_postings,
+    head_positions,
     render_search,
     shard_count,
 )
@@ -78,13 +79,17 @@ def test_postings_encoding() -> None:
 
     assert encode_postings([(2, [3, 1])]) == bytes([0, 1, 2, 7])
     # a head: the texts after its positions (length, code points), then per document the count of every
-    # position, only the first HEAD_POSITIONS (2) of them, and the two characters after each (number + 1; 0: the
-    # text ends; one character where it ends after that)
+    # position, stored * 2 + 1 if those are every text after it, the first position of each of the first
+    # HEAD_POSITIONS (3) different two-character texts after it, and those texts (number + 1; 0: the text ends)
     text = "abcdefghijklmnopqrstuvwxyz"
     assert encode_head([(0, array("I", [3, 9, 20]), text)]) == bytes(
-        [HEAD, 2, 2, ord("g"), ord("h"), 2, ord("m"), ord("n"), 1, 0, 3, 3, 5, 1, 2])
+        [HEAD, 3, 2, ord("g"), ord("h"), 2, ord("m"), ord("n"), 2, ord("x"), ord("y"), 1, 0, 3, 7, 3, 5, 10, 1, 2, 3])
     assert encode_head([(1, array("I", [0]), "法治宣"), (4, array("I", [1]), "普法治宣传")]) == bytes(
-        [HEAD, 1, 1, *varint_bytes(ord("传")), 2, 1, 1, 0, 0, 2, 1, 1, 1])
+        [HEAD, 1, 1, *varint_bytes(ord("传")), 2, 1, 1, 3, 0, 0, 2, 1, 3, 1, 1])
+    # repeats of a text after it keep only its first place; a fourth different text is not listed
+    assert head_positions([0, 4, 8], "甲乙丙丁甲乙丙丁甲乙丙戊") == ([0, 8], ["丁甲", "戊"], True)
+    assert head_positions([0, 5, 10, 15, 20], "甲乙丙子丑甲乙丙寅卯甲乙丙子丑甲乙丙辰巳甲乙丙午") == (
+        [0, 5, 15], ["子丑", "寅卯", "辰巳"], False)
     assert shard_count(10) == 1 and shard_count(9 * 1024 * 3) == 4
 
 
