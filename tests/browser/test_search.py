@@ -341,12 +341,15 @@ def test_a_five_character_phrase_is_decided_by_its_first_trigrams_head(
         browser_context_factory: Any, site_url: str, site_root: Path, tmp_path_factory: pytest.TempPathFactory) -> None:
     """A head keeps the two characters after each position, so 法普及 + 教育 decides 法普及教育 alone (a failing-before
     test: with one character, 及教育's head had to line up too, and its first places follow 民法典普 here, so every
-    report was left to a window). 宪法普及教材 shares 法普及教 and must not match."""
+    report was left to a window; and with the first two places rather than the first place of each text after it,
+    hit3 was). 宪法普及教材 shares 法普及教 and must not match."""
     project = tmp_path_factory.mktemp("five")
     (project / "content").mkdir()
     (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
     bodies = {f"hit{n}": "民法典普及教育。民法典普及教育。宪法普及教育。" for n in range(3)}
     bodies.update({f"miss{n}": "民法典普及教育。宪法普及教材。宪法普及教材。" for n in range(3)})
+    # the phrase after two other texts: the head keeps the first place of each text after 法普及, not its first two
+    bodies["hit3"] = "宪法普及教材。宪法普及教材。宪法普及教育。"
     for number, (name, body) in enumerate(sorted(bodies.items())):
         (project / "content" / f"{name}.md").write_text(
             report_text(index=f"fv/2025-{number:03d}", title=f"报告{name}", body=body), encoding="utf-8")
@@ -355,7 +358,7 @@ def test_a_five_character_phrase_is_decided_by_its_first_trigrams_head(
     context.add_init_script("window.sbSearchPlan = 'heads';")  # this small site's windows cost less than heads
     page = context.new_page()
     status, titles = run_query(page, site_url + "five/", "法普及教育")
-    assert sorted(titles) == [f"报告hit{n}" for n in range(3)], status
+    assert sorted(titles) == [f"报告hit{n}" for n in range(4)], status
     assert page.get_attribute("#search-app", "data-plans") == "heads"  # no window or 6-grams after the heads
     context.close()
 
