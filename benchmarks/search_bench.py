@@ -1,4 +1,4 @@
-"""Search index benchmark: python benchmarks/search_bench.py [N ...]
+"""Search index benchmark: python benchmarks/search_bench.py [N ...] [--phrases K] [--seeds S ...]
 
 Builds N synthetic reports (HTML and search index only), then prints the index size against the site's HTML
 bytes, the bytes a first query fetches (gzip-compressed, as a web server sends them), and the time a query
@@ -101,8 +101,42 @@ def browser_queries(site: Path, queries: list[str] | None = None) -> dict[str, t
     return out
 
 
+def sampled_report(project: Path, site: Path, count: int, seed: int) -> str:
+    """`count` phrases cut from random reports (seed `seed`), each in a fresh browser context: the spread of the
+    bytes a first query fetches and of the time once its shards arrived, and the phrases over the targets."""
+    sampled = browser_queries(site, sample_phrases(project, count, seed))
+    sizes = sorted(entry[3] / 1024 for entry in sampled.values())
+    times = sorted(entry[1] for entry in sampled.values())
+
+    def spread(values: list[float], unit: str) -> str:
+        at = [values[min(len(values) - 1, int(len(values) * share))] for share in (0.5, 0.9, 0.99)]
+        return f"median {at[0]:.0f} {unit}, p90 {at[1]:.0f}, p99 {at[2]:.0f}, max {values[-1]:.0f}"
+
+    over = [f"{q} {f / 1024:.0f} KB" for q, (_, _, _, f) in sampled.items() if f >= 300 * 1024]
+    slow = [f"{q} {w:.0f} ms" for q, (_, w, _, _) in sampled.items() if w >= 100]
+    return (f"  {len(sizes)} phrases cut from random reports (seed {seed}): first query {spread(sizes, 'KB')}; "
+            f"once shards arrived {spread(times, 'ms')}; over 300 KB: {', '.join(over) or 'none'}; "
+            f"100 ms or more: {', '.join(slow) or 'none'}")
+
+
+def parse_args(argv: list[str]) -> tuple[list[int], int, list[int]]:
+    """[N ...] [--phrases K] [--seeds S ...] → (report counts, phrases per seed, seeds); defaults 1000, 40, 11."""
+    args, phrases, seeds, sizes = list(argv), 40, [11], []
+    while args:
+        arg = args.pop(0)
+        if arg == "--phrases":
+            phrases = int(args.pop(0))
+        elif arg == "--seeds":
+            seeds = []
+            while args and not args[0].startswith("--"):
+                seeds.append(int(args.pop(0)))
+        else:
+            sizes.append(int(arg))
+    return sizes or [1000], phrases, seeds
+
+
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [1000]
+    sizes, phrases, seeds = parse_args(sys.argv[1:])
     for count in sizes:
         with tempfile.TemporaryDirectory() as tmp:
             project = Path(tmp) / "project"
@@ -123,14 +157,8 @@ def main() -> None:
             for query, (cold, warm, status, fetched) in browser_queries(site).items():
                 print(f"  {query}: first query fetches {fetched / 1024:.0f} KB gzip; "
                       f"{cold:.0f} ms with fetching, {warm:.1f} ms once shards arrived; {status}")
-            sampled = browser_queries(site, sample_phrases(project, 40))
-            spread = sorted(entry[3] / 1024 for entry in sampled.values())
-            slowest = max(entry[1] for entry in sampled.values())
-            print(f"  {len(spread)} phrases cut from random reports: first query {spread[0]:.0f}–{spread[-1]:.0f} KB, "
-                  f"median {spread[len(spread) // 2]:.0f} KB, 90th percentile {spread[int(len(spread) * 0.9)]:.0f} KB; "
-                  f"slowest once shards arrived {slowest:.1f} ms; over 300 KB: "
-                  + (", ".join(f"{q} {f / 1024:.0f} KB" for q, (_, _, _, f) in sampled.items() if f >= 300 * 1024)
-                     or "none"))
+            for seed in seeds:
+                print(sampled_report(project, site, phrases, seed), flush=True)
 
 
 if __name__ == "__main__":

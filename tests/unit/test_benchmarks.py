@@ -20,3 +20,11 @@ def test_synthetic_reports_build_and_the_libraries_alone_render_each(tmp_path: P
     assert [p.stem for p in pages] == [p.stem for p in sources]
     html = pages[0].read_text(encoding="utf-8")
     assert "（第1号）</title>" in html and "<th>索引号</th>" in html and "<h1>" in html
+
+
+def test_search_bench_arguments() -> None:
+    from benchmarks.search_bench import parse_args
+
+    assert parse_args([]) == ([1000], 40, [11])
+    assert parse_args(["10000", "--phrases", "319", "--seeds", "11", "12", "13"]) == ([10000], 319, [11, 12, 13])
+    assert parse_args(["--seeds", "5", "--phrases", "3", "100", "200"]) == ([100, 200], 3, [5])
