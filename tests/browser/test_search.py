@@ -129,19 +129,38 @@ def test_the_cheaper_plan_is_chosen_and_reported(page: Any, site_url: str) -> No
     assert plans and set(plans) <= {"pairs", "heads", "window", "heads+window", "heads+pairs"}
 
 
+def crafted_site(tmp_path_factory: pytest.TempPathFactory, site_root: Path, name: str, reports: dict[str, str],
+                 split_parts: bool = False) -> None:
+    """A small site of its own under site_root/name (file stem → report text); with split_parts, every trigram's
+    pairs are split into parts, each a head of one position a report and a tail, as a big site's common ones are."""
+    from site_builder.search import adjacency
+
+    project = tmp_path_factory.mktemp(name)
+    (project / "content").mkdir()
+    (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
+    for stem, text in reports.items():
+        (project / "content" / f"{stem}.md").write_text(text, encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        if split_parts:
+            for constant, value in (("PAIR_SPLIT_BYTES", 0), ("PART_SPLIT_BYTES", 0), ("PART_TAIL_BYTES", 0),
+                                    ("PART_HEAD", 1)):
+                patch.setattr(adjacency, constant, value)
+        build(project, site_root / name, dt.date(2026, 1, 1), downloads=False)
+
+
+def titled(prefix: str, bodies: dict[str, str]) -> dict[str, str]:
+    """Reports titled 报告<name> with these bodies, their 索引号 numbered in name order."""
+    return {name: report_text(index=f"{prefix}/2025-{number:03d}", title=f"报告{name}", body=body)
+            for number, (name, body) in enumerate(sorted(bodies.items()))}
+
+
 @pytest.fixture(scope="module")
 def undecided_url(site_url: str, site_root: Path, tmp_path_factory: pytest.TempPathFactory) -> str:
     """Reports where 甲乙丙丁戊己 follows an earlier 甲乙丙丁戊 and an earlier 丁戊己: a head keeps the first place of
     each text after a trigram, so neither head holds the phrase's own places."""
-    project = tmp_path_factory.mktemp("undecided")
-    (project / "content").mkdir()
-    (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
     bodies = {"late": "甲乙丙丁戊庚。丁戊己辛。甲乙丙丁戊己。", "never": "甲乙丙丁戊庚。丁戊己辛。甲乙丙丁戊庚。",
               "first": "甲乙丙丁戊己。"}
-    for number, (name, body) in enumerate(sorted(bodies.items())):
-        (project / "content" / f"{name}.md").write_text(
-            report_text(index=f"ud/2025-{number:03d}", title=f"报告{name}", body=body), encoding="utf-8")
-    build(project, site_root / "undecided", dt.date(2026, 1, 1), downloads=False)
+    crafted_site(tmp_path_factory, site_root, "undecided", titled("ud", bodies))
     return site_url + "undecided/"
 
 
@@ -275,23 +294,12 @@ def test_a_phrase_decided_from_parts_heads_still_ranks_by_how_often_it_occurs(
     """Parts' heads keep one position a report here, so both reports are confirmed from their first occurrence;
     the report with the phrase ten times must still come before the newer one with it twice (a failing-before
     test: the count was the one position the head holds, a tie, and the newer report came first)."""
-    from site_builder.search import adjacency
-
-    project = tmp_path_factory.mktemp("often")
-    (project / "content").mkdir()
-    (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
     # each trigram of the phrase is also followed by other text in the same report: explicit positions, not linked
     extra = "普法责任制。落实责任清查。"
-    for name, (times, day) in {"often": (10, "2025-01-02"), "seldom": (2, "2025-03-04")}.items():
-        body = extra + "。".join(["普法责任清单制度"] * times) + "。"
-        (project / "content" / f"{name}.md").write_text(
-            report_text(index=f"of/2025-{name}", title=f"报告{name}", published=day, body=body), encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(adjacency, "PAIR_SPLIT_BYTES", 0)
-        patch.setattr(adjacency, "PART_SPLIT_BYTES", 0)
-        patch.setattr(adjacency, "PART_TAIL_BYTES", 0)
-        patch.setattr(adjacency, "PART_HEAD", 1)
-        build(project, site_root / "often", dt.date(2026, 1, 1), downloads=False)
+    reports = {name: report_text(index=f"of/2025-{name}", title=f"报告{name}", published=day,
+                                 body=extra + "。".join(["普法责任清单制度"] * times) + "。")
+               for name, (times, day) in {"often": (10, "2025-01-02"), "seldom": (2, "2025-03-04")}.items()}
+    crafted_site(tmp_path_factory, site_root, "often", reports, split_parts=True)
     context = browser_context_factory()
     context.add_init_script("window.sbSearchPlan = 'pairs';")
     page = context.new_page()
@@ -311,24 +319,13 @@ def test_the_planner_counts_the_parts_tails_a_6_gram_would_need(
     from site_builder.search.encode import term_hash
 
     assert term_hash("庚辛辰") % adjacency.PAIR_BUCKETS == term_hash("丁戊己") % adjacency.PAIR_BUCKETS
-    project = tmp_path_factory.mktemp("tails")
-    (project / "content").mkdir()
-    (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
     bodies = {f"has{n}": "前言。甲乙丙丁戊己。结语。" for n in range(4)}
     # explicit positions, not linked records: different texts before and after each trigram (the 6-gram's
     # followers all in its bucket)
     lacks = "".join(f"{'子丑寅'[i % 3]}甲乙丙{('庚辛辰', '庚壬卯', '庚癸亥')[i % 3]}。{'卯辰巳'[i % 3]}丁戊己{'午未申'[i % 3]}。"
                     for i in range(30))
     bodies.update({f"lacks{n}": lacks for n in range(8)})
-    for number, (name, body) in enumerate(sorted(bodies.items())):
-        (project / "content" / f"{name}.md").write_text(
-            report_text(index=f"tl/2025-{number:03d}", title=f"报告{name}", body=body), encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(adjacency, "PAIR_SPLIT_BYTES", 0)
-        patch.setattr(adjacency, "PART_SPLIT_BYTES", 0)
-        patch.setattr(adjacency, "PART_TAIL_BYTES", 0)
-        patch.setattr(adjacency, "PART_HEAD", 1)
-        build(project, site_root / "tails", dt.date(2026, 1, 1), downloads=False)
+    crafted_site(tmp_path_factory, site_root, "tails", titled("tl", bodies), split_parts=True)
     page = browser_context_factory().new_page()
     status, titles = run_query(page, site_url + "tails/", "甲乙丙丁戊己")
     assert sorted(titles) == [f"报告has{n}" for n in range(4)], status
@@ -343,17 +340,11 @@ def test_a_five_character_phrase_is_decided_by_its_first_trigrams_head(
     test: with one character, 及教育's head had to line up too, and its first places follow 民法典普 here, so every
     report was left to a window; and with the first two places rather than the first place of each text after it,
     hit3 was). 宪法普及教材 shares 法普及教 and must not match."""
-    project = tmp_path_factory.mktemp("five")
-    (project / "content").mkdir()
-    (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
     bodies = {f"hit{n}": "民法典普及教育。民法典普及教育。宪法普及教育。" for n in range(3)}
     bodies.update({f"miss{n}": "民法典普及教育。宪法普及教材。宪法普及教材。" for n in range(3)})
     # the phrase after two other texts: the head keeps the first place of each text after 法普及, not its first two
     bodies["hit3"] = "宪法普及教材。宪法普及教材。宪法普及教育。"
-    for number, (name, body) in enumerate(sorted(bodies.items())):
-        (project / "content" / f"{name}.md").write_text(
-            report_text(index=f"fv/2025-{number:03d}", title=f"报告{name}", body=body), encoding="utf-8")
-    build(project, site_root / "five", dt.date(2026, 1, 1), downloads=False)
+    crafted_site(tmp_path_factory, site_root, "five", titled("fv", bodies))
     context = browser_context_factory()
     context.add_init_script("window.sbSearchPlan = 'heads';")  # this small site's windows cost less than heads
     page = context.new_page()
