@@ -158,8 +158,8 @@ def encode_head(entries: Sequence[tuple[int, array[int], str]]) -> bytes:
     its window, 716 KB in all. Keyed by the text after it, a head holds the place that matters: 开展法律 was
     undecided where the first two 开展法 of a report went on as 开展法治 (368 KB from the heads and windows)."""
     heads = [head_positions(positions, text) for _, positions, text in entries]
-    texts = sorted({c for _, found, _ in heads for c in found if c})
-    number = {c: n + 1 for n, c in enumerate(texts)}
+    texts = sorted({after for _, found, _ in heads for after in found if after})
+    number = {after: n + 1 for n, after in enumerate(texts)}
     out = bytearray([HEAD])
     varint(len(texts), out)
     for text in texts:
@@ -174,8 +174,8 @@ def encode_head(entries: Sequence[tuple[int, array[int], str]]) -> bytes:
         varint(len(positions), out)
         varint(len(places) * 2 + every, out)
         gaps(places, out)
-        for char in found:
-            varint(number.get(char, 0), out)
+        for after in found:
+            varint(number.get(after, 0), out)
     return bytes(out)
 
 
