@@ -370,7 +370,7 @@ def _metadata(docs: list[Report], segments: list[list[int]]) -> Iterator[OutputF
     days = [(r.meta.published - EPOCH).days for r in docs]
     # per document, in columns: publication days as differences (documents are in date order, so nearly all
     # are 0 or 1, and a first query's meta.json compresses to a third of what rows would)
-    meta = {"version": INDEX_VERSION, "segments": segments, "head": HEAD_POSITIONS, "buckets": PAIR_BUCKETS,
+    meta = {"version": INDEX_VERSION, "segments": segments, "buckets": PAIR_BUCKETS,
             "epoch": EPOCH.isoformat(), "chunk": CHUNK, "columns": columns, "agencies": agencies,
             "years": sorted({r.meta.published.year for r in docs}, reverse=True),
             "days": [b - a for a, b in zip([0, *days], days, strict=False)],

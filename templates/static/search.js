@@ -64,12 +64,12 @@
     // kind 3 (a trigram's head): the texts after its positions, then doc → count, stored * 2 + listed, the first
     // position of each of the first few texts after it (two characters) and those texts; kind 0: doc → tf * 2 + title.
     // Documents are numbered from the segment's first, and segments are decoded in order, so out stays sorted.
-    var state = { i: 1 }, kind = bytes[0], doc = first - 1, pos = out.pos, chars = [""];
+    var state = { i: 1 }, kind = bytes[0], doc = first - 1, pos = out.pos, texts = [""];
     if (kind === 3) {
       for (var c = readVarint(bytes, state); c > 0; c--) {
         var text = "";
         for (var l = readVarint(bytes, state); l > 0; l--) { text += String.fromCodePoint(readVarint(bytes, state)); }
-        chars.push(text);
+        texts.push(text);
       }
     }
     var n = readVarint(bytes, state);
@@ -82,7 +82,7 @@
         out.tf.push(count);
         out.listed.push(packed & 1);
         for (var j = 0; j < stored; j++) { p += readVarint(bytes, state) + 1; pos.push(p); }
-        for (j = 0; j < stored; j++) { out.after.push(chars[readVarint(bytes, state)]); }
+        for (j = 0; j < stored; j++) { out.after.push(texts[readVarint(bytes, state)]); }
       } else {
         var value = readVarint(bytes, state);
         out.tf.push(Math.floor(value / 2));
@@ -264,9 +264,12 @@
   // the tails made the 6-gram look the cheaper plan).
   var TAIL_WEIGHT = 0.5;
   function pairCost(text, o, meta, only) {
-    return Promise.all([pairEntries(text, o, meta, only), pairEntries(text, o, meta, only, true)]).then(function (both) {
-      var heads = cost(both[0]);
-      return heads + TAIL_WEIGHT * (cost(both[1]) - heads);
+    return pairEntries(text, o, meta, only, true).then(function (perSegment) {
+      var sum = 0;
+      perSegment.forEach(function (raws) {
+        raws.forEach(function (raw) { sum += entrySize(raw) * (raw.tail ? TAIL_WEIGHT : 1); });
+      });
+      return sum;
     });
   }
   // bytes the raw entries cost, in arrays nested however deep (per term, per segment)
@@ -344,7 +347,7 @@
   }
   // a raw entry, or for a bucket split into parts (kind 6: first file, part count, then part, size and tail size
   // of each; a tail is the file after its head) pointers (kind 2) to the files of the wanted part (null: all) and
-  // of the mixed part (number meta.buckets), with their tails when `full`
+  // of the mixed part (number meta.buckets), with their tails when `full` (marked .tail, for pairCost)
   function parts(raw, wanted, mixed, out, full) {
     if (raw[0] !== 6) { out.push(raw); return; }
     var state = { i: 1 }, file = readVarint(raw, state), count = readVarint(raw, state);
@@ -354,7 +357,11 @@
       if (take) { out.push(pointer(file, size)); }
       if (tail) {
         file++;
-        if (take && full) { out.push(pointer(file, tail)); }
+        if (take && full) {
+          var rest = pointer(file, tail);
+          rest.tail = true;
+          out.push(rest);
+        }
       }
     }
   }
