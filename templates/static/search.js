@@ -801,10 +801,10 @@
       }
       var absent = false;  // a trigram whose every following text is listed, none of them the phrase's
       for (m = 0; m < lists.length && !absent && !complete; m++) {
-        var listed = lists[m];
-        if (!listed.listed[at[m]]) { continue; }
+        var head = lists[m];
+        if (!head.listed[at[m]]) { continue; }
         absent = true;
-        for (var t = listed.start[at[m]]; t < listed.start[at[m] + 1] && absent; t++) { absent = !follows(listed.after[t], next[m]); }
+        for (var t = head.start[at[m]]; t < head.start[at[m] + 1] && absent; t++) { absent = !follows(head.after[t], next[m]); }
       }
       if (out.pos.length > from) {
         out.docs.push(doc);
@@ -1041,8 +1041,6 @@
     var chars = Array.from(pairs);
     for (var i = 0; i + 1 < chars.length; i += 2) { foldMap.set(chars[i], chars[i + 1]); }
     window.sbSearchTails = function () { return tailsEver; };  // tests: whether the tails were needed
-    // benchmarks: the search alone (its shards already fetched), how many results
-    window.sbSearchRaw = function (query) { return search(query.trim(), meta).then(function (results) { return results.length; }); };
     // tests: the titles a query finds, best first, without loading the page again for each query
     window.sbSearch = function (query) {
       return search(query.trim(), meta).then(function (results) {
