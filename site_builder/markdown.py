@@ -3,30 +3,16 @@ then render. Untrusted text in, inert HTML out: raw HTML is text, only safe URLs
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote
 
+from .fastbody import render_fast
+from .gongwen import TABLE_OPEN, Outline, numbering_kind, split_lead
 from .mdtree import Node, is_safe_url, parse, plain_text, text_of, walk
 from .model import Heading, RenderedBody
 from .signature import find_signature
 from .urls import relative
 
 __all__ = ["is_safe_url", "numbering_kind", "split_lead", "structured", "render_body", "render_html"]
-
-_CN_NUM = "一二三四五六七八九十百零〇"
-# 公文 numbering, outermost first: 一、 （一） 1. （1）
-_NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("cn", re.compile(rf"^[{_CN_NUM}]+[、．.]")),
-    ("cn-paren", re.compile(rf"^[（(][{_CN_NUM}]+[）)]")),
-    ("arabic", re.compile(r"^\d{1,3}[、．.](?!\d)")),
-    ("arabic-paren", re.compile(r"^[（(]\d{1,3}[）)]")),
-)
-_SENTENCE_END = "。！？；"
-_MAX_HEADING = 60
-"""Longer numbered paragraphs are split after their lead sentence when it is short enough."""
-_MAX_LEAD = 48
-_TABLE_OPEN = '<div class="table-scroll" role="region" tabindex="0" aria-label="表格（可横向滚动）">\n<table>\n'
-
 
 def escape(text: str, quote: bool = True) -> str:
     """markdown-it's escaping: & < > and double quotes."""
@@ -39,26 +25,6 @@ def escape(text: str, quote: bool = True) -> str:
     if '"' in text:
         text = text.replace('"', "&quot;")
     return text
-
-
-def numbering_kind(text: str) -> str | None:
-    """Which 公文 numbering level a paragraph starts with, if any."""
-    stripped = text.lstrip(" \u3000")
-    for kind, pattern in _NUMBERING:
-        if pattern.match(stripped):
-            return kind
-    return None
-
-
-def split_lead(text: str) -> tuple[str, str] | None:
-    """(heading, rest) for a numbered paragraph: all of it when short, else its short lead sentence."""
-    if "\n" not in text and len(text) <= _MAX_HEADING and not any(c in text[:-1] for c in _SENTENCE_END):
-        return text, ""
-    first_line = text.split("\n", 1)[0]
-    for index, ch in enumerate(first_line[: _MAX_LEAD + 1]):
-        if ch in _SENTENCE_END:
-            return text[: index + 1], text[index + 1 :].lstrip(" \u3000")
-    return None
 
 
 def _line_text(nodes: list[Node]) -> str:
@@ -110,50 +76,13 @@ def _strip_start(nodes: list[Node]) -> list[Node]:
     return nodes
 
 
-class _Outline:
-    """Heading levels and positional ids (s1, s1-2, ...) as the document goes on.
-
-    Markdown headings (md1, md2, ...) always outrank 公文 numbering, so `# 附件` closes any open 一、 section.
-    """
-
-    def __init__(self) -> None:
-        self.stack: list[str] = []
-        self.counts: list[int] = []
-
-    def place(self, kind: str) -> tuple[int, str]:
-        stack, counts = self.stack, self.counts
-        if kind.startswith("md") and kind not in stack:
-            keep = 0
-            while keep < len(stack) and stack[keep].startswith("md") and stack[keep] < kind:
-                keep += 1
-            if keep < len(stack):
-                counts_at = counts[keep]
-                del stack[keep:]
-                del counts[keep:]
-                stack.append(kind)
-                counts.append(counts_at + 1)
-                return self._level()
-        if kind in stack:
-            depth = stack.index(kind)
-            del stack[depth + 1 :]
-            del counts[depth + 1 :]
-            counts[depth] += 1
-        else:
-            stack.append(kind)
-            counts.append(1)
-        return self._level()
-
-    def _level(self) -> tuple[int, str]:
-        return min(len(self.stack) + 1, 6), "s" + "-".join(str(c) for c in self.counts)
-
-
 def structured(blocks: list[Node]) -> list[Node]:
     """The 公文 pass: numbered paragraphs become headings (lead sentence only when long), every heading gets
     its level and id, and a closing 落款 becomes a signature block."""
-    return _mark_signature(_structure(blocks, _Outline(), top=True))
+    return _mark_signature(_structure(blocks, Outline(), top=True))
 
 
-def _structure(blocks: list[Node], outline: _Outline, top: bool) -> list[Node]:
+def _structure(blocks: list[Node], outline: Outline, top: bool) -> list[Node]:
     out: list[Node] = []
     for block in blocks:
         if block.kind in ("blockquote", "bullet_list", "ordered_list", "list_item"):
@@ -190,6 +119,14 @@ def _mark_signature(blocks: list[Node]) -> list[Node]:
 
 def render_body(text: str, page_url: str = "", images: dict[str, str] | None = None) -> RenderedBody:
     """Markdown body to safe HTML, the outline for a table of contents, and plain text."""
+    fast = render_fast(text)
+    if fast is not None:
+        return fast
+    return render_tree_body(text, page_url, images)
+
+
+def render_tree_body(text: str, page_url: str = "", images: dict[str, str] | None = None) -> RenderedBody:
+    """render_body through the parse tree: every document, and the reference the fast path is tested against."""
     blocks = structured(parse(text))
     headings: list[Heading] = []
     plain: list[str] = []
@@ -267,7 +204,7 @@ class _Writer:
 
     def table(self, table: Node) -> None:
         out = self.out
-        out.append(_TABLE_OPEN)
+        out.append(TABLE_OPEN)
         for section in table.children:
             out.append(f"<{section.kind}>\n")
             for row in section.children:

@@ -55,7 +55,8 @@ def is_safe_url(url: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _parser() -> Any:
+def parser() -> Any:
+    """The one configured parser (built once per process)."""
     return markdown_it_pyrs.MarkdownIt("zero").enable_many(_PLUGINS)
 
 
@@ -65,7 +66,7 @@ def parse(text: str) -> list[Node]:
     source = text.encode("utf-8")
     lines = _LineIndex(source)
     try:
-        root = _parser().tree(text)
+        root = parser().tree(text)
     except BaseException as exc:  # a Rust panic arrives as pyo3's PanicException, a BaseException
         if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
             raise

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import TypeVar
 
 from .mdtree import Node, lines_of, plain_text
 
@@ -10,6 +12,7 @@ _DATE = re.compile(
     r"^(\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
 )
 _MAX_AGENCY_LINE = 40
+Line = TypeVar("Line")
 _AGENCY_PUNCT = "。，,；;：:！？"
 
 
@@ -24,21 +27,31 @@ def _agency_like(line: str) -> bool:
 
 def find_signature(blocks: list[Node]) -> tuple[int, list[list[Node]]] | None:
     """Where the signature starts among the top-level blocks and its lines, if the body ends with one."""
-    paragraphs = _trailing_paragraphs(blocks)
+    found = find_signature_lines(_trailing_paragraphs(blocks), plain_text)
+    if found is None:
+        return None
+    start, lines = found
+    return start, [_stripped(line) for line in lines]
+
+
+def find_signature_lines(paragraphs: list[tuple[int, list[Line]]],
+                         text: Callable[[Line], str]) -> tuple[int, list[Line]] | None:
+    """The rule on the last two paragraphs, whatever a line is made of (nodes, or HTML in fastbody.py):
+    where the signature starts and its lines."""
     if not paragraphs:
         return None
     last_start, last_lines = paragraphs[-1]
-    if not last_lines or not is_signature_date(plain_text(last_lines[-1])):
+    if not last_lines or not is_signature_date(text(last_lines[-1])):
         return None
     agency = last_lines[:-1]
-    if agency and not all(_agency_like(plain_text(line)) for line in agency):
+    if agency and not all(_agency_like(text(line)) for line in agency):
         return None
     start = last_start
     if not agency and len(paragraphs) > 1:
         prev_start, prev_lines = paragraphs[-2]
-        if 0 < len(prev_lines) <= 3 and all(_agency_like(plain_text(line)) for line in prev_lines):
+        if 0 < len(prev_lines) <= 3 and all(_agency_like(text(line)) for line in prev_lines):
             start, agency = prev_start, prev_lines
-    return start, [_stripped(line) for line in agency + last_lines[-1:]]
+    return start, agency + last_lines[-1:]
 
 
 def _stripped(line: list[Node]) -> list[Node]:

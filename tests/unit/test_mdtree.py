@@ -61,7 +61,10 @@ def test_a_parser_panic_falls_back_to_plain_paragraphs(monkeypatch: pytest.Monke
         def tree(self, text: str) -> None:
             raise Boom("panicked")
 
-    monkeypatch.setattr(mdtree, "_parser", lambda: Broken())
+        def render(self, text: str) -> None:
+            raise Boom("panicked")
+
+    monkeypatch.setattr(mdtree, "parser", lambda: Broken())
     blocks = parse("第一段<b>\n第二行\n\n第二段")
     assert [b.kind for b in blocks] == ["paragraph", "paragraph"]
     assert plain_text(blocks[0].children) == "第一段<b> 第二行"
@@ -102,7 +105,7 @@ def test_the_rust_parser_does_not_panic_on_random_markup() -> None:
               "\\", "|", "-", "#", ":", "&", "1.", '"', "&amp;", "&#", "    ", "\t", "> ", "- ", "| a |\n|---|\n",
               "[r]: ", "http://x", "![", "](", "\u3000", "\r", "\ufeff", "𠀀"]
     rng = random.Random(7)
-    parser = mdtree._parser()
+    parser = mdtree.parser()
     for _ in range(20000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 30)))
         parser.tree(text)  # a panic raises here (PanicException), failing the test

@@ -1,0 +1,208 @@
+"""The 公文 pass on the parser's own HTML, for the plain reports most sites are made of: paragraphs, headings,
+tables and bold or italic text. The Rust parser writes that HTML in a third of the time it takes to hand its
+tree to Python, and this pass edits it as text; a clean build spent most of its time on the tree.
+
+Whatever the pass cannot prove it renders exactly as `markdown.render_body`'s tree path does (links, images,
+lists, quotes, code, escapes and entities, deep nesting) returns None and takes that path; the tests compare
+the two on every document the pass accepts."""
+
+from __future__ import annotations
+
+import re
+
+from . import mdtree
+from .gongwen import TABLE_OPEN, Outline, numbering_kind, split_lead
+from .model import Heading, RenderedBody
+from .signature import find_signature_lines
+
+_BLOCK = re.compile(r"<p>([^<]*(?:<(?!/p>\n)[^<]*)*)</p>\n|<h([1-6])>([^<]*(?:<(?!/h\2>\n)[^<]*)*)</h\2>\n"
+                    r"|<table>\n([^<]*(?:<(?!/table>\n)[^<]*)*)</table>\n|<hr />\n")
+"""A top-level block of the parser's HTML (its layout: one block per line), the loops unrolled: a lazy .*?
+tried the closing tag at every character of a paragraph."""
+_INLINE_TAG = re.compile(r"</?(?:strong|em|s)>")
+_OTHER_TAG = re.compile(r"<(?!/?(?:strong|em|s)>|br />\n)")
+_CELL = re.compile(r"<(th|td)(?: style=\"text-align:(left|center|right)\")?>([^<]*(?:<(?!/\1>\n)[^<]*)*)</\1>\n")
+_SECTIONS = re.compile(r"</?(?:thead|tbody|tr)>\n")
+NEWLINE, BREAK = "\n", "<br>\n"
+_TAGS = re.compile(r"<[^>]*>")
+_ASCII_PUNCT = re.compile(r"[!-/:-@\[-`{-~]")
+_UNSURE_SOURCE = ("\\", "&", "\0", "\r")
+"""Escapes and entities split a text into several parser nodes; a few steps of the tree path look at nodes
+one by one, so such texts go that way."""
+Block = tuple[str, str, int, str, str]
+"""kind (p, heading, table, hr), inner HTML, and for a heading its level, id and class."""
+MAX_INLINE_DEPTH = 20
+"""As mdtree.MAX_DEPTH: deeper inline nesting is shown as source text by the tree path."""
+
+
+def render_fast(source: str) -> RenderedBody | None:
+    """The body as markdown.render_body's tree path makes it, or None when this pass cannot be sure of that."""
+    if any(mark in source for mark in _UNSURE_SOURCE):
+        return None
+    try:
+        html = mdtree.parser().render(source)
+    except BaseException as exc:  # a Rust panic (pyo3's PanicException): the tree path has its fallback
+        if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
+            raise
+        return None
+    if _too_deep(html):
+        return None
+    blocks: list[tuple[str, str]] = []  # (kind, inner HTML): p, mdN (a heading of level N), table, hr
+    at = 0
+    for match in _BLOCK.finditer(html):
+        if match.start() != at:
+            return None
+        at = match.end()
+        if match[1] is not None:
+            blocks.append(("p", _trim(match[1])))
+        elif match[2] is not None:
+            blocks.append(("md" + match[2], _trim(match[3])))
+        elif match[4] is not None:
+            if not _plain_table(match[4]):
+                return None
+            blocks.append(("table", match[4]))
+        else:
+            blocks.append(("hr", ""))
+    if at != len(html) or any(_OTHER_TAG.search(inner) for kind, inner in blocks if kind != "table"):
+        return None
+    try:
+        return _structured(blocks)
+    except _Unsure:
+        return None
+
+
+class _Unsure(Exception):
+    """The tree path may render this differently: let it."""
+
+
+def _structured(blocks: list[tuple[str, str]]) -> RenderedBody:
+    """The 公文 pass (as markdown.structured) and the rendering, on blocks of the parser's HTML."""
+    outline = Outline()
+    out: list[Block] = []
+    for kind, inner in blocks:
+        if kind.startswith("md"):
+            out.append(("heading", inner, *outline.place(kind), ""))
+            continue
+        if kind == "p":
+            head = inner[:16]
+            number = numbering_kind(head if "<" not in head and "&" not in head else _line_text(inner)[:16])
+            if number:
+                split = _split_numbered(inner)
+                if split is not None:
+                    lead, rest = split
+                    out.append(("heading", lead, *outline.place(number), f"gw-{number}"))
+                    if rest:
+                        out.append(("p", rest, 0, "", ""))
+                    continue
+        out.append((kind, inner, 0, "", ""))
+    return _render(out, _signature(out))
+
+
+def _too_deep(html: str) -> bool:
+    if html.count("<em>") + html.count("<strong>") + html.count("<s>") <= MAX_INLINE_DEPTH:
+        return False
+    depth = deepest = 0
+    for tag in _INLINE_TAG.finditer(html):
+        depth += -1 if tag[0][1] == "/" else 1
+        deepest = max(deepest, depth)
+    return deepest > MAX_INLINE_DEPTH
+
+
+def _plain_table(inner: str) -> bool:
+    """A table of rows of cells with inline text only (the parser's layout, which the tree path copies)."""
+    if any(_OTHER_TAG.search(cell[3]) for cell in _CELL.finditer(inner)):
+        return False
+    return not _SECTIONS.sub("", _CELL.sub("", inner))
+
+
+def _trim(inner: str) -> str:
+    """As mdtree._trimmed: no whitespace of any kind (line breaks included) at either end, hard breaks
+    written as line breaks (both become <br> and both end a line)."""
+    return inner.replace("<br />\n", "\n").strip()
+
+
+def _line_text(inner: str) -> str:
+    """The text as the 公文 rules read it: line breaks kept, markup gone."""
+    return _unescape(_TAGS.sub("", inner)) if "<" in inner or "&" in inner else inner
+
+
+def _unescape(text: str) -> str:
+    return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
+
+
+def _split_numbered(inner: str) -> tuple[str, str] | None:
+    """(lead, rest) of a numbered paragraph, None when it stays a paragraph; unsure when the cut would fall
+    after markup (the tree path keeps an element that straddles the cut whole)."""
+    text = _line_text(inner)
+    stripped = text.lstrip(" \u3000")
+    parts = split_lead(stripped)
+    if parts is None:
+        return None
+    cut = len(text) - len(stripped) + len(parts[0])
+    if "<" in inner[:cut] or "&" in inner[:cut]:
+        raise _Unsure
+    lead, rest = inner[:cut].lstrip(" \u3000\n"), inner[cut:].lstrip(" \u3000\n")
+    return lead, rest
+
+
+def _signature(blocks: list[Block]) -> tuple[int, list[str]] | None:
+    """Where the closing 落款 starts and its lines, as signature.find_signature finds it; unsure when a line of
+    it holds markup or ASCII punctuation (the parser may have split such text into nodes, which the tree path
+    trims one by one)."""
+    trailing: list[tuple[int, list[str]]] = []
+    end = len(blocks)
+    while len(trailing) < 2 and end >= 1 and blocks[end - 1][0] == "p":
+        lines = blocks[end - 1][1].split("\n")
+        trailing.insert(0, (end - 1, [line for line in lines if _plain(line).strip(" \u3000")]))
+        end -= 1
+    found = find_signature_lines(trailing, _plain)
+    if found is None:
+        return None
+    start, lines = found
+    if any("<" in line or "&" in line or _ASCII_PUNCT.search(line) for line in lines):
+        raise _Unsure
+    return start, [line.strip(" \u3000") for line in lines]
+
+
+def _render(blocks: list[Block], signature: tuple[int, list[str]] | None) -> RenderedBody:
+    out: list[str] = []
+    plain: list[str] = []
+    headings: list[Heading] = []
+    end = signature[0] if signature else len(blocks)
+    for kind, inner, level, anchor, cls in blocks[:end]:
+        if kind == "p":
+            out.append(f"<p>{inner.replace(NEWLINE, BREAK)}</p>\n")
+            plain.append(_plain(inner))
+        elif kind == "heading":
+            attrs = f' id="{anchor}" class="{cls}"' if cls else f' id="{anchor}"'
+            out.append(f"<h{level}{attrs}>{inner.replace(NEWLINE, BREAK)}</h{level}>\n")
+            words = _plain(inner)
+            plain.append(words)
+            headings.append(Heading(level, words, anchor))
+        elif kind == "table":
+            out.append(TABLE_OPEN)
+            out.append(_CELL.sub(_cell, inner))
+            out.append("</table>\n</div>\n")
+            plain.extend(_plain(cell[3]) for cell in _CELL.finditer(inner))
+        else:
+            out.append("<hr>\n")
+    if signature:
+        out.append('<div class="signature">\n')
+        for line in signature[1]:
+            out.append(f"<p>{line}</p>\n")
+            plain.append(_plain(line))
+        out.append("</div>\n")
+    return RenderedBody(html="".join(out), headings=tuple(headings), text="\n".join(p for p in plain if p))
+
+
+def _cell(match: re.Match[str]) -> str:
+    kind, align, inner = match[1], match[2], match[3]
+    attrs = f' class="align-{align}"' if align else ""
+    if kind == "th":
+        attrs += ' scope="col"'
+    return f"<{kind}{attrs}>{inner}</{kind}>\n"
+
+
+def _plain(inner: str) -> str:
+    """As mdtree.plain_text: the text as it reads, line breaks as spaces, trimmed."""
+    return _line_text(inner).replace("\n", " ").strip()
