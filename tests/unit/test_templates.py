@@ -23,3 +23,14 @@ def test_lookup_order(tmp_path: Path) -> None:
 def test_filters() -> None:
     assert cn_date(dt.date(2025, 4, 5)) == "2025年4月5日"
     assert digits("鲁公网安备 37131102000001号") == "37131102000001"
+
+
+def test_an_edited_template_is_seen_by_the_next_build_environment(tmp_path: Path) -> None:
+    (tmp_path / "templates").mkdir()
+    footer = tmp_path / "templates" / "footer.html"
+    footer.write_text("旧", encoding="utf-8")
+    env = make_environment(tmp_path)
+    assert env.get_template("footer.html").render() == "旧"
+    footer.write_text("新的页脚", encoding="utf-8")
+    assert env.get_template("footer.html").render() == "旧"  # one build, one version of each template
+    assert make_environment(tmp_path).get_template("footer.html").render() == "新的页脚"
