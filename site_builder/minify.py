@@ -9,11 +9,12 @@ BODY_SLOT = "<sb-body-slot></sb-body-slot>"
 around it goes as it would around the body's own block elements)."""
 
 
-def minify_page(html: str, body: str | None = None) -> str:
-    """Minify `html`; `body`, when given, replaces BODY_SLOT afterwards, as is.
+def minify_page(html: str, slots: dict[str, str] | None = None) -> str:
+    """Minify `html`; then each slot element in it is replaced by its text, as is.
 
     A report body is our own HTML (no indentation, one line per block) and most of each page: minifying
-    whole pages took a fifth of a clean build, minifying around the body a few per cent."""
+    whole pages took a fifth of a clean build, minifying around the body a few per cent. The toolbar and
+    footer, the same on every page of a folder, come already minified (render.Renderer.fragment)."""
     small = minify_html.minify(
         html,
         keep_closing_tags=True,
@@ -21,4 +22,6 @@ def minify_page(html: str, body: str | None = None) -> str:
         minify_css=True,
         minify_js=False,
     )
-    return small if body is None else small.replace(BODY_SLOT, body)
+    for slot, text in (slots or {}).items():
+        small = small.replace(slot, text, 1)
+    return small

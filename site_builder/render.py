@@ -6,10 +6,12 @@ import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import replace
+from functools import partial
 from typing import Any
 from urllib.parse import urlsplit
 
 import jinja2
+from markupsafe import Markup
 
 from .bodies import Bodies
 from .exports.downloads import Download, DownloadMaker
@@ -53,6 +55,7 @@ class Renderer:
         self.years = group_by_year(site.reports)
         self.agencies = group_by_publisher(site.reports)
         self._paginated: dict[tuple[object, ...], list[Page[Report]]] = {}
+        self._fragments: dict[tuple[str, str], tuple[str, str]] = {}
 
     def page(self, template: str, path: str, lastmod: dt.date | None = None,
              lazy: Callable[[], dict[str, Any]] | None = None, probe: bool = False, key: str | None = None,
@@ -82,18 +85,37 @@ class Renderer:
         base.update(context)
         if lazy is not None:
             base.update(lazy())
+        slots: dict[str, str] = {}
+        folder = None if "url" in context else path.rpartition("/")[0]  # the 404 page's links are its own
+        base["fragment"] = partial(self.fragment, folder, context.get("url", url), slots)
         body = base.get("body")
-        body_html = None
         if self.minify and isinstance(body, RenderedBody):
-            body_html = body.html
+            slots[BODY_SLOT] = body.html
             base["body"] = replace(body, html=BODY_SLOT)
         try:
             html = self.env.get_template(template).render(base)
         except jinja2.TemplateError as exc:
             raise TemplateFailure(template, exc) from exc
         if self.minify:
-            html = minify_page(html, body_html)
+            html = minify_page(html, slots)
         return OutputFile(path=path, content=html.encode("utf-8"), lastmod=lastmod)
+
+    def fragment(self, folder: str | None, url: Callable[[str], str], slots: dict[str, str], name: str) -> Markup:
+        """A part of the page that is the same on every page of a folder (the toolbar, the footer), rendered
+        and minified once per folder. It sees only the site and the page's links."""
+        found = self._fragments.get((name, folder)) if folder is not None else None
+        if found is None:
+            context = {"site": self.site.config, "url": url, "absolute": lambda target: self.site.config.base_path
+                       + target, "site_domain": urlsplit(self.site.config.base_url).netloc}
+            raw = self.env.get_template(name).render(context)
+            found = (raw, minify_page(raw) if self.minify else raw)
+            if folder is not None:
+                self._fragments[(name, folder)] = found
+        if not self.minify:
+            return Markup(found[0])
+        slot = f"<sb-fragment-{len(slots)}></sb-fragment-{len(slots)}>"
+        slots[slot] = found[1]
+        return Markup(slot)
 
     def column_crumbs(self, column: Column) -> list[Crumb]:
         crumbs: list[Crumb] = [("首页", "index.html")]

@@ -73,6 +73,33 @@ def test_site_template_overrides_and_extends_builtin(make_project) -> None:
     assert '<p class="custom">本地页脚</p>' in home and "网站标识码：3713110001" in home
 
 
+def test_footer_links_are_relative_to_each_page_folder(make_project) -> None:
+    """The footer is rendered once per folder and reused (render.Renderer.fragment): its links must still be
+    right on every page, and the 404 page's absolute."""
+    root = make_project({"content/a.md": report_text()})
+    (root / "templates").mkdir()
+    (root / "templates" / "footer.html").write_text('<footer><a href="{{ url(\'index.html\') }}">首页</a></footer>',
+                                                    encoding="utf-8")
+    build(root, root / "output", TODAY)
+    pages = {p.relative_to(root / "output").as_posix(): p.read_text(encoding="utf-8")
+             for p in (root / "output").rglob("*.html")}
+    assert len(pages) > 5
+    for rel, html in pages.items():
+        expected = "/sub/index.html" if rel == "404.html" else "../" * rel.count("/") + "index.html"  # 网站地址 …/sub/
+        assert html.count(f"<footer><a href={expected}>首页</a></footer>") == 1, rel
+        assert "<sb-fragment" not in html, rel
+
+
+def test_a_footer_that_reads_page_variables_fails_with_its_name(make_project) -> None:
+    root = make_project({"content/a.md": report_text()})
+    (root / "templates").mkdir()
+    (root / "templates" / "footer.html").write_text("<p>{{ title }}</p>", encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        build(root, root / "output", TODAY)
+    problem = failed.value.problems[0]
+    assert problem.code == "SB403" and "footer.html" in problem.format() and "title" in problem.format()
+
+
 def test_site_static_override(make_project) -> None:
     root = make_project({"content/a.md": report_text()})
     (root / "templates" / "static").mkdir(parents=True)

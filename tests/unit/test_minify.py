@@ -11,5 +11,5 @@ def test_minify_keeps_closing_tags_and_text() -> None:
 def test_body_goes_back_in_place_of_the_slot_unminified() -> None:
     body = '<p id="p1">第一段</p>\n<pre>a\n  b</pre>\n'
     page = f'<div class="article-body">\n{BODY_SLOT}\n<div class="signature">落款</div>\n</div>\n'
-    out = minify_page(page, body)
+    out = minify_page(page, {BODY_SLOT: body})
     assert out == f'<div class=article-body>{body}<div class=signature>落款</div></div>'
