@@ -31,7 +31,7 @@ class Bodies:
             # the editor saved the file while the site was building: stop rather than mix two versions
             raise BuildFailed([Problem("SB408", Location(report.source_rel))])
         text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-        return "\n".join(text.split("\n")[report.body_start :])
+        return _after_lines(text, report.body_start)
 
     def render(self, report: Report) -> RenderedBody:
         if report.body is not None:
@@ -53,8 +53,30 @@ class Bodies:
         known = self.summaries.get(report.source_hash) if report.source_hash else None
         if known is not None:
             return known
-        text = " ".join(self.render(report).text.split())
-        summary = text if len(text) <= SUMMARY_CHARS else text[:SUMMARY_CHARS] + "……"
+        summary = opening(self.render(report).text, SUMMARY_CHARS)
         if report.source_hash:
             self.summaries[report.source_hash] = summary
         return summary
+
+
+def opening(text: str, limit: int) -> str:
+    """The text with its whitespace runs made single spaces, cut at `limit` characters (…… when cut),
+    reading only as much of a long body as it needs."""
+    window = 2 * limit
+    while window < len(text):
+        joined = " ".join(text[:window].split()[:-1])  # the window's last word may go on past it
+        if len(joined) > limit:
+            return joined[:limit] + "……"
+        window *= 2
+    joined = " ".join(text.split())
+    return joined if len(joined) <= limit else joined[:limit] + "……"
+
+
+def _after_lines(text: str, count: int) -> str:
+    """The text after its first `count` lines (the front matter), without splitting the whole body."""
+    at = 0
+    for _ in range(count):
+        at = text.find("\n", at) + 1
+        if at == 0:
+            return ""
+    return text[at:]

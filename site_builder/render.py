@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from functools import partial
@@ -21,7 +22,7 @@ from .model import Column, Heading, OutputFile, RenderedBody, Report, ReportMeta
 from .pagekeys import PageCache, PageKeys
 from .paginate import Page, paginate
 from .site import adjacency, group_by_publisher, group_by_year, walk_columns
-from .urls import agency_slug, page_file, relative
+from .urls import agency_slug, page_file, relative_from
 
 HOME_LATEST = 10
 DIRECTORY = "政府信息公开目录"
@@ -72,8 +73,10 @@ class Renderer:
             if previous is not None or probe:
                 return OutputFile(path=path, content=b"", lastmod=lastmod, reuse_from=previous)
 
+        folder = posixpath.dirname(path)
+
         def url(target: str) -> str:
-            return relative(path, target)
+            return relative_from(folder, target)
 
         base = {
             "site": self.site.config, "page_path": path, "url": url, "nav_columns": self.site.columns,
@@ -86,8 +89,8 @@ class Renderer:
         if lazy is not None:
             base.update(lazy())
         slots: dict[str, str] = {}
-        folder = None if "url" in context else path.rpartition("/")[0]  # the 404 page's links are its own
-        base["fragment"] = partial(self.fragment, folder, context.get("url", url), slots)
+        base["fragment"] = partial(self.fragment, None if "url" in context else folder,  # 404: links of its own
+                                   context.get("url", url), slots)
         body = base.get("body")
         if self.minify and isinstance(body, RenderedBody):
             slots[BODY_SLOT] = body.html

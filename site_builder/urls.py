@@ -29,9 +29,15 @@ def page_file(folder: str, number: int) -> str:
     return f"{folder}/{name}" if folder else name
 
 
-@lru_cache(maxsize=65536)
 def relative(from_path: str, to_path: str) -> str:
     """A link from one output file to another that works wherever the site is mounted."""
+    return relative_from(posixpath.dirname(from_path), to_path)
+
+
+@lru_cache(maxsize=65536)
+def relative_from(folder: str, to_path: str) -> str:
+    """relative() from any file in `folder`: pages of one folder share their links (navigation, header,
+    neighbours), so this is cached by folder, not by page."""
     if to_path.startswith(("http://", "https://", "mailto:", "tel:")):
         return to_path
     anchor = ""
@@ -40,7 +46,7 @@ def relative(from_path: str, to_path: str) -> str:
         anchor = "#" + anchor
     if not to_path:
         return anchor
-    return _relpath(to_path, posixpath.dirname(from_path)) + anchor
+    return _relpath(to_path, folder) + anchor
 
 
 def _relpath(path: str, start: str) -> str:

@@ -29,3 +29,25 @@ def test_file_changed_during_build_is_refused(make_project) -> None:
     with pytest.raises(BuildFailed) as failed:
         Bodies().render(reports[0])
     assert failed.value.problems[0].code == "SB408"
+
+
+def test_the_body_starts_after_the_front_matter_lines() -> None:
+    from site_builder.bodies import _after_lines
+
+    for text in ("a\nb\nc", "a\nb\n", "", "\n\n\n", "a"):
+        for count in range(5):
+            assert _after_lines(text, count) == "\n".join(text.split("\n")[count:]), (text, count)
+
+
+def test_the_opening_is_the_whole_text_collapsed_and_cut() -> None:
+    import random
+
+    from site_builder.bodies import opening
+
+    rng = random.Random(5)
+    pieces = ["法", "治", " ", "\n", "\u3000", "  ", "宣传教育" * 3, "x"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 120)))
+        limit = rng.randint(1, 40)
+        whole = " ".join(text.split())
+        assert opening(text, limit) == (whole if len(whole) <= limit else whole[:limit] + "……"), (text, limit)
