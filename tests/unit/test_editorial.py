@@ -1,0 +1,28 @@
+"""The half-width punctuation warning's pattern (editorial.py), against the plain way of writing it."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from site_builder.editorial import _CJK, _HALF_WIDTH
+
+PLAIN = re.compile(rf"(?<={_CJK})[,:;()]|[,:;()](?={_CJK})")
+
+
+def test_half_width_marks_are_found_where_the_plain_pattern_finds_them() -> None:
+    rng = random.Random(11)
+    alphabet = ["法", "治", "a", "1", " ", ",", ":", ";", "(", ")", "，", "\u3000", "\uf900", "\u3400"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        ours = [(m.start(), m.group(0)) for m in _HALF_WIDTH.finditer(text)]
+        assert ours == [(m.start(), m.group(0)) for m in PLAIN.finditer(text)], text
+
+
+def test_a_mark_found_in_the_whole_body_is_found_in_its_line() -> None:
+    """editorial_warnings searches the whole body first, then line by line: both must agree."""
+    rng = random.Random(12)
+    alphabet = ["法", "a", ",", "(", "\n", " "]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
+        assert bool(_HALF_WIDTH.search(text)) == any(_HALF_WIDTH.search(line) for line in text.split("\n")), text
