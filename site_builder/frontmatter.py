@@ -15,18 +15,33 @@ _END_FENCES = ("---", "...")
 
 def split_front_matter(source: Source) -> FrontMatter | list[Problem]:
     """The header's fields and the body; a list of problems if the header is unreadable."""
-    lines = source.text.split("\n")
-    if not lines or lines[0].rstrip() != _FENCE:
+    found = header_and_body(source.text)
+    if found is None:
         return [Problem("SB203", Location(source.rel, 1))]
-    end = next((n for n, line in enumerate(lines[1:], start=1) if line.rstrip() in _END_FENCES), None)
-    if end is None:
+    if isinstance(found, int):
         return [Problem("SB204", Location(source.rel, 1))]
-    header = "\n".join(lines[1:end])
-    body = "\n".join(lines[end + 1 :])
+    header, body, end = found
     result = parse_mapping(header, source.rel, line_offset=1, alias_code="SB208", syntax_code="SB205")
     if isinstance(result, list):
         return result
     return FrontMatter(fields=result, body=body, body_line=end + 2)
+
+
+def header_and_body(text: str) -> tuple[str, str, int] | int | None:
+    """(header, body, line number of the closing fence counted from 0) found line by line from the top, so
+    a long body is not split into lines; None without an opening fence, 0 without a closing one."""
+    first_end = text.find("\n")
+    if (text if first_end < 0 else text[:first_end]).rstrip() != _FENCE:
+        return None
+    start, number = first_end + 1, 1
+    while first_end >= 0:
+        end = text.find("\n", start)
+        if (text[start:] if end < 0 else text[start:end]).rstrip() in _END_FENCES:
+            return text[first_end + 1 : start - 1], "" if end < 0 else text[end + 1 :], number
+        if end < 0:
+            break
+        start, number = end + 1, number + 1
+    return 0
 
 
 def compose(text: str, rel: str, line_offset: int, syntax_code: str) -> yaml.Node | None | Problem:
