@@ -53,10 +53,11 @@ def render_fast(source: str) -> RenderedBody | None:
         if match.start() != at:
             return None
         at = match.end()
-        if match[1] is not None:
-            blocks.append(("p", _trim(match[1])))
-        elif match[2] is not None:
-            blocks.append(("md" + match[2], _trim(match[3])))
+        if match[1] is not None or match[2] is not None:
+            inner = _trim(match[1] if match[1] is not None else match[3])
+            if inner is None:
+                return None
+            blocks.append(("p", inner) if match[1] is not None else ("md" + match[2], inner))
         elif match[4] is not None:
             if not _plain_table(match[4]):
                 return None
@@ -115,9 +116,12 @@ def _plain_table(inner: str) -> bool:
     return not _SECTIONS.sub("", _CELL.sub("", inner))
 
 
-def _trim(inner: str) -> str:
+def _trim(inner: str) -> str | None:
     """As mdtree._trimmed: no whitespace of any kind (line breaks included) at either end, hard breaks
-    written as line breaks (both become <br> and both end a line)."""
+    written as line breaks (both become <br> and both end a line). None when a hard break comes first: the
+    tree path keeps it (text such as U+2028 is whitespace to Python, not to Markdown)."""
+    if inner.lstrip().startswith("<br />"):
+        return None
     return inner.replace("<br />\n", "\n").strip()
 
 

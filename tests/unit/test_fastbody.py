@@ -21,6 +21,7 @@ FRAGMENTS = [
     "深入学习宣传习近平法治思想", "| 项目 | 数量 |\n|:-:|--:|\n| 宣讲 | 12 |\n", "| a |\n|---|\n", "\n| b | c |\n| - | - |\n",
     "#", "=", "-", ">", "> ", "1. ", "- ", "+ ", "[a](http://x)", "[b]", "\\", "&amp;", "&#x3000;", "`", "```\n",
     "![图](a.png)", "<http://x.y>", "\u00a0", "（", "）", "、", "法", "：\n", "名称\n", "日",
+    "\x0c", "\u2028", "\u0085", "\x0b", "壹、", "（貳）", "普法宣傳教育", "〔2024〕", "¥", "１．", "*法*", "__治__",
 ]
 
 
@@ -84,3 +85,11 @@ def test_a_signature_with_ascii_punctuation_goes_to_the_tree() -> None:
     text = "正文。\n\n示例县司法局 * 办公室\n2025年4月15日"
     assert render_fast(text) is None
     assert '<div class="signature">' in render_body(text).html
+
+
+@pytest.mark.parametrize("text", ["\u2028  \n（\n---\n", "\x0c  \n__治__"])
+def test_a_hard_break_after_unicode_whitespace_keeps_its_place(text: str) -> None:
+    """Found by the random texts: Python strips U+2028 and form feeds, Markdown does not, so the tree path
+    keeps the hard break that follows them at the start of a block."""
+    assert render_body(text) == render_tree_body(text)
+    assert render_body(text).html.count("<br>") == 1
