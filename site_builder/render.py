@@ -81,7 +81,7 @@ class Renderer:
         base = {
             "site": self.site.config, "page_path": path, "url": url, "nav_columns": self.site.columns,
             "directory_path": page_file(self.dir, 1), "site_domain": urlsplit(self.site.config.base_url).netloc,
-            "absolute": lambda target: self.site.config.base_path + target,
+            "absolute": self.absolute,
             "meta_tags": {}, "column_name": "", "breadcrumbs": [], "column_link": self.column_path,
             "column_feed": None,
         }
@@ -103,13 +103,17 @@ class Renderer:
             html = minify_page(html, slots)
         return OutputFile(path=path, content=html.encode("utf-8"), lastmod=lastmod)
 
+    def absolute(self, target: str) -> str:
+        """A site path as a link from the server's root, for templates that want one (`absolute()`)."""
+        return self.site.config.base_path + target
+
     def fragment(self, folder: str | None, url: Callable[[str], str], slots: dict[str, str], name: str) -> Markup:
         """A part of the page that is the same on every page of a folder (the toolbar, the footer), rendered
         and minified once per folder. It sees only the site and the page's links."""
         found = self._fragments.get((name, folder)) if folder is not None else None
         if found is None:
-            context = {"site": self.site.config, "url": url, "absolute": lambda target: self.site.config.base_path
-                       + target, "site_domain": urlsplit(self.site.config.base_url).netloc}
+            context = {"site": self.site.config, "url": url, "absolute": self.absolute,
+                       "site_domain": urlsplit(self.site.config.base_url).netloc}
             raw = self.env.get_template(name).render(context)
             found = (raw, minify_page(raw) if self.minify else raw)
             if folder is not None:
