@@ -26,6 +26,7 @@ from .urls import agency_slug, page_file, relative_from
 
 HOME_LATEST = 10
 DIRECTORY = "政府信息公开目录"
+HOME, SITEMAP = "index.html", "sitemap.html"
 TOC_MIN_HEADINGS = 4
 INFO_PAGES = {"wzasm.html": ("无障碍声明", "accessibility.html"), "wzsm.html": ("网站声明", "statement.html"),
               "lxwm.html": ("联系我们", "contact.html")}
@@ -56,7 +57,7 @@ class Renderer:
         self.years = group_by_year(site.reports)
         self.agencies = group_by_publisher(site.reports)
         self._paginated: dict[tuple[object, ...], list[Page[Report]]] = {}
-        self._fragments: dict[tuple[str, str], tuple[str, str]] = {}
+        self._fragments: dict[tuple[str, str, str], tuple[str, str]] = {}
 
     def page(self, template: str, path: str, lastmod: dt.date | None = None,
              lazy: Callable[[], dict[str, Any]] | None = None, probe: bool = False, key: str | None = None,
@@ -89,8 +90,9 @@ class Renderer:
         if lazy is not None:
             base.update(lazy())
         slots: dict[str, str] = {}
-        base["fragment"] = partial(self.fragment, None if "url" in context else folder,  # 404: links of its own
-                                   context.get("url", url), slots)
+        current = path if path in (HOME, base["directory_path"], SITEMAP) else ""
+        base["fragment"] = partial(self.fragment, None if "url" in context else (folder, current),  # 404: own links
+                                   context.get("url", url), current, slots)
         body = base.get("body")
         if self.minify and isinstance(body, RenderedBody):
             slots[BODY_SLOT] = body.html
@@ -107,17 +109,20 @@ class Renderer:
         """A site path as a link from the server's root, for templates that want one (`absolute()`)."""
         return self.site.config.base_path + target
 
-    def fragment(self, folder: str | None, url: Callable[[str], str], slots: dict[str, str], name: str) -> Markup:
-        """A part of the page that is the same on every page of a folder (the toolbar, the footer), rendered
-        and minified once per folder. It sees only the site and the page's links."""
-        found = self._fragments.get((name, folder)) if folder is not None else None
+    def fragment(self, key: tuple[str, str] | None, url: Callable[[str], str], current: str, slots: dict[str, str],
+                 name: str) -> Markup:
+        """A part of the page that is the same on every page of a folder (top bar, toolbar, header and
+        navigation, footer), rendered and minified once per folder. It sees the site, the navigation and the
+        page's links, and `current`: the page's own path when it is one of the navigation's (else "")."""
+        found = self._fragments.get((name, *key)) if key is not None else None
         if found is None:
             context = {"site": self.site.config, "url": url, "absolute": self.absolute,
-                       "site_domain": urlsplit(self.site.config.base_url).netloc}
+                       "site_domain": urlsplit(self.site.config.base_url).netloc, "nav_columns": self.site.columns,
+                       "directory_path": page_file(self.dir, 1), "current": current}
             raw = self.env.get_template(name).render(context)
             found = (raw, minify_page(raw) if self.minify else raw)
-            if folder is not None:
-                self._fragments[(name, folder)] = found
+            if key is not None:
+                self._fragments[(name, *key)] = found
         if not self.minify:
             return Markup(found[0])
         slot = f"<sb-fragment-{len(slots)}></sb-fragment-{len(slots)}>"
