@@ -124,3 +124,19 @@ def test_warnings_of_unchanged_files_are_reported_by_incremental_builds(make_pro
     (root / "content/b.md").write_text(report_text(index="t/2", title="第二篇", body="改过的正文。"), encoding="utf-8")
     again = build(root, root / "output", TODAY, downloads=False)
     assert [w.code for w in first.warnings] == [w.code for w in again.warnings] == ["SB315"]
+
+
+def test_the_navigation_marks_only_the_page_it_is_on(sample_site_minified: Path) -> None:
+    """The header is rendered once per folder (a fragment): its aria-current must still follow the page."""
+    def marked(rel: str) -> list[str]:
+        html = (sample_site_minified / rel).read_text(encoding="utf-8")
+        start = html.index("main-nav>")  # the minifier sorts attributes: <nav aria-label=… class=main-nav>
+        nav = html[start:html.index("</nav>", start)]
+        return [item.split(">", 1)[1].split("<", 1)[0] for item in nav.split("<a ")[1:] if "aria-current" in item]
+
+    assert marked("index.html") == ["首页"]
+    assert marked("sitemap.html") == ["网站地图"]
+    assert marked("xxgk/index.html") == ["政府信息公开目录"]
+    detail = next(p for p in (sample_site_minified / "xxgk").rglob("*.html") if not p.name.startswith("index"))
+    assert marked(detail.relative_to(sample_site_minified).as_posix()) == []
+    assert marked("wzasm.html") == []
