@@ -58,6 +58,11 @@ class Renderer:
         self.agencies = group_by_publisher(site.reports)
         self._paginated: dict[tuple[object, ...], list[Page[Report]]] = {}
         self._fragments: dict[tuple[str, str, str], tuple[str, str]] = {}
+        self.site_wide: dict[str, Any] = {
+            "site": site.config, "nav_columns": site.columns, "directory_path": page_file(self.dir, 1),
+            "site_domain": urlsplit(site.config.base_url).netloc, "absolute": self.absolute,
+        }
+        """What every page and every fragment sees, the same for the whole site (computed once, not per page)."""
 
     def page(self, template: str, path: str, lastmod: dt.date | None = None,
              lazy: Callable[[], dict[str, Any]] | None = None, probe: bool = False, key: str | None = None,
@@ -80,9 +85,7 @@ class Renderer:
             return relative_from(folder, target)
 
         base = {
-            "site": self.site.config, "page_path": path, "url": url, "nav_columns": self.site.columns,
-            "directory_path": page_file(self.dir, 1), "site_domain": urlsplit(self.site.config.base_url).netloc,
-            "absolute": self.absolute,
+            **self.site_wide, "page_path": path, "url": url,
             "meta_tags": {}, "column_name": "", "breadcrumbs": [], "column_link": self.column_path,
             "column_feed": None,
         }
@@ -116,9 +119,7 @@ class Renderer:
         page's links, and `current`: the page's own path when it is one of the navigation's (else "")."""
         found = self._fragments.get((name, *key)) if key is not None else None
         if found is None:
-            context = {"site": self.site.config, "url": url, "absolute": self.absolute,
-                       "site_domain": urlsplit(self.site.config.base_url).netloc, "nav_columns": self.site.columns,
-                       "directory_path": page_file(self.dir, 1), "current": current}
+            context = {**self.site_wide, "url": url, "current": current}
             raw = self.env.get_template(name).render(context)
             found = (raw, minify_page(raw) if self.minify else raw)
             if key is not None:
