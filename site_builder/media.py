@@ -37,7 +37,7 @@ def resolve_images(markdown: str, source_path: Path, rel: str, body_line: int,
     """Map each local image src to its media/ output path; refuse paths that leave content/ or are unsafe."""
     mapping: dict[str, str] = {}
     problems: list[Problem] = []
-    root = content_dir.resolve()
+    root: Path | None = None  # resolved at the first image: most reports have none, and it stats every parent
     for src, offset in image_refs(markdown):
         where = Location(rel, body_line + offset)
         parts = urlsplit(src)
@@ -48,6 +48,7 @@ def resolve_images(markdown: str, source_path: Path, rel: str, body_line: int,
             problems.append(Problem("SB316", where, args={"src": src}))
             continue
         target = (source_path.parent / path_text).resolve()
+        root = root or content_dir.resolve()
         if not target.is_relative_to(root):
             problems.append(Problem("SB316", where, args={"src": src}))
         elif target.suffix.lower() not in ALLOWED:

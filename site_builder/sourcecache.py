@@ -35,8 +35,15 @@ class CachedSource:
     free), and one string per report holds far less memory than a decoded dict."""
 
 
+_META_FIELDS = tuple(field.name for field in dataclasses.fields(ReportMeta))
+
+
 def _meta_to_json(meta: ReportMeta) -> str:
-    data = dataclasses.asdict(meta)
+    """The metadata as a JSON object, fields in their declared order (tuples as arrays, dates as ISO text).
+
+    Read field by field: dataclasses.asdict copies every value deeply and took most of the time a clean
+    build of 10,000 reports spent saving this cache, alone at the end of the build."""
+    data = {name: getattr(meta, name) for name in _META_FIELDS}
     for name in DATE_FIELDS:
         data[name] = data[name].isoformat()
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
