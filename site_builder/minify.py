@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import minify_html
 
 BODY_SLOT = "<sb-body-slot></sb-body-slot>"
@@ -22,6 +24,22 @@ def minify_page(html: str, slots: dict[str, str] | None = None) -> str:
         minify_css=True,
         minify_js=False,
     )
-    for slot, text in (slots or {}).items():
-        small = small.replace(slot, text, 1)
-    return small
+    return fill_slots(small, slots) if slots else small
+
+
+_SLOT = re.compile(r"<sb-(body-slot|fragment-\d+)></sb-\1>")
+
+
+def fill_slots(html: str, slots: dict[str, str]) -> str:
+    """Each slot element's first occurrence replaced by its text, in one pass over the page before the texts
+    go in: replacing them one by one scanned and copied the whole page, body included, once for each."""
+    left = dict(slots)
+    parts: list[str] = []
+    at = 0
+    for found in _SLOT.finditer(html):
+        text = left.pop(found[0], None)
+        if text is not None:
+            parts += (html[at : found.start()], text)
+            at = found.end()
+    parts.append(html[at:])
+    return "".join(parts)

@@ -13,3 +13,24 @@ def test_body_goes_back_in_place_of_the_slot_unminified() -> None:
     page = f'<div class="article-body">\n{BODY_SLOT}\n<div class="signature">落款</div>\n</div>\n'
     out = minify_page(page, {BODY_SLOT: body})
     assert out == f'<div class=article-body>{body}<div class=signature>落款</div></div>'
+
+
+def test_slots_are_filled_once_each_as_one_by_one_replacement_did() -> None:
+    from site_builder.minify import fill_slots
+
+    def one_by_one(html: str, slots: dict[str, str]) -> str:
+        for slot, text in slots.items():
+            html = html.replace(slot, text, 1)
+        return html
+
+    fragment = "<sb-fragment-0></sb-fragment-0>"
+    cases = [
+        (f"<main>{BODY_SLOT}</main>{fragment}", {BODY_SLOT: "<p>正文</p>", fragment: "<footer>页脚</footer>"}),
+        (f"{fragment}<p>x</p>{fragment}", {fragment: "<nav>导航</nav>"}),  # only the first is the fragment's
+        (f"<p>{BODY_SLOT}</p>", {}),
+        ("<sb-fragment-1></sb-fragment-2><p>不是槽</p>", {"<sb-fragment-1></sb-fragment-1>": "x"}),
+        (f"{BODY_SLOT}<sb-fragment-12></sb-fragment-12>",
+         {BODY_SLOT: "<p>&lt;sb-fragment-12&gt;</p>", "<sb-fragment-12></sb-fragment-12>": "<hr>"}),
+    ]
+    for html, slots in cases:
+        assert fill_slots(html, slots) == one_by_one(html, slots)
