@@ -137,13 +137,13 @@ def _unescape(text: str) -> str:
 def _split_numbered(inner: str) -> tuple[str, str] | None:
     """(lead, rest) of a numbered paragraph, None when it stays a paragraph; unsure when the cut would fall
     after markup (the tree path keeps an element that straddles the cut whole)."""
-    text = _line_text(inner)
+    text = inner if "<" not in inner and "&" not in inner else _line_text(inner)
     stripped = text.lstrip(" \u3000")
     parts = split_lead(stripped)
     if parts is None:
         return None
     cut = len(text) - len(stripped) + len(parts[0])
-    if "<" in inner[:cut] or "&" in inner[:cut]:
+    if text is not inner and ("<" in inner[:cut] or "&" in inner[:cut]):
         raise _Unsure
     lead, rest = inner[:cut].lstrip(" \u3000\n"), inner[cut:].lstrip(" \u3000\n")
     return lead, rest
@@ -174,14 +174,15 @@ def _render(blocks: list[Block], signature: tuple[int, list[str]] | None) -> Ren
     headings: list[Heading] = []
     end = signature[0] if signature else len(blocks)
     for kind, inner, level, anchor, cls in blocks[:end]:
-        if kind == "p":
-            out.append(f"<p>{inner.replace(NEWLINE, BREAK)}</p>\n")
-            plain.append(_plain(inner))
-        elif kind == "heading":
+        if kind == "p" or kind == "heading":
+            # _plain inlined for text without markup (most paragraphs): this loop runs for every block
+            words = inner.replace(NEWLINE, " ").strip() if "<" not in inner and "&" not in inner else _plain(inner)
+            plain.append(words)
+            if kind == "p":
+                out.append(f"<p>{inner.replace(NEWLINE, BREAK)}</p>\n")
+                continue
             attrs = f' id="{anchor}" class="{cls}"' if cls else f' id="{anchor}"'
             out.append(f"<h{level}{attrs}>{inner.replace(NEWLINE, BREAK)}</h{level}>\n")
-            words = _plain(inner)
-            plain.append(words)
             headings.append(Heading(level, words, anchor))
         elif kind == "table":
             out.append(TABLE_OPEN)
