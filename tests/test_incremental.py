@@ -73,6 +73,16 @@ def test_unchanged_rebuild_renders_no_page_and_one_edit_renders_one(tmp_path: Pa
     assert edited.pages_rendered == 1  # its own page: titles, dates and listings are unchanged
 
 
+def test_a_first_build_in_workers_records_every_page_for_the_next(tmp_path: Path) -> None:
+    """A first (or --clean) build does not look for pages to reuse; its workers still record every page."""
+    project = sample(tmp_path)
+    first = build(project, project / "output", TODAY, downloads=False, jobs=2)
+    assert first.pages_reused == 0 and first.pages_rendered > 40
+    CHANGES["edit-body"](project)
+    edited = build(project, project / "output", TODAY, downloads=False, jobs=2)
+    assert edited.pages_rendered == 1 and edited.pages_reused == first.pages_rendered - 1
+
+
 def test_parallel_equals_sequential(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from site_builder.search import index
 
