@@ -139,10 +139,7 @@ def parallel_pages(setup: WorkerSetup, jobs: int, main_maker: DownloadMaker | No
     """Every page in site order. Pages that can be reused are found here first (cheap); only the others
     go to `jobs` worker processes. Download counts and page keys are merged into the main process's."""
     tasks = main.tasks()
-    if main_cache is None or not main_cache.previous:  # a first or --clean build: nothing to reuse, skip looking
-        known: list[list[OutputFile] | None] = [None] * len(tasks)
-    else:
-        known = [main.probe(task) for task in tasks]
+    known = [main.probe(task) for task in tasks]
     missing = [task for task, files in zip(tasks, known, strict=True) if files is None]
     if len(missing) <= FEW:  # starting worker processes would cost more than rendering these here
         for task, files in zip(tasks, known, strict=True):

@@ -269,7 +269,7 @@ class Renderer:
 
     def probe(self, task: Task) -> list[OutputFile] | None:
         """The task's files taken unchanged from the previous build, if it can tell without rendering."""
-        if self.cache is None:
+        if self.cache is None or not self.cache.previous:  # a first or --clean build: nothing to look up
             return None
         if task[0] == "detail":
             if self.downloads is not None:  # its Word/PDF files are made (or taken from their cache) by run()
