@@ -137,13 +137,14 @@ def _unescape(text: str) -> str:
 def _split_numbered(inner: str) -> tuple[str, str] | None:
     """(lead, rest) of a numbered paragraph, None when it stays a paragraph; unsure when the cut would fall
     after markup (the tree path keeps an element that straddles the cut whole)."""
-    text = inner if "<" not in inner and "&" not in inner else _line_text(inner)
+    marked = "<" in inner or "&" in inner
+    text = _line_text(inner) if marked else inner
     stripped = text.lstrip(" \u3000")
     parts = split_lead(stripped)
     if parts is None:
         return None
     cut = len(text) - len(stripped) + len(parts[0])
-    if text is not inner and ("<" in inner[:cut] or "&" in inner[:cut]):
+    if marked and ("<" in inner[:cut] or "&" in inner[:cut]):
         raise _Unsure
     lead, rest = inner[:cut].lstrip(" \u3000\n"), inner[cut:].lstrip(" \u3000\n")
     return lead, rest
@@ -175,8 +176,7 @@ def _render(blocks: list[Block], signature: tuple[int, list[str]] | None) -> Ren
     end = signature[0] if signature else len(blocks)
     for kind, inner, level, anchor, cls in blocks[:end]:
         if kind == "p" or kind == "heading":
-            # _plain inlined for text without markup (most paragraphs): this loop runs for every block
-            words = inner.replace(NEWLINE, " ").strip() if "<" not in inner and "&" not in inner else _plain(inner)
+            words = _plain(inner)
             plain.append(words)
             if kind == "p":
                 out.append(f"<p>{inner.replace(NEWLINE, BREAK)}</p>\n")
@@ -209,5 +209,7 @@ def _cell(match: re.Match[str]) -> str:
 
 
 def _plain(inner: str) -> str:
-    """As mdtree.plain_text: the text as it reads, line breaks as spaces, trimmed."""
-    return _line_text(inner).replace("\n", " ").strip()
+    """As mdtree.plain_text: the text as it reads, line breaks as spaces, trimmed (runs for every block)."""
+    if "<" in inner or "&" in inner:
+        inner = _unescape(_TAGS.sub("", inner))
+    return inner.replace("\n", " ").strip()
