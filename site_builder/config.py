@@ -11,6 +11,7 @@ import yaml
 
 from .errors import BuildFailed, Location, Problem
 from .frontmatter import compose, has_alias
+from .hanzi import simplified
 from .messages import did_you_mean
 from .model import AgencyRule, ColumnConfig, SiteConfig
 
@@ -222,6 +223,23 @@ def find_column(columns: tuple[ColumnConfig, ...], names: tuple[str, ...]) -> tu
         chain.append(match)
         level = match.children
     return tuple(chain) if chain else None
+
+
+def resolve_column(columns: tuple[ColumnConfig, ...], names: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The column's names as site.yaml spells them, for a path written as there or in traditional characters
+    (法定主動公開內容/執行公開); None when no column has that path."""
+    exact = find_column(columns, names)
+    if exact is not None:
+        return tuple(c.name for c in exact)
+    found: list[str] = []
+    level = columns
+    for name in names:
+        match = next((c for c in level if simplified(c.name) == simplified(name)), None)
+        if match is None:
+            return None
+        found.append(match.name)
+        level = match.children
+    return tuple(found) if found else None
 
 
 def all_column_paths(columns: tuple[ColumnConfig, ...], prefix: tuple[str, ...] = ()) -> list[str]:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 import yaml
 
 from .errors import Location, Problem
+from .hanzi import known_spelling
+from .metadata import KEYS
 from .model import FieldValue, FrontMatter, Source
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -14,14 +18,16 @@ _END_FENCES = ("---", "...")
 
 
 def split_front_matter(source: Source) -> FrontMatter | list[Problem]:
-    """The header's fields and the body; a list of problems if the header is unreadable."""
+    """The header's fields and the body; a list of problems if the header is unreadable. A field name written
+    in traditional characters (索引號) is read as the field it spells."""
     found = header_and_body(source.text)
     if found is None:
         return [Problem("SB203", Location(source.rel, 1))]
     if isinstance(found, int):
         return [Problem("SB204", Location(source.rel, 1))]
     header, body, end = found
-    result = parse_mapping(header, source.rel, line_offset=1, alias_code="SB208", syntax_code="SB205")
+    result = parse_mapping(header, source.rel, line_offset=1, alias_code="SB208", syntax_code="SB205",
+                           known=KEYS)
     if isinstance(result, list):
         return result
     return FrontMatter(fields=result, body=body, body_line=end + 2)
@@ -53,6 +59,11 @@ def compose(text: str, rel: str, line_offset: int, syntax_code: str) -> yaml.Nod
         line = mark.line + 1 + line_offset if mark else None
         detail = _translate_yaml(exc.problem or str(exc)) + _quote_hint(text, exc)
         return Problem(syntax_code, Location(rel, line), args={"detail": detail})
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses; libyaml counts its position in bytes
+        at = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
+        line = text.count("\n", 0, at) + 1 + line_offset if at >= 0 else None
+        code = f"U+{exc.character:04X}" if isinstance(exc.character, int) else "?"
+        return Problem(syntax_code, Location(rel, line), args={"detail": f"含有不允许的控制字符 {code}"})
     except yaml.YAMLError as exc:
         return Problem(syntax_code, Location(rel, None), args={"detail": _translate_yaml(str(exc))})
 
@@ -89,9 +100,10 @@ def has_alias(node: yaml.Node) -> yaml.Node | None:
 
 
 def parse_mapping(
-    text: str, rel: str, line_offset: int, alias_code: str, syntax_code: str
+    text: str, rel: str, line_offset: int, alias_code: str, syntax_code: str, known: Collection[str] = ()
 ) -> dict[str, FieldValue] | list[Problem]:
-    """A flat mapping of string keys to scalar or list-of-scalar values, with duplicate keys refused."""
+    """A flat mapping of string keys to scalar or list-of-scalar values, with duplicate keys refused (a key
+    and its traditional spelling are the same key when it is one of the `known` ones)."""
     node = compose(text, rel, line_offset, syntax_code)
     if isinstance(node, Problem):
         return [node]
@@ -108,6 +120,8 @@ def parse_mapping(
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1 + line_offset
         key = str(key_node.value).strip() if isinstance(key_node, yaml.ScalarNode) else repr(key_node)
+        if known:
+            key = known_spelling(key, known) or key
         if key in fields:
             problems.append(Problem("SB207", Location(rel, line), field=key, args={"first": fields[key].line}))
             continue

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .hanzi import simplified
+
 MESSAGES: dict[str, str] = {
     # SB1xx: the site config
     "SB101": "找不到站点配置文件 {name}，请在项目目录中创建它（可参考示例站点的 site.yaml）",
@@ -96,6 +98,9 @@ def did_you_mean(word: str, choices: list[str], aliases: dict[str, str] | None =
 
     if aliases and word in aliases:
         return f"，您是不是想写「{aliases[word]}」？"
+    folded = simplified(word)  # 發布機構 shares one character with 发布机构 but spells it
+    if folded != word:
+        return did_you_mean(folded, choices, aliases)
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.5)
     if not close:
         close = [c for c in choices if word and (word in c or c in word)][:1]

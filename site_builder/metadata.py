@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from .errors import Location, Problem, Severity
+from .hanzi import known_spelling
 from .messages import did_you_mean
 from .model import FieldValue, ReportMeta
 
@@ -52,9 +53,6 @@ ALIASES = {
     "体裁": "体裁分类", "公开形式": "公开方式", "所属栏目": "栏目", "署名": "落款",
 }
 PUBLIC = "主动公开"
-CHOICE_VARIANTS = {"主動公開": "主动公开", "依申請公開": "依申请公开", "不予公開": "不予公开", "有效": "有效",
-                   "失效": "失效", "廢止": "废止"}
-"""Traditional spellings of the controlled values (巴州-style 繁体 reports): the same codes, not free text."""
 
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _INDEX_NO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.\-]{0,79}$")
@@ -127,10 +125,11 @@ def _convert(spec: FieldSpec, value: FieldValue, rel: str) -> object | Problem |
         return parse_date(text) or Problem("SB304", where, field=spec.key, args={"value": text})
     if spec.kind == "lines":
         return tuple(line.strip() for line in text.split("\n") if line.strip())
-    if spec.choices:
-        text = CHOICE_VARIANTS.get(text, text)
-    if spec.choices and text not in spec.choices:
-        return Problem(spec.choice_code, where, field=spec.key, args={"value": text})
+    if spec.choices:  # traditional spellings (主動公開, 廢止) are the same codes, not free text
+        choice = known_spelling(text, spec.choices)
+        if choice is None:
+            return Problem(spec.choice_code, where, field=spec.key, args={"value": text})
+        text = choice
     if spec.key == "索引号" and not _INDEX_NO.match(unicodedata.normalize("NFKC", text)):
         return Problem("SB307", where, field=spec.key, args={"value": text})
     if spec.key == "栏目":

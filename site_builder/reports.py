@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from .config import find_column, suggest_column
+from .config import find_column, resolve_column, suggest_column
 from .editorial import editorial_warnings
 from .errors import Location, Problem, Severity, errors_only, relative_to
 from .frontmatter import split_front_matter
@@ -59,10 +59,13 @@ def check_source(source: Source, config: SiteConfig, content_dir: Path,
     if editorial:
         problems += editorial_warnings(split, meta, source.rel)
     column_field = split.fields.get("栏目")
-    if meta.column is not None and find_column(config.columns, meta.column) is None:
-        written = "/".join(meta.column)
-        return [Problem("SB309", Location(source.rel, column_field.line if column_field else None), field="栏目",
-                        args={"value": written, "hint": suggest_column(config.columns, written)})]
+    if meta.column is not None:
+        column = resolve_column(config.columns, meta.column)
+        if column is None:
+            written = "/".join(meta.column)
+            return [Problem("SB309", Location(source.rel, column_field.line if column_field else None),
+                            field="栏目", args={"value": written, "hint": suggest_column(config.columns, written)})]
+        meta = replace(meta, column=column)
     return Checked(slim(source), meta, repeated_title_lines(split.body, meta.title),
                    column_field.line if column_field else None,
                    split.fields["索引号"].line, split.body_line, source.digest, tuple(problems),

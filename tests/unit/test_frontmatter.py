@@ -47,3 +47,23 @@ def test_nested_mapping_value_is_flagged_later() -> None:
 def test_syntax_error_is_translated() -> None:
     result = _split("---\n信息名称: [甲\n---\nx")
     assert isinstance(result, list) and result[0].code == "SB205" and "方括号" in result[0].message
+
+
+def test_field_names_in_traditional_characters_are_the_fields_they_spell() -> None:
+    result = _split("---\n索引號: a/1\n發布機構: 甲\n信息名稱: 乙\n未知欄位: 丙\n---\nx")
+    assert isinstance(result, FrontMatter)
+    assert result.fields["索引号"].value == "a/1" and result.fields["索引号"].line == 2
+    assert result.fields["发布机构"].value == "甲" and result.fields["信息名称"].value == "乙"
+    assert "未知欄位" in result.fields  # not a field: left as written, for the unknown-field error
+
+
+def test_a_field_and_its_traditional_spelling_are_one_field_given_twice() -> None:
+    result = _split("---\n索引号: a/1\n索引號: a/2\n---\nx")
+    assert isinstance(result, list) and [(p.code, p.location.line) for p in result] == [("SB207", 3)]
+
+
+def test_a_control_character_is_named_with_its_line() -> None:
+    for text in ("---\n信息名称: 甲\n文号: 控制\x07字符\n---\nx", "---\n信息名称: 法治\n文号: 法\x1b\n---\nx"):
+        result = _split(text)
+        assert isinstance(result, list) and result[0].code == "SB205" and result[0].location.line == 3
+        assert "控制字符 U+00" in result[0].message and "control" not in result[0].message

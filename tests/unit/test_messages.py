@@ -21,3 +21,9 @@ def test_did_you_mean_alias_and_close_match() -> None:
     assert "索引号" in did_you_mean("索引", ["索引号", "信息名称"], {"索引": "索引号"})
     assert "发布机构" in did_you_mean("发布机关", ["索引号", "发布机构"])
     assert did_you_mean("完全无关", ["索引号"]) == ""
+
+
+def test_hint_for_a_field_name_in_traditional_characters() -> None:
+    keys = ["索引号", "信息名称", "发布机构"]
+    assert "「发布机构」" in did_you_mean("發布機關", keys)  # one character shared with the simplified form
+    assert "「信息名称」" in did_you_mean("資訊名稱", keys)

@@ -82,3 +82,17 @@ def test_files_checked_in_worker_processes_give_the_same_reports_and_problems(ma
     assert [(p.location.path, p.code) for p in pooled[1] if p.location] == [
         ("content/r03.md", "SB304"), ("content/r09.md", "SB203"), ("content/r10.md", "SB201"),
         ("content/r07.md", "SB308")]
+
+
+def test_a_column_written_in_traditional_characters_is_that_column(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project({"content/a.md": report_text(index="t/1", extra="栏目: 法定主動公開內容/執行公開\n")})
+    reports, problems = load_reports(root, CONFIG, TODAY)
+    assert problems == [] and [r.column for r in reports] == [("法定主动公开内容", "执行公开")]
+    assert reports[0].url == report_url(CONFIG, ("法定主动公开内容", "执行公开"), "t/1")
+
+
+def test_an_unknown_column_in_traditional_characters_is_hinted_in_simplified(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project({"content/b.md": report_text(index="t/2", extra="栏目: 法定主動公開內容/執行\n")})
+    _, problems = load_reports(root, CONFIG, TODAY)
+    assert [(p.code, p.location.path if p.location else None) for p in problems] == [("SB309", "content/b.md")]
+    assert "「法定主动公开内容/执行公开」" in problems[0].message
