@@ -11,7 +11,7 @@ import yaml
 
 from .errors import BuildFailed, Location, Problem
 from .frontmatter import compose, has_alias
-from .hanzi import simplified
+from .hanzi import known_spelling, simplified
 from .messages import did_you_mean
 from .model import AgencyRule, ColumnConfig, SiteConfig
 
@@ -21,6 +21,8 @@ _REQUIRED = (
     "网站名称", "主办单位", "联系方式", "网站标识码", "ICP备案号", "公安机关备案号", "网站地址", "栏目", "默认栏目",
 )
 _OPTIONAL = ("每页条数", "公开目录路径", "承办单位", "网站声明", "发布机构")
+_COLUMN_KEYS = ("名称", "路径", "子栏目")
+_AGENCY_KEYS = ("名称", "索引号前缀", "序号位数")
 _ALIASES = {"站点名称": "网站名称", "网站标识": "网站标识码", "备案号": "ICP备案号", "公安备案号": "公安机关备案号",
             "域名": "网站地址", "基础地址": "网站地址", "分页": "每页条数"}
 RESERVED_SLUGS = ("nf", "jg")
@@ -65,7 +67,7 @@ def parse_config(text: str, rel: str) -> SiteConfig:
     problems: list[Problem] = []
     values: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:
-        key = str(key_node.value)
+        key = _key(key_node, _REQUIRED + _OPTIONAL)
         if key not in _REQUIRED and key not in _OPTIONAL:
             hint = did_you_mean(key, list(_REQUIRED + _OPTIONAL), _ALIASES)
             problems.append(Problem("SB104", ctx.at(key_node), field=key, args={"key": key, "hint": hint}))
@@ -119,10 +121,13 @@ def parse_config(text: str, rel: str) -> SiteConfig:
                                         args={"slug": column.slug}))
     default_text = scalars["默认栏目"]
     default_column = tuple(part.strip() for part in default_text.split("/") if part.strip())
-    if default_text and columns and find_column(columns, default_column) is None:
-        hint = suggest_column(columns, default_text)
-        problems.append(Problem("SB109", ctx.at(values["默认栏目"]), field="默认栏目",
-                                args={"column": default_text, "hint": hint}))
+    if default_text and columns:
+        resolved = resolve_column(columns, default_column)
+        if resolved is None:
+            problems.append(Problem("SB109", ctx.at(values["默认栏目"]), field="默认栏目",
+                                    args={"column": default_text, "hint": suggest_column(columns, default_text)}))
+        else:
+            default_column = resolved
     agencies: tuple[AgencyRule, ...] = ()
     if "发布机构" in values and not _is_empty(values["发布机构"]):
         agencies = _parse_agencies(values["发布机构"], ctx, problems)
@@ -148,10 +153,10 @@ def _parse_columns(node: yaml.Node, ctx: _Ctx, problems: list[Problem], field: s
             problems.append(Problem("SB106", ctx.at(item), field=field,
                                     args={"expected": "包含「名称」「路径」的映射"}))
             continue
-        entry = {str(k.value): (k, v) for k, v in item.value}
+        entry = {_key(k, _COLUMN_KEYS): (k, v) for k, v in item.value}
         for key, (key_node, _) in entry.items():
-            if key not in ("名称", "路径", "子栏目"):
-                hint = did_you_mean(key, ["名称", "路径", "子栏目"], {"slug": "路径", "name": "名称"})
+            if key not in _COLUMN_KEYS:
+                hint = did_you_mean(key, list(_COLUMN_KEYS), {"slug": "路径", "name": "名称"})
                 problems.append(Problem("SB104", ctx.at(key_node), field=key, args={"key": key, "hint": hint}))
         name_node = entry.get("名称", (None, None))[1]
         slug_node = entry.get("路径", (None, None))[1]
@@ -179,6 +184,12 @@ def _parse_columns(node: yaml.Node, ctx: _Ctx, problems: list[Problem], field: s
 _PREFIX = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.\-]{0,39}$")
 
 
+def _key(node: yaml.Node, known: tuple[str, ...]) -> str:
+    """A key as written, or the known key it spells in traditional characters (網站名稱 is 网站名称)."""
+    written = str(node.value)
+    return known_spelling(written, known) or written
+
+
 def _parse_agencies(node: yaml.Node, ctx: _Ctx, problems: list[Problem]) -> tuple[AgencyRule, ...]:
     """发布机构: [{名称, 索引号前缀, 序号位数}] — the 索引号 rule of each agency."""
     if not isinstance(node, yaml.SequenceNode):
@@ -186,7 +197,7 @@ def _parse_agencies(node: yaml.Node, ctx: _Ctx, problems: list[Problem]) -> tupl
         return ()
     rules: list[AgencyRule] = []
     for item in node.value:
-        entry = {str(k.value): v for k, v in item.value} if isinstance(item, yaml.MappingNode) else {}
+        entry = {_key(k, _AGENCY_KEYS): v for k, v in item.value} if isinstance(item, yaml.MappingNode) else {}
         name = entry.get("名称")
         prefix = entry.get("索引号前缀")
         width = entry.get("序号位数")

@@ -49,3 +49,14 @@ def test_agency_rules() -> None:
     with pytest.raises(BuildFailed) as failed:
         parse_config(BASE_SITE + "发布机构:\n  - 名称: 甲局\n    索引号前缀: 甲 01\n", "site.yaml")
     assert [p.code for p in failed.value.problems] == ["SB116"]
+
+
+def test_keys_and_default_column_in_traditional_characters() -> None:
+    traditional = (BASE_SITE.replace("网站名称:", "網站名稱:").replace("默认栏目: 法定主动公开内容/决策公开", "默認欄目: 法定主動公開內容/決策公開")
+                   .replace("    路径: fdzdgknr", "    路徑: fdzdgknr"))
+    config = parse_config(traditional + "發布機構:\n  - 名稱: 甲局\n    索引號前綴: jia01\n", "site.yaml")
+    assert config.name == "测试站点" and config.default_column == ("法定主动公开内容", "决策公开")
+    assert config.columns[0].slug == "fdzdgknr" and [(a.name, a.prefix) for a in config.agencies] == [("甲局", "jia01")]
+    with pytest.raises(BuildFailed) as failed:
+        parse_config(BASE_SITE + "網站名稱: 另一个\n", "site.yaml")
+    assert [p.code for p in failed.value.problems] == ["SB207"]
