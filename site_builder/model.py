@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,9 +78,9 @@ class ReportMeta:
     """落款 lines, when given in front matter rather than in the body."""
 
 
-@dataclass(frozen=True, slots=True)
-class Heading:
-    """One heading of a rendered body, for the table of contents."""
+class Heading(NamedTuple):
+    """One heading of a rendered body, for the table of contents (a named tuple: made for every heading of
+    every body, it is built in half the time of a frozen dataclass)."""
 
     level: int
     text: str
