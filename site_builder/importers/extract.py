@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NoReturn
 
 from ..errors import BuildFailed, Location, Problem
+from ..sources import MAX_FILE_BYTES
+
+MAX_DOCUMENT_XML = 32 * 1024 * 1024
+"""The unpacked text part of a .docx: a real report's is well under 1 MB; an 880 KB file whose part unpacked to
+300 MB took python-docx 5 minutes and 5 GB of memory."""
+MAX_UNPACKED = 256 * 1024 * 1024
+"""Every part of a .docx unpacked (python-docx reads them all into memory, images included)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,13 +42,16 @@ def extract(path: Path) -> Extracted:
 
 
 def _read_text(path: Path) -> str:
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:  # a report that large would not build (SB202): refuse before reading it
+        _unreadable(path, f"文件过大（{size} 字节，上限 {MAX_FILE_BYTES} 字节）")
     raw = path.read_bytes()
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return raw.decode(encoding).replace("\r\n", "\n").replace("\r", "\n")
         except UnicodeDecodeError:
             continue
-    raise BuildFailed([Problem("SB702", Location(str(path)), args={"path": path.name, "detail": "无法识别的文字编码"})])
+    _unreadable(path, "无法识别的文字编码")
 
 
 def _docx(path: Path) -> Extracted:
@@ -48,6 +60,7 @@ def _docx(path: Path) -> Extracted:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
+    _check_unpacked_sizes(path)
     try:
         document = Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types for a damaged file
@@ -62,3 +75,22 @@ def _docx(path: Path) -> Extracted:
             rows = tuple(tuple(" ".join(cell.text.split()) for cell in row.cells) for row in table.rows)
             blocks.append(Block(rows=rows))
     return Extracted(tuple(blocks), title=(document.core_properties.title or "").strip())
+
+
+def _check_unpacked_sizes(path: Path) -> None:
+    """Refuse a .docx whose parts unpack to more than a report could hold (a zip bomb), before python-docx
+    unpacks them; the sizes are the archive's own, which zipfile holds each part to when it reads it."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            parts = archive.infolist()
+    except (zipfile.BadZipFile, OSError):
+        return  # python-docx reports the damaged file
+    document = sum(p.file_size for p in parts if p.filename == "word/document.xml")
+    total = sum(p.file_size for p in parts)
+    if document > MAX_DOCUMENT_XML or total > MAX_UNPACKED:
+        size, limit = (document, MAX_DOCUMENT_XML) if document > MAX_DOCUMENT_XML else (total, MAX_UNPACKED)
+        _unreadable(path, f"解压后过大（约 {size // 2**20} MB，上限 {limit // 2**20} MB），文件可能已损坏或被恶意构造")
+
+
+def _unreadable(path: Path, detail: str) -> NoReturn:
+    raise BuildFailed([Problem("SB702", Location(str(path)), args={"path": path.name, "detail": detail})])
