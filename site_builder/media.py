@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -15,6 +16,9 @@ MEDIA = "media"
 ALLOWED = {".png", ".jpg", ".jpeg", ".gif", ".webp"}
 """Raster images only: an SVG opened from the site's own origin could run script."""
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
+MAX_IMAGE_PIXELS = 60_000_000
+"""A 48-megapixel photo passes; a 420 KB PNG of 12,000 × 12,000 pixels took the Word/PDF step 1.6 GB to decode."""
+FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
 _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 
 
@@ -57,9 +61,31 @@ def resolve_images(markdown: str, source_path: Path, rel: str, body_line: int,
             problems.append(Problem("SB317", where, args={"src": src}))
         elif target.stat().st_size > MAX_IMAGE_BYTES:
             problems.append(Problem("SB202", where, args={"size": target.stat().st_size, "limit": MAX_IMAGE_BYTES}))
+        elif (bad := image_problem(target, src, where)) is not None:
+            problems.append(bad)
         else:
             mapping[src] = PurePosixPath(MEDIA, *target.relative_to(root).parts).as_posix()
     return mapping, problems
+
+
+def image_problem(path: Path, src: str, where: Location) -> Problem | None:
+    """The file must be a raster image of a safe type whatever its name says, and small enough to decode: only
+    its header is read (Pillow opens lazily)."""
+    from PIL import Image
+
+    try:
+        with warnings.catch_warnings():  # Pillow warns of a large image on stderr; we refuse it below instead
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                kind, (width, height) = image.format, image.size
+    except (OSError, ValueError, Image.DecompressionBombError):
+        return Problem("SB320", where, args={"src": src})
+    if kind not in FORMATS:
+        return Problem("SB320", where, args={"src": src})
+    if width * height > MAX_IMAGE_PIXELS:
+        return Problem("SB321", where, args={"src": src, "width": width, "height": height,
+                                             "limit": MAX_IMAGE_PIXELS // 10_000})
+    return None
 
 
 def media_files(paths: set[str], content_dir: Path) -> Iterator[OutputFile]:

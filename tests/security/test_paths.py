@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import base64
+import struct
+import zlib
 from pathlib import Path
 
 import pytest
@@ -26,6 +28,34 @@ def test_unsafe_image_references_are_refused(src: str, code: str, make_project, 
     root = make_project({"content/a.md": report_text(body=f"正文。\n\n![图]({src})\n"), "content/pic.svg": "<svg/>"})
     problems = check(root, TODAY)
     assert [(p.code, p.location.path, p.location.line) for p in problems if p.location] == [(code, "content/a.md", 12)]
+
+
+def _png_header(width: int, height: int) -> bytes:
+    """A PNG that says it is width × height (its header is all an image check reads)."""
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)) \
+        + chunk(b"IDAT", zlib.compress(b"")) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize(("name", "data", "code"), [
+    ("fake.png", b"<script>alert(1)</script>", "SB320"),      # not an image whatever its name says
+    ("pic.gif", b"<svg onload=alert(1)></svg>", "SB320"),
+    ("cut.jpg", b"\xff\xd8\xff", "SB320"),                  # a damaged file
+    ("huge.png", _png_header(12000, 12000), "SB321"),         # 420 KB of such a PNG took 1.6 GB to decode
+])
+def test_images_must_be_images_of_a_size_that_can_be_decoded(name: str, data: bytes, code: str,
+                                                             make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project({"content/a.md": report_text(body=f"正文。\n\n![图]({name})\n"), f"content/{name}": data})
+    problems = check(root, TODAY)
+    assert [(p.code, p.location.path, p.location.line) for p in problems if p.location] == [(code, "content/a.md", 12)]
+    assert "12000×12000" in problems[0].message if code == "SB321" else "PNG、JPEG" in problems[0].message
+
+
+def test_a_large_but_ordinary_photo_is_accepted(make_project) -> None:  # type: ignore[no-untyped-def]
+    root = make_project({"content/a.md": report_text(body="正文。\n\n![图](photo.png)\n"),
+                         "content/photo.png": _png_header(8000, 6000)})  # 48 megapixels
+    assert check(root, TODAY) == []
 
 
 def test_unsafe_scheme_images_are_dropped_by_the_parser(make_project, tmp_path: Path) -> None:
