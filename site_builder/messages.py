@@ -84,7 +84,7 @@ MESSAGES: dict[str, str] = {
     "SB703": "不支持导入「{path}」这种文件，只能导入 .docx 和 .txt",
     # SB9xx: the command line
     "SB901": "路径「{path}」不存在或不是目录",
-    "SB902": "--today 的值「{value}」不是 YYYY-MM-DD 格式的日期",
+    "SB902": "日期「{value}」不是 YYYY-MM-DD 格式的真实日期",
 }
 
 

@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .errors import BuildFailed, Location, Problem
+from .config import resolve_column, suggest_column
+from .errors import BuildFailed, Location, Problem, errors_only
 from .indexno import allocate, existing_index_numbers, rule_for
-from .metadata import index_key
+from .metadata import index_key, validate_meta
+from .model import FieldValue as Given
 from .model import SiteConfig
 from .reportfile import FieldValue, free_path, front_matter, write_new
 from .urls import report_slug
 
+ASKED = "site-builder new"
+"""Where a problem in what the editor asked for is said to be: the command, not a file."""
 PLACEHOLDER_BODY = "（在此填写正文。以“一、”“（一）”“1.”开头的段落会自动成为各级标题；最后两行写落款机关和日期。）\n"
 
 
@@ -52,7 +56,23 @@ def create_report(project_dir: Path, config: SiteConfig, request: NewReport) -> 
         "成文日期": written.isoformat(), "公开日期": (request.published or written).isoformat(),
         "栏目": request.column or None, "文号": request.doc_no or None,
     }
+    problems = refused_fields(fields, config)
+    if problems:
+        raise BuildFailed(problems)
     text = front_matter(fields, {}) + "\n" + PLACEHOLDER_BODY
     path = free_path(project_dir / "content" / str(written.year), report_slug(index_no))
     write_new(path, text)
     return path, index_no
+
+
+def refused_fields(fields: dict[str, FieldValue], config: SiteConfig) -> list[Problem]:
+    """What a build would refuse in the new file's front matter (a title with a line break, 公开日期 before
+    成文日期, a column that does not exist), refused before the file is written."""
+    given = {key: Given(value, 0) for key, value in fields.items() if value is not None}
+    meta, problems = validate_meta(given, ASKED)
+    refused = [replace(p, location=Location(ASKED)) for p in errors_only(problems)]  # no lines: not a file yet
+    if meta is not None and meta.column is not None and resolve_column(config.columns, meta.column) is None:
+        written = "/".join(meta.column)
+        refused.append(Problem("SB309", Location(ASKED), field="栏目",
+                               args={"value": written, "hint": suggest_column(config.columns, written)}))
+    return refused

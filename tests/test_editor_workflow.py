@@ -199,6 +199,29 @@ def test_new_rejects_colliding_hand_written_index_and_unknown_agency(project: Pa
     assert failed.value.problems[0].code == "SB701" and "测试县司法局" in failed.value.problems[0].format()
 
 
+@pytest.mark.parametrize(("request_", "code", "field"), [
+    (NewReport(title="标题\n公开方式: 依申请公开", agency="测试县司法局"), "SB314", "信息名称"),
+    (NewReport(title="甲", agency="测试县司法局", column="不存在/栏目"), "SB309", "栏目"),
+    (NewReport(title="甲", agency="测试县司法局", written=dt.date(2025, 5, 2), published=dt.date(2025, 5, 1)),
+     "SB305", "公开日期"),
+])
+def test_new_refuses_what_a_build_would_refuse_and_writes_nothing(request_: NewReport, code: str, field: str,
+                                                                  project: Path) -> None:
+    before = sorted(project.rglob("*"))
+    with pytest.raises(BuildFailed) as failed:
+        create_report(project, load_config(project), request_)
+    problem = failed.value.problems[0]
+    assert (problem.code, problem.field, problem.format().split("，")[0]) == (code, field, "site-builder new")
+    assert sorted(project.rglob("*")) == before
+
+
+def test_new_writes_a_file_that_builds(project: Path) -> None:
+    config = load_config(project)
+    create_report(project, config, NewReport(title="甲", agency="测试县司法局", column="法定主動公開內容/執行公開",
+                                             written=dt.date(2025, 5, 2)))
+    assert [p.code for p in check(project, TODAY)] == []
+
+
 def test_next_serial_ignores_other_prefixes_and_years() -> None:
     rule = AgencyRule("甲", "luo", 7)
     existing = ["luo/2023-0000131", "LUO/2023-0000009", "luo/2022-0000500", "other/2023-0000900"]

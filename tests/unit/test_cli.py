@@ -62,7 +62,7 @@ def _code(stderr: str) -> str:
 def test_bad_today_is_usage_error() -> None:
     result = run("build", ".", "--today", "2026-13-01")
     assert result.returncode == 2
-    assert "--today 的值「2026-13-01」不是 YYYY-MM-DD 格式的日期" in result.stderr  # SB902's text
+    assert "--today: 日期「2026-13-01」不是 YYYY-MM-DD 格式的真实日期" in result.stderr  # SB902's text
     assert _code(result.stderr) == "SB902"
 
 
