@@ -164,6 +164,8 @@ def _strip_format_chars(value: FieldValue) -> tuple[FieldValue, list[str]]:
     removed: list[str] = []
 
     def clean(text: str) -> str:
+        if text.isprintable():  # no character of a C or Z category but the ASCII space: nothing to strip
+            return text
         kept = []
         for ch in text:
             if unicodedata.category(ch) == "Cf":
@@ -183,6 +185,8 @@ def _strip_format_chars(value: FieldValue) -> tuple[FieldValue, list[str]]:
 
 
 def _invisible_char(text: str, allow_newlines: bool) -> str | None:
+    if text.isprintable():  # as in _strip_format_chars: most values, checked without a loop in Python
+        return None
     for ch in text:
         if allow_newlines and ch in "\n\t":
             continue

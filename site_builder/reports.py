@@ -180,11 +180,15 @@ def to_report(item: Checked, config: SiteConfig, url: str) -> Report:
 def repeated_title_lines(body: str, title: str) -> int:
     """How many leading body lines to skip: up to a first line that only repeats 信息名称 (Word files start
     with the title, which the page already shows)."""
-    lines = body.split("\n")
-    first = next((i for i, line in enumerate(lines) if line.strip()), None)
-    if first is not None and " ".join(lines[first].strip(" \u3000#").split()) == title:
-        return first + 1
-    return 0
+    at = number = 0
+    while True:  # line by line from the top: the body is long and only its first text line matters
+        end = body.find("\n", at)
+        line = body[at:] if end < 0 else body[at:end]
+        if line.strip():
+            return number + 1 if " ".join(line.strip(" \u3000#").split()) == title else 0
+        if end < 0:
+            return 0
+        at, number = end + 1, number + 1
 
 
 

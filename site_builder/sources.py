@@ -58,8 +58,9 @@ def decode_source(raw: bytes, path: Path, rel: str) -> Source | Problem:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return Problem("SB201", Location(rel, line), args={"byte": exc.start + 1})
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    nul = text.find("\x00")
+    if b"\r" in raw:  # bytes are searched at C speed; most files have no CR and need no copy
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    nul = text.find("\x00") if b"\x00" in raw else -1
     if nul >= 0:
         line = text.count("\n", 0, nul) + 1
         return Problem("SB209", Location(rel, line), args={"line": line})

@@ -86,3 +86,23 @@ def test_traditional_spellings_of_controlled_values() -> None:
     assert isinstance(meta, ReportMeta) and meta.disclosure == "主动公开" and meta.validity == "废止"
     other = validate(_fields(公开方式="依申請公開"), "a.md")
     assert isinstance(other, ReportMeta) and other.disclosure == "依申请公开"
+
+
+def test_printable_values_skip_the_character_loops_with_the_same_answers() -> None:
+    import random
+    import unicodedata
+
+    from site_builder.metadata import _INVISIBLE, _invisible_char, _strip_format_chars
+
+    pieces = ["a", " ", "法", "\u3000", "\n", "\t", "\x07", "\u200b", "\u202e", "\ufeff", "\ue000", "\u2028",
+              "\u00a0", "😀", "\U000f0000"]
+    rng = random.Random(5)
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        for allow in (False, True):
+            first = next((ch for ch in text if not (allow and ch in "\n\t")
+                          and unicodedata.category(ch) in _INVISIBLE), None)
+            assert _invisible_char(text, allow) == first, repr(text)
+        cleaned, removed = _strip_format_chars(FieldValue(text, 1))
+        assert cleaned.value == "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+        assert removed == list(dict.fromkeys(f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cf"))

@@ -96,3 +96,22 @@ def test_an_unknown_column_in_traditional_characters_is_hinted_in_simplified(mak
     _, problems = load_reports(root, CONFIG, TODAY)
     assert [(p.code, p.location.path if p.location else None) for p in problems] == [("SB309", "content/b.md")]
     assert "「法定主动公开内容/执行公开」" in problems[0].message
+
+
+def test_repeated_title_lines_read_from_the_top_equal_splitting_every_line() -> None:
+    import random
+
+    from site_builder.reports import repeated_title_lines
+
+    def by_splitting(body: str, title: str) -> int:  # the definition: the first line with text, whole body split
+        lines = body.split("\n")
+        first = next((i for i, line in enumerate(lines) if line.strip()), None)
+        if first is not None and " ".join(lines[first].strip(" \u3000#").split()) == title:
+            return first + 1
+        return 0
+
+    pieces = ["", " ", "\u3000", "\t", "# 标题", "标题", " 标 题 ", "标题。", "正文", "\u2028", "## 标题 "]
+    rng = random.Random(7)
+    for _ in range(20000):
+        body = "\n".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
+        assert repeated_title_lines(body, "标题") == by_splitting(body, "标题"), repr(body)

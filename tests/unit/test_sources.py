@@ -43,3 +43,24 @@ def test_symlink_inside_content_is_read(tmp_path: Path) -> None:
     (content / "alias.md").symlink_to(content / "real.md")
     found, problems = find_sources(content, tmp_path)
     assert len(found) == 2 and problems == []
+
+
+def test_line_ends_and_nul_found_from_the_bytes_equal_searching_the_text() -> None:
+    """decode_source looks for CR and NUL in the bytes first; the text and the problems are as before."""
+    import random
+
+    def by_text(raw: bytes) -> tuple[str, int] | str:
+        text = raw.removeprefix(b"\xef\xbb\xbf").decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")
+        nul = text.find("\x00")
+        return ("SB209", text.count("\n", 0, nul) + 1) if nul >= 0 else text
+
+    pieces = [b"a", "法".encode(), b"\r", b"\n", b"\r\n", b"\x00", b" ", b"\xef\xbb\xbf"]
+    rng = random.Random(3)
+    for _ in range(20000):
+        raw = b"".join(rng.choice(pieces) for _ in range(rng.randint(0, 12)))
+        result = decode_source(raw, Path("x.md"), "x.md")
+        expected = by_text(raw)
+        if isinstance(expected, str):
+            assert isinstance(result, Source) and result.text == expected, raw
+        else:
+            assert isinstance(result, Problem) and (result.code, result.location.line) == expected, raw
