@@ -78,14 +78,19 @@ def image_problem(path: Path, src: str, where: Location) -> Problem | None:
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 kind, (width, height) = image.format, image.size
-    except (OSError, ValueError, Image.DecompressionBombError):
+    except Image.DecompressionBombError:  # over twice Pillow's own limit: refused before its size is known
+        return _too_large(src, where, f"超过 {2 * (Image.MAX_IMAGE_PIXELS or 0) // 10_000} 万像素")
+    except (OSError, ValueError):
         return Problem("SB320", where, args={"src": src})
     if kind not in FORMATS:
         return Problem("SB320", where, args={"src": src})
     if width * height > MAX_IMAGE_PIXELS:
-        return Problem("SB321", where, args={"src": src, "width": width, "height": height,
-                                             "limit": MAX_IMAGE_PIXELS // 10_000})
+        return _too_large(src, where, f"{width}×{height} 像素")
     return None
+
+
+def _too_large(src: str, where: Location, size: str) -> Problem:
+    return Problem("SB321", where, args={"src": src, "size": size, "limit": MAX_IMAGE_PIXELS // 10_000})
 
 
 def media_files(paths: set[str], content_dir: Path) -> Iterator[OutputFile]:

@@ -53,7 +53,7 @@ MESSAGES: dict[str, str] = {
     "SB318": "图片「{src}」的类型不支持：只能使用 PNG、JPEG、GIF、WebP 图片（SVG 可能含有脚本）",
     "SB319": "正文很长（约 {length} 字），站内检索每篇最多收录 {limit} 字，超出的部分照常发布，但检索不到",
     "SB320": "图片「{src}」不是有效的 PNG、JPEG、GIF 或 WebP 图片（文件内容与扩展名不符，或文件已损坏）",
-    "SB321": "图片「{src}」尺寸过大（{width}×{height} 像素，上限 {limit} 万像素），请缩小后再使用",
+    "SB321": "图片「{src}」尺寸过大（{size}，上限 {limit} 万像素），请缩小后再使用",
     "SB315": "已删除字段中的不可见字符（{codepoints}），它们会让标题看起来与实际内容不同，请检查原文",
     # SB4xx: templates and output
     "SB401": "无法写入输出目录：{detail}",
