@@ -33,6 +33,7 @@ MESSAGES: dict[str, str] = {
     "SB209": "文件中含有 NUL 控制字符（第 {line} 行），请检查文件是否损坏",
     "SB210": "该文件是指向 content/ 目录之外的符号链接，已拒绝读取",
     "SB211": "某一行过长（{length} 字符，上限 {limit} 字符）",
+    "SB212": "含有看不见的控制字符 {codepoint}（多由复制粘贴带入），网页、订阅源和 Word 文件都不能包含它，请删除后重试",
     # SB3xx: report metadata
     "SB301": "未知字段「{key}」{hint}",
     "SB302": "缺少必填字段",

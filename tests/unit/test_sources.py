@@ -64,3 +64,21 @@ def test_line_ends_and_nul_found_from_the_bytes_equal_searching_the_text() -> No
             assert isinstance(result, Source) and result.text == expected, raw
         else:
             assert isinstance(result, Problem) and (result.code, result.location.line) == expected, raw
+
+
+def test_control_characters_are_refused_with_their_line() -> None:
+    """A body with one pasted control character made the Word export (lxml) fail the whole build."""
+    import random
+
+    for char in ["\x01", "\x0b", "\x0c", "\x1f", "\x7f", "\x85", "\x9f", "\ufffe", "\uffff"]:
+        raw = ("---\n信息名称: 甲\n---\n\n法治·宣传°\n第二" + char + "段\n").encode()
+        result = decode_source(raw, Path("x.md"), "x.md")
+        assert isinstance(result, Problem) and result.code == "SB212", repr(char)
+        assert result.location.line == 6 and f"U+{ord(char):04X}" in result.message
+    pieces = ["法", "a", "\t", "\n", "·", "\u00a0", "\uff01", "\uffe5", "\ufffd", "\x0b", "\x85", "\ufffe"]
+    rng = random.Random(11)
+    for _ in range(20000):  # the byte checks find exactly what the text's own search finds
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 10)))
+        result = decode_source(text.encode(), Path("x.md"), "x.md")
+        bad = any(ch in text for ch in "\x0b\x85\ufffe")
+        assert (isinstance(result, Problem) and result.code == "SB212") == bad, repr(text)
