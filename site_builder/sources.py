@@ -14,9 +14,9 @@ from .tree import entries_under
 MAX_FILE_BYTES = 5 * 1024 * 1024
 """A real report is tens of KB; anything this large is a mistake or an attack."""
 MAX_LINE_CHARS = 200_000
-_CONTROL = re.compile("[\x01-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 """Characters no page, feed or Word file may hold (XML refuses them; python-docx failed the whole build on one):
-C0 controls but tab and line ends, DEL, C1 controls, and the two noncharacters."""
+C0 controls (NUL included) but tab and line ends, DEL, C1 controls, and the two noncharacters."""
 _NOT_C0 = bytes(b for b in range(256) if not (b < 0x20 and b not in b"\t\n\r" or b == 0x7F))
 """Every byte but the C0 controls and DEL, deleted from a copy of the file to see whether any is left."""
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")
@@ -67,15 +67,12 @@ def decode_source(raw: bytes, path: Path, rel: str) -> Source | Problem:
         return Problem("SB201", Location(rel, line), args={"byte": exc.start + 1})
     if b"\r" in raw:  # bytes are searched at C speed; most files have no CR and need no copy
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    nul = text.find("\x00") if b"\x00" in raw else -1
-    if nul >= 0:
-        line = text.count("\n", 0, nul) + 1
-        return Problem("SB209", Location(rel, line), args={"line": line})
     if raw.translate(None, _NOT_C0) or (b"\xc2" in raw and _C1.search(raw)) or "\ufffe" in text or "\uffff" in text:
         found = _CONTROL.search(text)  # cheaper searches first: this regex costs ten times more (~250 µs a file)
         if found is not None:
             line = text.count("\n", 0, found.start()) + 1
-            return Problem("SB212", Location(rel, line), args={"line": line, "codepoint": f"U+{ord(found[0]):04X}"})
+            code = "SB209" if found[0] == "\x00" else "SB212"  # NUL: most likely a damaged or binary file
+            return Problem(code, Location(rel, line), args={"line": line, "codepoint": f"U+{ord(found[0]):04X}"})
     for number, line_text in enumerate(text.split("\n") if len(text) > MAX_LINE_CHARS else (), start=1):
         if len(line_text) > MAX_LINE_CHARS:
             return Problem("SB211", Location(rel, number), args={"length": len(line_text), "limit": MAX_LINE_CHARS})
