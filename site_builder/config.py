@@ -236,6 +236,11 @@ def find_column(columns: tuple[ColumnConfig, ...], names: tuple[str, ...]) -> tu
     return tuple(chain) if chain else None
 
 
+def unknown_column(columns: tuple[ColumnConfig, ...], written: str, where: Location) -> Problem:
+    """SB309: no column has the path as written; the hint names the nearest one."""
+    return Problem("SB309", where, field="栏目", args={"value": written, "hint": suggest_column(columns, written)})
+
+
 def resolve_column(columns: tuple[ColumnConfig, ...], names: tuple[str, ...]) -> tuple[str, ...] | None:
     """The column's names as site.yaml spells them, for a path written as there or in traditional characters
     (法定主動公開內容/執行公開); None when no column has that path."""

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .config import resolve_column, suggest_column
+from .config import resolve_column, unknown_column
 from .errors import BuildFailed, Location, Problem, errors_only
 from .indexno import allocate, existing_index_numbers, rule_for
 from .metadata import index_key, validate_meta
@@ -72,7 +72,5 @@ def refused_fields(fields: dict[str, FieldValue], config: SiteConfig) -> list[Pr
     meta, problems = validate_meta(given, ASKED)
     refused = [replace(p, location=Location(ASKED)) for p in errors_only(problems)]  # no lines: not a file yet
     if meta is not None and meta.column is not None and resolve_column(config.columns, meta.column) is None:
-        written = "/".join(meta.column)
-        refused.append(Problem("SB309", Location(ASKED), field="栏目",
-                               args={"value": written, "hint": suggest_column(config.columns, written)}))
+        refused.append(unknown_column(config.columns, "/".join(meta.column), Location(ASKED)))
     return refused

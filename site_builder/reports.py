@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
-from .config import find_column, resolve_column, suggest_column
+from .config import find_column, resolve_column, unknown_column
 from .editorial import editorial_warnings
 from .errors import Location, Problem, Severity, errors_only, relative_to
 from .frontmatter import split_front_matter
@@ -62,9 +62,8 @@ def check_source(source: Source, config: SiteConfig, content_dir: Path,
     if meta.column is not None:
         column = resolve_column(config.columns, meta.column)
         if column is None:
-            written = "/".join(meta.column)
-            return [Problem("SB309", Location(source.rel, column_field.line if column_field else None),
-                            field="栏目", args={"value": written, "hint": suggest_column(config.columns, written)})]
+            where = Location(source.rel, column_field.line if column_field else None)
+            return [unknown_column(config.columns, "/".join(meta.column), where)]
         meta = replace(meta, column=column)
     return Checked(slim(source), meta, repeated_title_lines(split.body, meta.title),
                    column_field.line if column_field else None,

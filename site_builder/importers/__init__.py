@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..config import resolve_column, suggest_column
+from ..config import resolve_column, unknown_column
 from ..errors import BuildFailed, Location, Problem
 from ..indexno import allocate, existing_index_numbers, rule_for
 from ..metadata import parse_date
@@ -45,8 +45,7 @@ def import_file(path: Path, project_dir: Path, config: SiteConfig, column: str =
     if column:
         names = tuple(p.strip() for p in column.split("/") if p.strip())
         if resolve_column(config.columns, names) is None:  # as a build reads it (繁体 too)
-            raise BuildFailed([Problem("SB309", Location("--column"), field="栏目",
-                                       args={"value": column, "hint": suggest_column(config.columns, column)})])
+            raise BuildFailed([unknown_column(config.columns, column, Location("--column"))])
     extracted = extract(path)
     analysis = analyse(list(extracted.blocks), extracted.title)
     fields: dict[str, FieldValue] = dict(analysis.fields)
