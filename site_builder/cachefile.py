@@ -14,7 +14,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from . import __version__
+from .codeversion import code_version
 
 
 def read_cache(path: Path, valid_for: str) -> Any | None:
@@ -31,7 +31,7 @@ def read_binary(path: Path, valid_for: str) -> bytes | None:
         raw = path.read_bytes()
         newline = raw.find(b"\n")
         header = json.loads(raw[:newline])
-        if newline < 0 or header["tool"] != __version__ or header["for"] != valid_for \
+        if newline < 0 or header["tool"] != code_version() or header["for"] != valid_for \
                 or header["checksum"] != hashlib.sha256(memoryview(raw)[newline + 1 :]).hexdigest():
             return None
         return raw[newline + 1 :]
@@ -40,7 +40,7 @@ def read_binary(path: Path, valid_for: str) -> bytes | None:
 
 
 def write_binary(path: Path, valid_for: str, payload: bytes) -> None:
-    header = {"tool": __version__, "for": valid_for, "checksum": hashlib.sha256(payload).hexdigest()}
+    header = {"tool": code_version(), "for": valid_for, "checksum": hashlib.sha256(payload).hexdigest()}
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
     with open(temporary, "wb") as handle:
@@ -52,7 +52,7 @@ def write_binary(path: Path, valid_for: str, payload: bytes) -> None:
 def write_cache(path: Path, valid_for: str, payload: Any) -> None:
     """Write payload; a dict is written entry by entry (same bytes as json.dumps), so a large site's cache
     is never held as one JSON text too."""
-    header = {"tool": __version__, "for": valid_for, "checksum": "0" * 64}
+    header = {"tool": code_version(), "for": valid_for, "checksum": "0" * 64}
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_suffix(".tmp")
     digest = hashlib.sha256()

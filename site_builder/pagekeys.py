@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import __version__
 from .cachefile import read_cache, write_cache
+from .codeversion import code_version
 from .model import Column, Report, ReportMeta, SiteConfig
 from .paginate import Page
 
@@ -76,8 +76,8 @@ class PageKeys:
 
 
 def theme_fingerprint(template_dirs: list[Path], config: SiteConfig, minify: bool) -> str:
-    """Everything every page depends on: tool version, every template file, the site config, minifying."""
-    digest = hashlib.sha256(f"{__version__}|{minify}|{config!r}".encode())
+    """Everything every page depends on: the tool's code, every template file, the site config, minifying."""
+    digest = hashlib.sha256(f"{code_version()}|{minify}|{config!r}".encode())
     for folder in template_dirs:
         for path in sorted(folder.rglob("*")):
             if path.is_file() and "static" not in path.relative_to(folder).parts:

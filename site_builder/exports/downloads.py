@@ -10,13 +10,12 @@ from pathlib import Path
 
 import jinja2
 
-from .. import __version__
 from ..bodies import Bodies
+from ..codeversion import code_version
 from ..model import OutputFile, Report
 from .pdf import TEMPLATE, render_pdf, require_cjk_font
 
 CACHE_DIR = Path(".site_builder") / "cache" / "downloads"
-_SOURCES = (Path(__file__).with_name("docx.py"), Path(__file__).with_name("pdf.py"))
 
 
 def _docx(report: Report, markdown: str) -> bytes:
@@ -40,10 +39,8 @@ def human_size(count: int) -> str:
 
 
 def fingerprint(env: jinja2.Environment) -> str:
-    """What every download depends on besides its report: tool version, exporter code, PDF templates."""
-    digest = hashlib.sha256(__version__.encode())
-    for source in _SOURCES:
-        digest.update(source.read_bytes())
+    """What every download depends on besides its report: the tool's code (exporters included), PDF templates."""
+    digest = hashlib.sha256(code_version().encode())
     loader = env.loader
     assert loader is not None
     for name in (TEMPLATE, "pdf/gongwen.css", "signature.html"):
