@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import mdtree
-from .gongwen import TABLE_OPEN, Outline, numbering_kind, split_lead
+from .gongwen import TABLE_OPEN, Outline, numbering_kind, split_heading
 from .model import Heading, RenderedBody
 from .signature import find_signature_lines
 
@@ -87,8 +87,8 @@ def _structured(blocks: list[tuple[str, str]]) -> RenderedBody:
         if kind == "p":
             head = inner[:16]
             number = numbering_kind(head if "<" not in head and "&" not in head else _line_text(inner)[:16])
-            if number:
-                split = _split_numbered(inner)
+            if number and outline.takes(number):
+                split = _split_numbered(number, inner)
                 if split is not None:
                     lead, rest = split
                     out.append(("heading", lead, *outline.place(number), f"gw-{number}"))
@@ -134,13 +134,13 @@ def _unescape(text: str) -> str:
     return text.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", '"').replace("&amp;", "&")
 
 
-def _split_numbered(inner: str) -> tuple[str, str] | None:
+def _split_numbered(kind: str, inner: str) -> tuple[str, str] | None:
     """(lead, rest) of a numbered paragraph, None when it stays a paragraph; unsure when the cut would fall
     after markup (the tree path keeps an element that straddles the cut whole)."""
     marked = "<" in inner or "&" in inner
     text = _line_text(inner) if marked else inner
     stripped = text.lstrip(" \u3000")
-    parts = split_lead(stripped)
+    parts = split_heading(kind, stripped)
     if parts is None:
         return None
     cut = len(text) - len(stripped) + len(parts[0])

@@ -1,6 +1,6 @@
 """The 公文 rules a report body is set by, whichever path renders it: numbering levels (一、 （一） 1. （1）),
-a long numbered paragraph's lead sentence as its heading, and the outline that gives headings their levels
-and ids."""
+a long numbered paragraph's lead sentence as its heading, the parts of a 办法 or 规定 (第一章 总则, 第一节,
+第一条 …), and the outline that gives headings their levels and ids."""
 
 from __future__ import annotations
 
@@ -12,6 +12,11 @@ _NUMBERING = re.compile(
     rf"(?P<cn>[{_CN_NUM}]+[、．.])|(?P<cn_paren>[（(][{_CN_NUM}]+[）)])|(?P<arabic>\d{{1,3}}[、．.](?!\d))"
     r"|(?P<arabic_paren>[（(]\d{1,3}[）)])"
 )
+_PART = re.compile(rf"第[{_CN_NUM}\d]{{1,5}}(?:(?P<chapter>章|部分)|(?P<section>节)|(?P<article>条[ \u3000]))")
+"""第一章/第一部分, 第一节, and an article (第一条 and a space, as 条款 are set: "第十二条规定，…" is a sentence)."""
+_PART_TITLE = re.compile(rf"第[{_CN_NUM}\d]{{1,5}}(?:章|部分|节)[ \u3000]*[^\n。！？；，,：:;!?]{{0,30}}")
+"""A chapter or section heading is its number and a short title, alone in its paragraph."""
+PARTS = ("chapter", "section")
 _SENTENCE_END = re.compile("[。！？；]")
 _MAX_HEADING = 60
 """Longer numbered paragraphs are split after their lead sentence when it is short enough."""
@@ -20,9 +25,18 @@ TABLE_OPEN = '<div class="table-scroll" role="region" tabindex="0" aria-label="�
 
 
 def numbering_kind(text: str) -> str | None:
-    """Which 公文 numbering level a paragraph starts with, if any."""
-    found = _NUMBERING.match(text.lstrip(" \u3000"))
+    """Which 公文 numbering level or part (chapter, section, article) a paragraph starts with, if any."""
+    text = text.lstrip(" \u3000")
+    found = _NUMBERING.match(text) or _PART.match(text)
     return found.lastgroup.replace("_", "-") if found is not None and found.lastgroup else None
+
+
+def split_heading(kind: str, text: str) -> tuple[str, str] | None:
+    """(heading, rest) for a paragraph numbered `kind`: a chapter or section only as a title line of its own,
+    numbered paragraphs as split_lead cuts them."""
+    if kind in PARTS:
+        return (text, "") if _PART_TITLE.fullmatch(text) else None
+    return split_lead(text)
 
 
 def split_lead(text: str) -> tuple[str, str] | None:
@@ -39,21 +53,35 @@ def split_lead(text: str) -> tuple[str, str] | None:
 class Outline:
     """Heading levels and positional ids (s1, s1-2, ...) as the document goes on.
 
-    Markdown headings (md1, md2, ...) always outrank 公文 numbering, so `# 附件` closes any open 一、 section.
+    Markdown headings (md1, md2, ...) outrank chapters and sections, which outrank 公文 numbering, so `# 附件`
+    closes any open 一、 section and 第二章 any open 一、 of the chapter before.
     """
 
     def __init__(self) -> None:
+        self.in_articles = False
+        """After an article (第一条　…) numbered paragraphs are its clauses, not sections (until a Markdown
+        heading starts another part of the document, such as 附件)."""
         self.stack: list[str] = []
         self.counts: list[int] = []
         self.anchors: list[str] = []
         """The id of each open level; a heading's id is its parent's and its own count (joining every count
         again for every heading took 7% of a body's rendering)."""
 
+    def takes(self, kind: str) -> bool:
+        """Whether a paragraph numbered `kind` may be a heading here (an article never is)."""
+        if kind == "article":
+            self.in_articles = True
+            return False
+        return not self.in_articles or kind in PARTS
+
     def place(self, kind: str) -> tuple[int, str]:
         stack, counts, anchors = self.stack, self.counts, self.anchors
-        if kind.startswith("md") and kind not in stack:
+        rank = _RANK.get(kind)
+        if kind.startswith("md"):
+            self.in_articles = False
+        if rank is not None and kind not in stack:
             keep = 0
-            while keep < len(stack) and stack[keep].startswith("md") and stack[keep] < kind:
+            while keep < len(stack) and _RANK.get(stack[keep], len(_RANK)) < rank:
                 keep += 1
             if keep < len(stack):
                 counts_at = counts[keep]
@@ -80,3 +108,8 @@ class Outline:
         anchor = (anchors[-1] + "-" if anchors else "s") + str(self.counts[-1])
         anchors.append(anchor)
         return min(len(self.stack) + 1, 6), anchor
+
+
+_RANK = {kind: rank for rank, kind in enumerate(("md1", "md2", "md3", "md4", "md5", "md6", *PARTS))}
+"""Kinds that close every lower open level when they come, whatever came first (公文 numbering does not:
+its levels are ranked by the order they appear in)."""

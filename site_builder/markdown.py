@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from .fastbody import render_fast
-from .gongwen import TABLE_OPEN, Outline, numbering_kind, split_lead
+from .gongwen import TABLE_OPEN, Outline, numbering_kind, split_heading, split_lead
 from .mdtree import Node, is_safe_url, parse, plain_text, text_of, walk
 from .model import Heading, RenderedBody
 from .signature import find_signature
@@ -91,9 +91,9 @@ def _structure(blocks: list[Node], outline: Outline, top: bool) -> list[Node]:
             level, anchor = outline.place("md" + block.attrs["md"])
             out.append(Node("heading", block.children, attrs={"level": str(level), "id": anchor}, line=block.line))
             continue
-        elif block.kind == "paragraph" and top and (kind := _numbered(block.children)):
+        elif block.kind == "paragraph" and top and (kind := _numbered(block.children)) and outline.takes(kind):
             text = _line_text(block.children)
-            parts = split_lead(text.lstrip(" \u3000"))
+            parts = split_heading(kind, text.lstrip(" \u3000"))
             if parts:
                 skipped = len(text) - len(text.lstrip(" \u3000"))
                 lead, rest = _split_nodes(block.children, skipped + len(parts[0]))

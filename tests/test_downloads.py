@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 from docx import Document
@@ -109,6 +110,22 @@ def test_docx_table_and_signature(sample_site: Path) -> None:
     last = [p for p in doc.paragraphs if p.text.strip()][-2:]
     assert [p.text for p in last] == ["罗庄区司法局", "2025年2月18日"]
     assert all(p.alignment == 2 for p in last)  # right
+
+
+def test_docx_chapters_stand_centred_in_their_faces(make_project) -> None:
+    body = "第一章　总则\n\n第一条　为了规范。\n\n（一）甲；\n\n第一节 考核\n\n## 第二条 以标题写的条\n"
+    root = make_project({"content/a.md": report_text(index="t/1", body=body)})
+    build(root, root / "output", TODAY, search=False)
+    doc = Document(str(root / "output/xxgk/fdzdgknr/jcgk/t-1.docx"))
+    def face(run: Any) -> str | None:
+        fonts = run.element.rPr.find(qn("w:rFonts")) if run.element.rPr is not None else None
+        return fonts.get(qn("w:eastAsia")) if fonts is not None else None
+
+    faces = {p.text: (p.style.name, p.alignment, {face(r) for r in p.runs}) for p in doc.paragraphs if p.text.strip()}
+    assert faces["第一章　总则"] == ("Heading 1", 1, {"黑体"})  # 1: centred
+    assert faces["第一节 考核"] == ("Heading 2", 1, {"楷体_GB2312"})
+    assert faces["（一）甲；"][0] == "Normal" and faces["第一条　为了规范。"][0] == "Normal"
+    assert faces["第二条 以标题写的条"][0].startswith("Heading")  # a Markdown heading, whatever it starts with
 
 
 def test_fonts_are_subset_by_harfbuzz_not_fonttools() -> None:

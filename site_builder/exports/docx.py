@@ -30,7 +30,10 @@ BODY_SIZE = Pt(16)
 INDENT = Pt(32)  # two characters
 KIND_FONT = {  # 公文 numbering kind → (font, bold): 一、黑体；（一）楷体；1. 仿宋加粗；（1）仿宋
     "cn": (HEI, False), "cn-paren": (KAI, False), "arabic": (BODY_FONT, True), "arabic-paren": (BODY_FONT, False),
+    "chapter": (HEI, False), "section": (KAI, False),  # 第一章 黑体；第一节 楷体
 }
+CENTRED = ("chapter", "section")
+"""Chapter and section titles of a 办法 or 规定 stand centred, as such documents set them."""
 
 
 def set_east_asian(target: Any, name: str) -> None:
@@ -188,11 +191,14 @@ def _blocks(doc: Any, blocks: list[Node], list_style: str | None, signature: boo
             paragraph = doc.add_paragraph(style=f"Heading {level}")
             _add_runs(paragraph, block.children)
             numbered = numbering_kind(plain_text(block.children))
-            if numbered:
+            if numbered in KIND_FONT:  # not an article: a Markdown heading may begin with 第一条
                 font, bold = KIND_FONT[numbered]
                 for run in paragraph.runs:
                     set_east_asian(run._element, font)
                     run.bold = bold
+            if numbered in CENTRED:
+                paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                paragraph.paragraph_format.first_line_indent = Pt(0)
         elif kind in ("bullet_list", "ordered_list"):
             _blocks(doc, block.children, "List Bullet" if kind == "bullet_list" else "List Number", signature)
         elif kind in ("list_item", "blockquote"):

@@ -1,0 +1,92 @@
+"""Documents set out in chapters and articles (办法, 规定, 实施细则): chapter and section titles are headings,
+an article's numbered clauses are not, and both rendering paths agree on them."""
+
+from __future__ import annotations
+
+import pytest
+
+from site_builder.fastbody import render_fast
+from site_builder.gongwen import numbering_kind, split_heading
+from site_builder.markdown import render_body, render_tree_body
+
+REGULATION = """第一章　总则
+
+第一条　为落实“谁执法谁普法”普法责任制，结合本区实际，制定本办法。
+
+第二条　本办法适用于全区各级国家机关。
+
+第二章　职责分工
+
+第一节 普法责任
+
+第三条　各单位应当履行下列职责：
+
+（一）制定本单位普法规划；
+
+（二）建立普法责任清单。
+
+第二节 考核
+
+第四条 考核结果纳入绩效考核。
+
+第三章　附则
+
+第五条　本办法自印发之日起施行。
+
+# 附件
+
+一、普法责任清单
+
+二、考核细则
+"""
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("第一章　总则", "chapter"), ("第十二章 附则", "chapter"), ("第一部分 总体要求", "chapter"),
+    ("第3章 职责", "chapter"), ("第二节 考核", "section"), ("第十二条　为了", "article"), ("第1条 为", "article"),
+    ("　第三条　各单位", "article"), ("第十二条规定，应当", None), ("第一时间", None), ("一、总体要求", "cn"),
+])
+def test_parts_are_told_by_their_number(text: str, kind: str | None) -> None:
+    assert numbering_kind(text) == kind
+
+
+def test_a_chapter_is_a_title_line_not_a_sentence() -> None:
+    assert split_heading("chapter", "第一章　总则") == ("第一章　总则", "")
+    assert split_heading("chapter", "第一部分 2024年工作总结") == ("第一部分 2024年工作总结", "")
+    assert split_heading("chapter", "第一章规定了本办法的目的和依据，共五条。") is None
+    assert split_heading("section", "第二节 考核\n第二行") is None
+    assert split_heading("chapter", "第一章 " + "很长的标题" * 10) is None
+
+
+def test_chapters_and_sections_are_headings_and_clauses_are_not() -> None:
+    body = render_body(REGULATION)
+    assert [(h.level, h.text, h.anchor) for h in body.headings] == [
+        (2, "第一章　总则", "s1"), (2, "第二章　职责分工", "s2"), (3, "第一节 普法责任", "s2-1"),
+        (3, "第二节 考核", "s2-2"), (2, "第三章　附则", "s3"),
+        (2, "附件", "s4"), (3, "一、普法责任清单", "s4-1"), (3, "二、考核细则", "s4-2"),
+    ]
+    assert '<h2 id="s1" class="gw-chapter">第一章　总则</h2>' in body.html
+    assert '<h3 id="s2-1" class="gw-section">第一节 普法责任</h3>' in body.html
+    assert "<p>第一条　为落实" in body.html and "<p>（一）制定本单位普法规划；</p>" in body.html
+
+
+def test_a_chapter_closes_the_numbered_sections_of_the_one_before() -> None:
+    body = render_body("第一部分 总体要求\n\n一、指导思想\n\n（一）坚持党的领导\n\n第二部分 主要任务\n\n一、学习宣传\n")
+    assert [(h.level, h.anchor) for h in body.headings] == [(2, "s1"), (3, "s1-1"), (4, "s1-1-1"), (2, "s2"),
+                                                            (3, "s2-1")]
+
+
+def test_a_report_quoting_an_article_keeps_its_headings() -> None:
+    body = render_body("一、工作目标\n\n第十二条规定，应当加强普法。\n\n二、工作措施\n")
+    assert [h.text for h in body.headings] == ["一、工作目标", "二、工作措施"]
+
+
+@pytest.mark.parametrize("text", [
+    REGULATION, "第一章 总则\n\n**第一条** 为了规范。\n\n（一）甲；\n", "一、甲\n\n第一条　乙\n\n二、丙\n\n## 附\n\n三、丁\n",
+    "第一章　总则\n第一条　同一段里\n", "第二节\n\n第一章\n\n1. 甲\n\n第一部分：总体要求\n",
+])
+def test_both_paths_agree_on_articles(text: str) -> None:
+    fast = render_fast(text)
+    if fast is not None:
+        assert fast == render_tree_body(text)
+    assert render_body(text) == render_tree_body(text)
