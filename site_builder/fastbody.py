@@ -13,7 +13,7 @@ import re
 from . import mdtree
 from .gongwen import TABLE_OPEN, Outline, numbering_kind, split_heading
 from .model import Heading, RenderedBody
-from .signature import find_signature_lines
+from .signature import MAX_BANJI, banji_start, find_signature_lines
 
 _BLOCK = re.compile(r"<p>([^<]*(?:<(?!/p>\n)[^<]*)*)</p>\n|<h([1-6])>([^<]*(?:<(?!/h\2>\n)[^<]*)*)</h\2>\n"
                     r"|<table>\n([^<]*(?:<(?!/table>\n)[^<]*)*)</table>\n|<hr />\n")
@@ -96,7 +96,8 @@ def _structured(blocks: list[tuple[str, str]]) -> RenderedBody:
                         out.append(("p", rest, 0, "", ""))
                     continue
         out.append((kind, inner, 0, "", ""))
-    return _render(out, _signature(out))
+    banji = _banji(out)
+    return _render(out, _signature(out[:banji]), banji)
 
 
 def _too_deep(html: str) -> bool:
@@ -150,17 +151,33 @@ def _split_numbered(kind: str, inner: str) -> tuple[str, str] | None:
     return lead, rest
 
 
+def _banji(blocks: list[Block]) -> int:
+    """Where the closing 版记 starts (as signature.split_banji finds it), else the number of blocks; unsure when
+    it holds markup (the tree path reads such lines from their nodes)."""
+    found = banji_start(_trailing(blocks, MAX_BANJI), _plain)
+    if found is None:
+        return len(blocks)
+    if any("<" in inner or "&" in inner for _, inner, *_ in blocks[found:]):
+        raise _Unsure
+    return found
+
+
+def _trailing(blocks: list[Block], count: int) -> list[tuple[int, list[str]]]:
+    """The last `count` paragraphs, if they are the final blocks: (index, lines with text)."""
+    found: list[tuple[int, list[str]]] = []
+    end = len(blocks)
+    while len(found) < count and end >= 1 and blocks[end - 1][0] == "p":
+        lines = blocks[end - 1][1].split("\n")
+        found.insert(0, (end - 1, [line for line in lines if _plain(line).strip(" \u3000")]))
+        end -= 1
+    return found
+
+
 def _signature(blocks: list[Block]) -> tuple[int, list[str]] | None:
     """Where the closing 落款 starts and its lines, as signature.find_signature finds it; unsure when a line of
     it holds markup or ASCII punctuation (the parser may have split such text into nodes, which the tree path
     trims one by one)."""
-    trailing: list[tuple[int, list[str]]] = []
-    end = len(blocks)
-    while len(trailing) < 2 and end >= 1 and blocks[end - 1][0] == "p":
-        lines = blocks[end - 1][1].split("\n")
-        trailing.insert(0, (end - 1, [line for line in lines if _plain(line).strip(" \u3000")]))
-        end -= 1
-    found = find_signature_lines(trailing, _plain)
+    found = find_signature_lines(_trailing(blocks, 2), _plain)
     if found is None:
         return None
     start, lines = found
@@ -169,11 +186,11 @@ def _signature(blocks: list[Block]) -> tuple[int, list[str]] | None:
     return start, [line.strip(" \u3000") for line in lines]
 
 
-def _render(blocks: list[Block], signature: tuple[int, list[str]] | None) -> RenderedBody:
+def _render(blocks: list[Block], signature: tuple[int, list[str]] | None, banji: int) -> RenderedBody:
     out: list[str] = []
     plain: list[str] = []
     headings: list[Heading] = []
-    end = signature[0] if signature else len(blocks)
+    end = signature[0] if signature else banji
     for kind, inner, level, anchor, cls in blocks[:end]:
         if kind == "p" or kind == "heading":
             words = _plain(inner)
@@ -196,6 +213,12 @@ def _render(blocks: list[Block], signature: tuple[int, list[str]] | None) -> Ren
         for line in signature[1]:
             out.append(f"<p>{line}</p>\n")
             plain.append(_plain(line))
+        out.append("</div>\n")
+    if banji < len(blocks):
+        out.append('<div class="banji">\n')
+        for _, inner, *_ in blocks[banji:]:
+            out.append(f"<p>{inner.replace(NEWLINE, BREAK)}</p>\n")
+            plain.append(_plain(inner))
         out.append("</div>\n")
     return RenderedBody(html="".join(out), headings=tuple(headings), text="\n".join(p for p in plain if p))
 

@@ -9,7 +9,7 @@ from .fastbody import render_fast
 from .gongwen import TABLE_OPEN, Outline, numbering_kind, split_heading, split_lead
 from .mdtree import Node, is_safe_url, parse, plain_text, text_of, walk
 from .model import Heading, RenderedBody
-from .signature import find_signature
+from .signature import find_signature, split_banji
 from .urls import relative
 
 __all__ = ["is_safe_url", "numbering_kind", "split_lead", "structured", "render_body", "render_html"]
@@ -110,11 +110,13 @@ def _structure(blocks: list[Node], outline: Outline, top: bool) -> list[Node]:
 
 
 def _mark_signature(blocks: list[Node]) -> list[Node]:
+    blocks, banji = split_banji(blocks)
+    tail = [Node("banji", banji)] if banji else []
     found = find_signature(blocks)
     if found is None:
-        return blocks
+        return blocks + tail
     start, lines = found
-    return blocks[:start] + [Node("signature", [Node("paragraph", line) for line in lines])]
+    return blocks[:start] + [Node("signature", [Node("paragraph", line) for line in lines])] + tail
 
 
 def render_body(text: str, page_url: str = "", images: dict[str, str] | None = None) -> RenderedBody:
@@ -197,8 +199,8 @@ class _Writer:
                 out.append(f"<pre><code{cls}>{escape(block.text, quote=True)}</code></pre>\n")
             elif kind == "table":
                 self.table(block)
-            elif kind == "signature":
-                out.append('<div class="signature">\n')
+            elif kind == "signature" or kind == "banji":
+                out.append(f'<div class="{kind}">\n')
                 self.blocks(block.children)
                 out.append("</div>\n")
 

@@ -1,4 +1,5 @@
-"""Recognise the closing 落款 (agency, then a date such as 2025年4月15日) so it can be set as a block."""
+"""Recognise the closing 落款 (agency, then a date such as 2025年4月15日) so it can be set as a block, and the
+版记 after it (抄送：…; …2025年4月15日印发), set apart as GB/T 9704 sets it."""
 
 from __future__ import annotations
 
@@ -11,6 +12,9 @@ from .mdtree import Node, lines_of, plain_text
 _DATE = re.compile(
     r"^(\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
 )
+_BANJI_LINE = re.compile(r"(?:抄送|抄报|分送|报送|发送)[：:]|[^。；;]{0,40}\d{4}年\d{1,2}月\d{1,2}日印发$")
+MAX_BANJI = 3
+"""Paragraphs a 版记 may take (抄送, 印发, and one line more)."""
 _MAX_AGENCY_LINE = 40
 Line = TypeVar("Line")
 _AGENCY_PUNCT = "。，,；;：:！？"
@@ -23,6 +27,22 @@ def is_signature_date(line: str) -> bool:
 def _agency_like(line: str) -> bool:
     line = line.strip(" \u3000")
     return 0 < len(line) <= _MAX_AGENCY_LINE and not any(c in line for c in _AGENCY_PUNCT)
+
+
+def banji_start(paragraphs: list[tuple[int, list[Line]]], text: Callable[[Line], str]) -> int | None:
+    """Where the closing 版记 starts among the trailing paragraphs (every line of each a 版记 line), if any."""
+    start = None
+    for index, lines in reversed(paragraphs[-MAX_BANJI:]):
+        if not lines or not all(_BANJI_LINE.match(text(line).strip(" \u3000")) for line in lines):
+            break
+        start = index
+    return start
+
+
+def split_banji(blocks: list[Node]) -> tuple[list[Node], list[Node]]:
+    """(the blocks before the 版记, the 版记's paragraphs)."""
+    start = banji_start(_trailing_paragraphs(blocks, MAX_BANJI), plain_text)
+    return (blocks, []) if start is None else (blocks[:start], blocks[start:])
 
 
 def find_signature(blocks: list[Node]) -> tuple[int, list[list[Node]]] | None:
@@ -58,11 +78,11 @@ def _stripped(line: list[Node]) -> list[Node]:
     return [Node("text", text=n.text.strip(" \u3000")) if n.kind == "text" else n for n in line]
 
 
-def _trailing_paragraphs(blocks: list[Node]) -> list[tuple[int, list[list[Node]]]]:
-    """The last two top-level paragraphs, if they are the final blocks: (index, non-empty lines)."""
+def _trailing_paragraphs(blocks: list[Node], count: int = 2) -> list[tuple[int, list[list[Node]]]]:
+    """The last `count` top-level paragraphs, if they are the final blocks: (index, non-empty lines)."""
     found: list[tuple[int, list[list[Node]]]] = []
     end = len(blocks)
-    while len(found) < 2 and end >= 1 and blocks[end - 1].kind == "paragraph":
+    while len(found) < count and end >= 1 and blocks[end - 1].kind == "paragraph":
         lines = [line for line in lines_of(blocks[end - 1].children) if plain_text(line).strip(" \u3000")]
         found.insert(0, (end - 1, lines))
         end -= 1

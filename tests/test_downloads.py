@@ -128,6 +128,20 @@ def test_docx_chapters_stand_centred_in_their_faces(make_project) -> None:
     assert faces["第二条 以标题写的条"][0].startswith("Heading")  # a Markdown heading, whatever it starts with
 
 
+def test_docx_keeps_the_banji_after_the_signature(make_project) -> None:
+    body = "正文。\n\n测试县司法局\n\n2025年1月2日\n\n抄送：县委办公室。\n\n测试县司法局办公室　　2025年1月2日印发\n"
+    root = make_project({"content/a.md": report_text(index="t/1", body=body)})
+    build(root, root / "output", TODAY, search=False)
+    doc = Document(str(root / "output/xxgk/fdzdgknr/jcgk/t-1.docx"))
+    last = [p for p in doc.paragraphs if p.text.strip()][-4:]
+    assert [p.text for p in last] == ["测试县司法局", "2025年1月2日", "抄送：县委办公室。", "测试县司法局办公室　　2025年1月2日印发"]
+    assert [p.alignment for p in last[:2]] == [2, 2]  # the signature, right
+    assert all(p.paragraph_format.first_line_indent == 0 and p.runs[0].font.size.pt == 14 for p in last[2:])
+    pdf = root / "output/xxgk/fdzdgknr/jcgk/t-1.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert _squash(text).endswith("2025年1月2日抄送：县委办公室。测试县司法局办公室2025年1月2日印发— 1 —".replace(" ", ""))
+
+
 def test_fonts_are_subset_by_harfbuzz_not_fonttools() -> None:
     """Without libharfbuzz-subset0 WeasyPrint falls back to fontTools: 2.5 s instead of ~0.1 s per Noto CJK PDF."""
     from weasyprint.pdf import fonts

@@ -205,6 +205,8 @@ def _blocks(doc: Any, blocks: list[Node], list_style: str | None, signature: boo
             _blocks(doc, block.children, list_style, signature)
         elif kind == "signature":
             _blocks(doc, block.children, None, signature=True)
+        elif kind == "banji":
+            _banji(doc, block.children)
         elif kind == "paragraph":
             paragraph = doc.add_paragraph(style=list_style)
             _add_runs(paragraph, block.children)
@@ -216,6 +218,18 @@ def _blocks(doc: Any, blocks: list[Node], list_style: str | None, signature: boo
             _table(doc, block)
         elif kind == "fence":
             doc.add_paragraph(block.text.rstrip("\n"))
+
+
+def _banji(doc: Any, paragraphs: list[Node]) -> None:
+    """The 版记 (抄送, 印发) as GB/T 9704 sets it: 4号, one character in from either side, no first-line indent."""
+    for block in paragraphs:
+        paragraph = doc.add_paragraph()
+        _add_runs(paragraph, block.children)
+        fmt = paragraph.paragraph_format
+        fmt.first_line_indent = Pt(0)
+        fmt.left_indent = fmt.right_indent = Pt(14)
+        for run in paragraph.runs:
+            run.font.size = Pt(14)
 
 
 def render_docx(report: Report, markdown: str) -> bytes:

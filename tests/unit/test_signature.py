@@ -26,3 +26,28 @@ def test_two_agencies_in_one_paragraph() -> None:
 def test_no_signature_when_body_ends_otherwise() -> None:
     assert find_signature(_tokens("正文。\n\n| a |\n|---|\n| 2023年8月8日 |\n")) is None
     assert find_signature(_tokens("一段话，结尾。\n")) is None
+
+
+BANJI = ("一、工作目标\n\n正文。\n\n罗庄区司法局\n\n2025年3月1日\n\n抄送：区委办公室，区人大常委会办公室。\n\n"
+         "罗庄区司法局办公室　　　　2025年3月1日印发\n")
+
+
+def test_a_banji_after_the_signature_is_set_apart_and_the_signature_still_found() -> None:
+    from site_builder.markdown import render_body, render_tree_body
+
+    body = render_body(BANJI)
+    assert body.html.endswith('<div class="signature">\n<p>罗庄区司法局</p>\n<p>2025年3月1日</p>\n</div>\n'
+                              '<div class="banji">\n<p>抄送：区委办公室，区人大常委会办公室。</p>\n'
+                              "<p>罗庄区司法局办公室　　　　2025年3月1日印发</p>\n</div>\n")
+    assert body.text.endswith("2025年3月1日\n抄送：区委办公室，区人大常委会办公室。\n罗庄区司法局办公室　　　　2025年3月1日印发")
+    assert body == render_tree_body(BANJI)
+
+
+def test_banji_lines_and_what_is_not_one() -> None:
+    from site_builder.markdown import render_body
+
+    assert '<div class="banji">\n<p>抄送：各镇街司法所<br>\n印发：2025年3月1日印发</p>' in render_body(
+        "正文。\n\n抄送：各镇街司法所\n印发：2025年3月1日印发\n").html
+    for text in ("正文。\n\n抄送的文件要及时处理。\n", "正文。\n\n抄送：甲\n\n正文又开始了。\n",
+                 "抄送：甲\n\n| a |\n|---|\n| b |\n"):
+        assert "banji" not in render_body(text).html, text
