@@ -12,8 +12,10 @@ _NUMBERING = re.compile(
     rf"(?P<cn>[{_CN_NUM}]+[、．.])|(?P<cn_paren>[（(][{_CN_NUM}]+[）)])|(?P<arabic>\d{{1,3}}[、．.](?!\d))"
     r"|(?P<arabic_paren>[（(]\d{1,3}[）)])"
 )
-_PART = re.compile(rf"第[{_CN_NUM}\d]{{1,5}}(?:(?P<chapter>章|部分)|(?P<section>节)|(?P<article>条[ \u3000]))")
-"""第一章/第一部分, 第一节, and an article (第一条 and a space, as 条款 are set: "第十二条规定，…" is a sentence)."""
+_PART = re.compile(rf"第(?:(?P<first_article>[一1]条[ \u3000])|[{_CN_NUM}\d]{{1,5}}"
+                   r"(?:(?P<chapter>章|部分)|(?P<section>节)|(?P<article>条[ \u3000])))")
+"""第一章/第一部分, 第一节, and an article (第一条 and a space, as 条款 are set: "第十二条规定，…" is a sentence).
+Only a document's own 第一条 starts its articles: a report may quote an article of a law (第三十三条　…)."""
 _PART_TITLE = re.compile(rf"第[{_CN_NUM}\d]{{1,5}}(?:章|部分|节)[ \u3000]*[^\n。！？；，,：:;!?]{{0,30}}")
 """A chapter or section heading is its number and a short title, alone in its paragraph."""
 PARTS = ("chapter", "section")
@@ -69,8 +71,9 @@ class Outline:
 
     def takes(self, kind: str) -> bool:
         """Whether a paragraph numbered `kind` may be a heading here (an article never is)."""
-        if kind == "article":
+        if kind == "first-article":
             self.in_articles = True
+        if kind in ("article", "first-article"):
             return False
         return not self.in_articles or kind in PARTS
 

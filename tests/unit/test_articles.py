@@ -43,7 +43,8 @@ REGULATION = """第一章　总则
 
 @pytest.mark.parametrize(("text", "kind"), [
     ("第一章　总则", "chapter"), ("第十二章 附则", "chapter"), ("第一部分 总体要求", "chapter"),
-    ("第3章 职责", "chapter"), ("第二节 考核", "section"), ("第十二条　为了", "article"), ("第1条 为", "article"),
+    ("第3章 职责", "chapter"), ("第二节 考核", "section"), ("第十二条　为了", "article"), ("第1条 为", "first-article"),
+    ("第一条　为了", "first-article"), ("第一百条 乙", "article"), ("第10条 甲", "article"),
     ("　第三条　各单位", "article"), ("第十二条规定，应当", None), ("第一时间", None), ("一、总体要求", "cn"),
 ])
 def test_parts_are_told_by_their_number(text: str, kind: str | None) -> None:
@@ -76,9 +77,10 @@ def test_a_chapter_closes_the_numbered_sections_of_the_one_before() -> None:
                                                             (3, "s2-1")]
 
 
-def test_a_report_quoting_an_article_keeps_its_headings() -> None:
-    body = render_body("一、工作目标\n\n第十二条规定，应当加强普法。\n\n二、工作措施\n")
-    assert [h.text for h in body.headings] == ["一、工作目标", "二、工作措施"]
+@pytest.mark.parametrize("quote", ["第十二条规定，应当加强普法。", "第三十三条　凡具有中华人民共和国国籍的人都是中华人民共和国公民。"])
+def test_a_report_quoting_an_article_keeps_its_headings(quote: str) -> None:
+    body = render_body(f"一、工作目标\n\n{quote}\n\n（一）学习宪法\n\n二、工作措施\n")
+    assert [h.text for h in body.headings] == ["一、工作目标", "（一）学习宪法", "二、工作措施"]
 
 
 @pytest.mark.parametrize("text", [
