@@ -12,11 +12,12 @@ _NUMBERING = re.compile(
     rf"(?P<cn>[{_CN_NUM}]+[、．.])|(?P<cn_paren>[（(][{_CN_NUM}]+[）)])|(?P<arabic>\d{{1,3}}[、．.](?!\d))"
     r"|(?P<arabic_paren>[（(]\d{1,3}[）)])"
 )
-_PART = re.compile(rf"第(?:(?P<first_article>[一1]条[ \u3000])|[{_CN_NUM}\d]{{1,5}}"
-                   r"(?:(?P<chapter>章|部分)|(?P<section>节)|(?P<article>条[ \u3000])))")
+_PART = re.compile(rf"第(?:(?P<first_article>[一1][条條][ \u3000])|[{_CN_NUM}\d]{{1,5}}"
+                   r"(?:(?P<chapter>章|部分)|(?P<section>[节節])|(?P<article>[条條][ \u3000])))")
 """第一章/第一部分, 第一节, and an article (第一条 and a space, as 条款 are set: "第十二条规定，…" is a sentence).
-Only a document's own 第一条 starts its articles: a report may quote an article of a law (第三十三条　…)."""
-_PART_TITLE = re.compile(rf"第[{_CN_NUM}\d]{{1,5}}(?:章|部分|节)[ \u3000]*[^\n。！？；，,：:;!?]{{0,30}}")
+Only a document's own 第一条 starts its articles: a report may quote an article of a law (第三十三条　…).
+節 and 條 as 繁体 documents write them (the author's characters are kept, never converted)."""
+_PART_TITLE = re.compile(rf"第[{_CN_NUM}\d]{{1,5}}(?:章|部分|[节節])[ \u3000]*[^\n。！？；，,：:;!?]{{0,30}}")
 """A chapter or section heading is its number and a short title, alone in its paragraph."""
 PARTS = ("chapter", "section")
 _SENTENCE_END = re.compile("[。！？；]")

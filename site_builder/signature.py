@@ -12,7 +12,9 @@ from .mdtree import Node, lines_of, plain_text
 _DATE = re.compile(
     r"^(\d{4}年\d{1,2}月\d{1,2}日|[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)$"
 )
-_BANJI_LINE = re.compile(r"(?:抄送|抄报|分送|报送|发送)[：:]|[^。；;]{0,40}\d{4}年\d{1,2}月\d{1,2}日印发$")
+_BANJI_LINE = re.compile(r"(?:抄送|抄[报報]|分送|[报報]送|[发發]送)[：:]"
+                         r"|[^。；;]{0,40}\d{4}年\d{1,2}月\d{1,2}日印[发發]$")
+"""A 版记 line, in 简体 or 繁体."""
 MAX_BANJI = 3
 """Paragraphs a 版记 may take (抄送, 印发, and one line more)."""
 _MAX_AGENCY_LINE = 40

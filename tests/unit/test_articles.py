@@ -45,6 +45,7 @@ REGULATION = """第一章　总则
     ("第一章　总则", "chapter"), ("第十二章 附则", "chapter"), ("第一部分 总体要求", "chapter"),
     ("第3章 职责", "chapter"), ("第二节 考核", "section"), ("第十二条　为了", "article"), ("第1条 为", "first-article"),
     ("第一条　为了", "first-article"), ("第一百条 乙", "article"), ("第10条 甲", "article"),
+    ("第一條　為了", "first-article"), ("第二節 考核", "section"), ("第三條 各單位", "article"),
     ("　第三条　各单位", "article"), ("第十二条规定，应当", None), ("第一时间", None), ("一、总体要求", "cn"),
 ])
 def test_parts_are_told_by_their_number(text: str, kind: str | None) -> None:
@@ -92,3 +93,9 @@ def test_both_paths_agree_on_articles(text: str) -> None:
     if fast is not None:
         assert fast == render_tree_body(text)
     assert render_body(text) == render_tree_body(text)
+
+
+def test_traditional_chapters_and_articles() -> None:
+    body = render_body("第一章　總則\n\n第一條　為落實普法責任制，制定本辦法。\n\n（一）甲；\n\n第一節 考核\n")
+    assert [(h.level, h.text) for h in body.headings] == [(2, "第一章　總則"), (3, "第一節 考核")]
+    assert body == render_tree_body("第一章　總則\n\n第一條　為落實普法責任制，制定本辦法。\n\n（一）甲；\n\n第一節 考核\n")

@@ -48,6 +48,8 @@ def test_banji_lines_and_what_is_not_one() -> None:
 
     assert '<div class="banji">\n<p>抄送：各镇街司法所<br>\n印发：2025年3月1日印发</p>' in render_body(
         "正文。\n\n抄送：各镇街司法所\n印发：2025年3月1日印发\n").html
+    assert '<div class="banji">\n<p>抄報：州委辦公室。</p>\n<p>巴州司法局辦公室　2025年3月1日印發</p>' in render_body(
+        "正文。\n\n抄報：州委辦公室。\n\n巴州司法局辦公室　2025年3月1日印發\n").html
     for text in ("正文。\n\n抄送的文件要及时处理。\n", "正文。\n\n抄送：甲\n\n正文又开始了。\n",
                  "抄送：甲\n\n| a |\n|---|\n| b |\n"):
         assert "banji" not in render_body(text).html, text
