@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from . import mdtree
-from .gongwen import TABLE_OPEN, Outline, numbering_kind, split_heading
+from .gongwen import ATTACHMENT_CLASS, TABLE_OPEN, Outline, numbering_kind, split_heading
 from .model import Heading, RenderedBody
 from .signature import MAX_BANJI, banji_start, find_signature_lines
 
@@ -97,7 +97,8 @@ def _structured(blocks: list[tuple[str, str]]) -> RenderedBody:
                     continue
         out.append((kind, inner, 0, "", ""))
     banji = _banji(out)
-    return _render(out, _signature(out[:banji]), banji)
+    end = next((i for i, block in enumerate(out) if block[4] == ATTACHMENT_CLASS), banji)
+    return _render(out, _signature(out[:end]), end, banji)
 
 
 def _too_deep(html: str) -> bool:
@@ -186,12 +187,33 @@ def _signature(blocks: list[Block]) -> tuple[int, list[str]] | None:
     return start, [line.strip(" \u3000") for line in lines]
 
 
-def _render(blocks: list[Block], signature: tuple[int, list[str]] | None, banji: int) -> RenderedBody:
+def _render(blocks: list[Block], signature: tuple[int, list[str]] | None, attachments: int,
+            banji: int) -> RenderedBody:
+    """The blocks in order, the signature's in its place (they run up to the attachments), the 版记 last."""
     out: list[str] = []
     plain: list[str] = []
     headings: list[Heading] = []
-    end = signature[0] if signature else banji
-    for kind, inner, level, anchor, cls in blocks[:end]:
+    if signature:
+        _blocks(blocks[: signature[0]], out, plain, headings)
+        out.append('<div class="signature">\n')
+        for line in signature[1]:
+            out.append(f"<p>{line}</p>\n")
+            plain.append(_plain(line))
+        out.append("</div>\n")
+        _blocks(blocks[attachments:banji], out, plain, headings)
+    else:
+        _blocks(blocks[:banji], out, plain, headings)
+    if banji < len(blocks):
+        out.append('<div class="banji">\n')
+        for _, inner, *_ in blocks[banji:]:
+            out.append(f"<p>{inner.replace(NEWLINE, BREAK)}</p>\n")
+            plain.append(_plain(inner))
+        out.append("</div>\n")
+    return RenderedBody(html="".join(out), headings=tuple(headings), text="\n".join(p for p in plain if p))
+
+
+def _blocks(blocks: list[Block], out: list[str], plain: list[str], headings: list[Heading]) -> None:
+    for kind, inner, level, anchor, cls in blocks:
         if kind == "p" or kind == "heading":
             words = _plain(inner)
             plain.append(words)
@@ -208,19 +230,6 @@ def _render(blocks: list[Block], signature: tuple[int, list[str]] | None, banji:
             plain.extend(_plain(cell[3]) for cell in _CELL.finditer(inner))
         else:
             out.append("<hr>\n")
-    if signature:
-        out.append('<div class="signature">\n')
-        for line in signature[1]:
-            out.append(f"<p>{line}</p>\n")
-            plain.append(_plain(line))
-        out.append("</div>\n")
-    if banji < len(blocks):
-        out.append('<div class="banji">\n')
-        for _, inner, *_ in blocks[banji:]:
-            out.append(f"<p>{inner.replace(NEWLINE, BREAK)}</p>\n")
-            plain.append(_plain(inner))
-        out.append("</div>\n")
-    return RenderedBody(html="".join(out), headings=tuple(headings), text="\n".join(p for p in plain if p))
 
 
 def _cell(match: re.Match[str]) -> str:

@@ -13,12 +13,17 @@ _NUMBERING = re.compile(
     r"|(?P<arabic_paren>[（(]\d{1,3}[）)])"
 )
 _PART = re.compile(rf"第(?:(?P<first_article>[一1][条條][ \u3000])|[{_CN_NUM}\d]{{1,5}}"
-                   r"(?:(?P<chapter>章|部分)|(?P<section>[节節])|(?P<article>[条條][ \u3000])))")
+                   r"(?:(?P<chapter>章|部分)|(?P<section>[节節])|(?P<article>[条條][ \u3000])))"
+                   rf"|(?P<attachment>附件[{_CN_NUM}\d]{{0,3}}(?:$|[ \u3000\n]))")
 """第一章/第一部分, 第一节, and an article (第一条 and a space, as 条款 are set: "第十二条规定，…" is a sentence).
 Only a document's own 第一条 starts its articles: a report may quote an article of a law (第三十三条　…).
 節 and 條 as 繁体 documents write them (the author's characters are kept, never converted)."""
 _PART_TITLE = re.compile(rf"第[{_CN_NUM}\d]{{1,5}}(?:章|部分|[节節])[ \u3000]*[^\n。！？；，,：:;!?]{{0,30}}")
 """A chapter or section heading is its number and a short title, alone in its paragraph."""
+_ATTACHMENT = re.compile(rf"附件[{_CN_NUM}\d]{{0,3}}(?:[ \u3000]+[^\n。！？；，,：:;!?]{{1,40}})?")
+"""An attachment starts with a line 附件 or 附件1 (GB/T 9704: top left of its first page), perhaps with its title
+after a space; 附件：… with a colon is the 附件说明 of the main text, not an attachment."""
+ATTACHMENT_CLASS = "gw-attachment"
 PARTS = ("chapter", "section")
 _SENTENCE_END = re.compile("[。！？；]")
 _MAX_HEADING = 60
@@ -39,6 +44,9 @@ def split_heading(kind: str, text: str) -> tuple[str, str] | None:
     numbered paragraphs as split_lead cuts them."""
     if kind in PARTS:
         return (text, "") if _PART_TITLE.fullmatch(text) else None
+    if kind == "attachment":
+        first, _, rest = text.partition("\n")
+        return (first, rest) if _ATTACHMENT.fullmatch(first) else None
     return split_lead(text)
 
 
@@ -56,8 +64,8 @@ def split_lead(text: str) -> tuple[str, str] | None:
 class Outline:
     """Heading levels and positional ids (s1, s1-2, ...) as the document goes on.
 
-    Markdown headings (md1, md2, ...) outrank chapters and sections, which outrank 公文 numbering, so `# 附件`
-    closes any open 一、 section and 第二章 any open 一、 of the chapter before.
+    An attachment (附件1) outranks Markdown headings (md1, md2, ...), which outrank chapters and sections, which
+    outrank 公文 numbering: `# 附件` closes any open 一、 section and 第二章 any open 一、 of the chapter before.
     """
 
     def __init__(self) -> None:
@@ -76,12 +84,12 @@ class Outline:
             self.in_articles = True
         if kind in ("article", "first-article"):
             return False
-        return not self.in_articles or kind in PARTS
+        return not self.in_articles or kind in PARTS or kind == "attachment"
 
     def place(self, kind: str) -> tuple[int, str]:
         stack, counts, anchors = self.stack, self.counts, self.anchors
         rank = _RANK.get(kind)
-        if kind.startswith("md"):
+        if kind.startswith("md") or kind == "attachment":
             self.in_articles = False
         if rank is not None and kind not in stack:
             keep = 0
@@ -114,6 +122,6 @@ class Outline:
         return min(len(self.stack) + 1, 6), anchor
 
 
-_RANK = {kind: rank for rank, kind in enumerate(("md1", "md2", "md3", "md4", "md5", "md6", *PARTS))}
+_RANK = {kind: rank for rank, kind in enumerate(("attachment", "md1", "md2", "md3", "md4", "md5", "md6", *PARTS))}
 """Kinds that close every lower open level when they come, whatever came first (公文 numbering does not:
 its levels are ranked by the order they appear in)."""

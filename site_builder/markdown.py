@@ -6,7 +6,7 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from .fastbody import render_fast
-from .gongwen import TABLE_OPEN, Outline, numbering_kind, split_heading, split_lead
+from .gongwen import ATTACHMENT_CLASS, TABLE_OPEN, Outline, numbering_kind, split_heading, split_lead
 from .mdtree import Node, is_safe_url, parse, plain_text, text_of, walk
 from .model import Heading, RenderedBody
 from .signature import find_signature, split_banji
@@ -110,13 +110,16 @@ def _structure(blocks: list[Node], outline: Outline, top: bool) -> list[Node]:
 
 
 def _mark_signature(blocks: list[Node]) -> list[Node]:
+    """The 落款 closes the main text: before the first attachment (附件1) if there is one, and before the 版记."""
     blocks, banji = split_banji(blocks)
     tail = [Node("banji", banji)] if banji else []
-    found = find_signature(blocks)
+    end = next((i for i, b in enumerate(blocks) if b.attrs.get("class") == ATTACHMENT_CLASS), len(blocks))
+    main, attachments = blocks[:end], blocks[end:] + tail
+    found = find_signature(main)
     if found is None:
-        return blocks + tail
+        return main + attachments
     start, lines = found
-    return blocks[:start] + [Node("signature", [Node("paragraph", line) for line in lines])] + tail
+    return main[:start] + [Node("signature", [Node("paragraph", line) for line in lines])] + attachments
 
 
 def render_body(text: str, page_url: str = "", images: dict[str, str] | None = None) -> RenderedBody:

@@ -142,6 +142,21 @@ def test_docx_keeps_the_banji_after_the_signature(make_project) -> None:
     assert _squash(text).endswith("2025年1月2日抄送：县委办公室。测试县司法局办公室2025年1月2日印发— 1 —".replace(" ", ""))
 
 
+def test_each_attachment_starts_a_page_of_its_own(make_project) -> None:
+    body = "正文。\n\n测试县司法局\n\n2025年1月2日\n\n附件1\n\n清单甲\n\n附件2\n\n清单乙\n"
+    root = make_project({"content/a.md": report_text(index="t/1", body=body)})
+    build(root, root / "output", TODAY, search=False)
+    doc = Document(str(root / "output/xxgk/fdzdgknr/jcgk/t-1.docx"))
+    starts = [p for p in doc.paragraphs if p.text.startswith("附件")]
+    assert [p.text for p in starts] == ["附件1", "附件2"]
+    assert all(p.paragraph_format.page_break_before and p.paragraph_format.first_line_indent == 0 for p in starts)
+    signature = [p for p in doc.paragraphs if p.text == "测试县司法局"]
+    assert signature and signature[0].alignment == 2  # the 落款 is found before the attachments
+    pdf = root / "output/xxgk/fdzdgknr/jcgk/t-1.pdf"
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    assert [_squash(page).startswith("附件") for page in pages if page.strip()] == [False, True, True]
+
+
 def test_fonts_are_subset_by_harfbuzz_not_fonttools() -> None:
     """Without libharfbuzz-subset0 WeasyPrint falls back to fontTools: 2.5 s instead of ~0.1 s per Noto CJK PDF."""
     from weasyprint.pdf import fonts

@@ -30,7 +30,7 @@ BODY_SIZE = Pt(16)
 INDENT = Pt(32)  # two characters
 KIND_FONT = {  # 公文 numbering kind → (font, bold): 一、黑体；（一）楷体；1. 仿宋加粗；（1）仿宋
     "cn": (HEI, False), "cn-paren": (KAI, False), "arabic": (BODY_FONT, True), "arabic-paren": (BODY_FONT, False),
-    "chapter": (HEI, False), "section": (KAI, False),  # 第一章 黑体；第一节 楷体
+    "chapter": (HEI, False), "section": (KAI, False), "attachment": (HEI, False),  # 第一章、附件1 黑体；第一节 楷体
 }
 CENTRED = ("chapter", "section")
 """Chapter and section titles of a 办法 or 规定 stand centred, as such documents set them."""
@@ -198,6 +198,9 @@ def _blocks(doc: Any, blocks: list[Node], list_style: str | None, signature: boo
                     run.bold = bold
             if numbered in CENTRED:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                paragraph.paragraph_format.first_line_indent = Pt(0)
+            elif numbered == "attachment":  # GB/T 9704: each attachment on a page of its own, 附件1 top left
+                paragraph.paragraph_format.page_break_before = True
                 paragraph.paragraph_format.first_line_indent = Pt(0)
         elif kind in ("bullet_list", "ordered_list"):
             _blocks(doc, block.children, "List Bullet" if kind == "bullet_list" else "List Number", signature)

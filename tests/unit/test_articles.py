@@ -99,3 +99,53 @@ def test_traditional_chapters_and_articles() -> None:
     body = render_body("第一章　總則\n\n第一條　為落實普法責任制，制定本辦法。\n\n（一）甲；\n\n第一節 考核\n")
     assert [(h.level, h.text) for h in body.headings] == [(2, "第一章　總則"), (3, "第一節 考核")]
     assert body == render_tree_body("第一章　總則\n\n第一條　為落實普法責任制，制定本辦法。\n\n（一）甲；\n\n第一節 考核\n")
+
+
+NOTICE = """各镇（街道）司法所：
+
+现将《罗庄区2025年普法责任清单》印发给你们，请认真贯彻落实。
+
+附件：1.罗庄区2025年普法责任清单
+2.考核细则
+
+罗庄区司法局
+
+2025年3月1日
+
+附件1
+
+罗庄区2025年普法责任清单
+
+| 序号 | 普法内容 |
+|---|---|
+| 1 | 宪法 |
+
+附件2　考核细则
+
+一、考核内容
+
+二、考核方式
+
+抄送：区委办公室。
+"""
+
+
+def test_attachments_follow_the_signature_as_parts_of_their_own() -> None:
+    body = render_body(NOTICE)
+    assert [(h.level, h.text, h.anchor) for h in body.headings] == [
+        (2, "附件1", "s1"), (2, "附件2　考核细则", "s2"), (3, "一、考核内容", "s2-1"), (3, "二、考核方式", "s2-2")]
+    html = body.html
+    assert html.index("<p>附件：1.罗庄区2025年普法责任清单<br>") < html.index('<div class="signature">\n<p>罗庄区司法局</p>')
+    assert html.index('<div class="signature">') < html.index('<h2 id="s1" class="gw-attachment">附件1</h2>')
+    assert html.index("<table>") < html.index('<h2 id="s2" class="gw-attachment">') < html.index('<div class="banji">')
+    assert body == render_tree_body(NOTICE) and render_fast(NOTICE) is not None
+
+
+@pytest.mark.parametrize("text", ["附件：罗庄区普法责任清单", "附件材料已另行报送。", "附件1：清单", "附件1 清单。正文"])
+def test_what_is_not_an_attachment(text: str) -> None:
+    assert "gw-attachment" not in render_body(f"正文。\n\n{text}\n\n示例局\n\n2025年3月1日\n").html
+
+
+def test_an_attachment_line_may_carry_its_title_on_the_next_line() -> None:
+    body = render_body("正文。\n\n附件1\n罗庄区普法责任清单\n\n内容。\n")
+    assert '<h2 id="s1" class="gw-attachment">附件1</h2>\n<p>罗庄区普法责任清单</p>' in body.html
