@@ -98,7 +98,10 @@ def _structured(blocks: list[tuple[str, str]]) -> RenderedBody:
         out.append((kind, inner, 0, "", ""))
     banji = _banji(out)
     end = next((i for i, block in enumerate(out) if block[4] == ATTACHMENT_CLASS), banji)
-    return _render(out, _signature(out[:end]), end, banji)
+    signature = _signature(out[:end])
+    if signature is None and end < banji:  # as markdown._mark_signature
+        signature, end = _signature(out[:banji]), banji
+    return _render(out, signature, end, banji)
 
 
 def _too_deep(html: str) -> bool:

@@ -114,8 +114,10 @@ def _mark_signature(blocks: list[Node]) -> list[Node]:
     blocks, banji = split_banji(blocks)
     tail = [Node("banji", banji)] if banji else []
     end = next((i for i, b in enumerate(blocks) if b.attrs.get("class") == ATTACHMENT_CLASS), len(blocks))
+    found = find_signature(blocks[:end])
+    if found is None and end < len(blocks):  # a 附件 line without a colon in the 附件说明, the 落款 after it
+        found, end = find_signature(blocks), len(blocks)
     main, attachments = blocks[:end], blocks[end:] + tail
-    found = find_signature(main)
     if found is None:
         return main + attachments
     start, lines = found

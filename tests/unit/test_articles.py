@@ -149,3 +149,10 @@ def test_what_is_not_an_attachment(text: str) -> None:
 def test_an_attachment_line_may_carry_its_title_on_the_next_line() -> None:
     body = render_body("正文。\n\n附件1\n罗庄区普法责任清单\n\n内容。\n")
     assert '<h2 id="s1" class="gw-attachment">附件1</h2>\n<p>罗庄区普法责任清单</p>' in body.html
+
+
+def test_a_signature_after_a_colonless_attachment_note_is_still_found() -> None:
+    text = "正文。\n\n附件\n1.罗庄区普法责任清单\n2.考核细则\n\n示例县司法局\n\n2025年3月1日\n"
+    body = render_body(text)
+    assert body.html.endswith('<div class="signature">\n<p>示例县司法局</p>\n<p>2025年3月1日</p>\n</div>\n')
+    assert body == render_tree_body(text) and render_fast(text) is not None
