@@ -15,7 +15,8 @@ _NUMBERING = re.compile(
 _PART = re.compile(rf"第(?:(?P<first_article>[一1][条條][ \u3000])|[{_CN_NUM}\d]{{1,5}}"
                    r"(?:(?P<chapter>章|部分)|(?P<section>[节節])|(?P<article>[条條][ \u3000])))"
                    rf"|(?P<attachment>附件[{_CN_NUM}\d]{{0,3}}(?:$|[ \u3000\n]))")
-"""第一章/第一部分, 第一节, and an article (第一条 and a space, as 条款 are set: "第十二条规定，…" is a sentence).
+"""第一章/第一部分, 第一节, an article (第一条 and a space, as 条款 are set: "第十二条规定，…" is a sentence), and
+the start of an attachment (附件1).
 Only a document's own 第一条 starts its articles: a report may quote an article of a law (第三十三条　…).
 節 and 條 as 繁体 documents write them (the author's characters are kept, never converted)."""
 _PART_TITLE = re.compile(rf"第[{_CN_NUM}\d]{{1,5}}(?:章|部分|[节節])[ \u3000]*[^\n。！？；，,：:;!?]{{0,30}}")
@@ -33,15 +34,15 @@ TABLE_OPEN = '<div class="table-scroll" role="region" tabindex="0" aria-label="�
 
 
 def numbering_kind(text: str) -> str | None:
-    """Which 公文 numbering level or part (chapter, section, article) a paragraph starts with, if any."""
+    """Which 公文 numbering level or part (chapter, section, article, attachment) a paragraph starts with."""
     text = text.lstrip(" \u3000")
     found = _NUMBERING.match(text) or _PART.match(text)
     return found.lastgroup.replace("_", "-") if found is not None and found.lastgroup else None
 
 
 def split_heading(kind: str, text: str) -> tuple[str, str] | None:
-    """(heading, rest) for a paragraph numbered `kind`: a chapter or section only as a title line of its own,
-    numbered paragraphs as split_lead cuts them."""
+    """(heading, rest) for a paragraph numbered `kind`: a chapter or section only as a title line of its own, an
+    attachment as its first line, numbered paragraphs as split_lead cuts them."""
     if kind in PARTS:
         return (text, "") if _PART_TITLE.fullmatch(text) else None
     if kind == "attachment":
@@ -71,7 +72,7 @@ class Outline:
     def __init__(self) -> None:
         self.in_articles = False
         """After an article (第一条　…) numbered paragraphs are its clauses, not sections (until a Markdown
-        heading starts another part of the document, such as 附件)."""
+        heading or an attachment starts another part of the document)."""
         self.stack: list[str] = []
         self.counts: list[int] = []
         self.anchors: list[str] = []
