@@ -19,9 +19,11 @@ _PART = re.compile(rf"第(?:(?P<first_article>[一1][条條][ \u3000])|[{_CN_NUM
 the start of an attachment (附件1).
 Only a document's own 第一条 starts its articles: a report may quote an article of a law (第三十三条　…).
 節 and 條 as 繁体 documents write them (the author's characters are kept, never converted)."""
-_PART_TITLE = re.compile(rf"第[{_CN_NUM}\d]{{1,5}}(?:章|部分|[节節])[ \u3000]*[^\n。！？；，,：:;!?]{{0,30}}")
+_TITLE_CHAR = "[^\n。！？；，,：:;!?]"
+"""A character of a part's title: a title is not a sentence, nor a list (附件：…)."""
+_PART_TITLE = re.compile(rf"第[{_CN_NUM}\d]{{1,5}}(?:章|部分|[节節])[ \u3000]*{_TITLE_CHAR}{{0,30}}")
 """A chapter or section heading is its number and a short title, alone in its paragraph."""
-_ATTACHMENT = re.compile(rf"附件[{_CN_NUM}\d]{{0,3}}(?:[ \u3000]+[^\n。！？；，,：:;!?]{{1,40}})?")
+_ATTACHMENT = re.compile(rf"附件[{_CN_NUM}\d]{{0,3}}(?:[ \u3000]+{_TITLE_CHAR}{{1,40}})?")
 """An attachment starts with a line 附件 or 附件1 (GB/T 9704: top left of its first page), perhaps with its title
 after a space; 附件：… with a colon is the 附件说明 of the main text, not an attachment."""
 ATTACHMENT_CLASS = "gw-attachment"
