@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 
 from . import mdtree
-from .gongwen import ATTACHMENT_CLASS, TABLE_OPEN, Outline, numbering_kind, split_heading
+from .gongwen import ADDRESSEE_CLASS, ATTACHMENT_CLASS, TABLE_OPEN, Outline, is_addressee, numbering_kind, split_heading
 from .model import Heading, RenderedBody
-from .signature import MAX_BANJI, banji_start, find_signature_lines
+from .signature import MAX_BANJI, banji_start, find_closing, find_signature_lines, is_note
 
 _BLOCK = re.compile(r"<p>([^<]*(?:<(?!/p>\n)[^<]*)*)</p>\n|<h([1-6])>([^<]*(?:<(?!/h\2>\n)[^<]*)*)</h\2>\n"
                     r"|<table>\n([^<]*(?:<(?!/table>\n)[^<]*)*)</table>\n|<hr />\n")
@@ -98,10 +98,13 @@ def _structured(blocks: list[tuple[str, str]]) -> RenderedBody:
         out.append((kind, inner, 0, "", ""))
     banji = _banji(out)
     end = next((i for i, block in enumerate(out) if block[4] == ATTACHMENT_CLASS), banji)
-    signature = _signature(out[:end])
+    signature = find_closing(out[:end], _signature, _is_note)
     if signature is None and end < banji:  # as markdown._mark_signature
-        signature, end = _signature(out[:banji]), banji
-    return _render(out, signature, end, banji)
+        signature = find_closing(out[:banji], _signature, _is_note)
+    first = out[0] if out and banji and (signature is None or signature[0]) else None
+    if first and first[0] == "p" and is_addressee(_line_text(first[1])):  # as markdown._mark_addressee
+        out[0] = ("p", first[1], 0, "", ADDRESSEE_CLASS)
+    return _render(out, signature, banji)
 
 
 def _too_deep(html: str) -> bool:
@@ -190,20 +193,20 @@ def _signature(blocks: list[Block]) -> tuple[int, list[str]] | None:
     return start, [line.strip(" \u3000") for line in lines]
 
 
-def _render(blocks: list[Block], signature: tuple[int, list[str]] | None, attachments: int,
-            banji: int) -> RenderedBody:
-    """The blocks in order, the signature's in its place (they run up to the attachments), the 版记 last."""
+def _render(blocks: list[Block], signature: tuple[int, int, list[str]] | None, banji: int) -> RenderedBody:
+    """The blocks in order, the signature's in their place, the 版记 last."""
     out: list[str] = []
     plain: list[str] = []
     headings: list[Heading] = []
     if signature:
-        _blocks(blocks[: signature[0]], out, plain, headings)
+        start, stop, lines = signature
+        _blocks(blocks[:start], out, plain, headings)
         out.append('<div class="signature">\n')
-        for line in signature[1]:
+        for line in lines:
             out.append(f"<p>{line}</p>\n")
             plain.append(_plain(line))
         out.append("</div>\n")
-        _blocks(blocks[attachments:banji], out, plain, headings)
+        _blocks(blocks[stop:banji], out, plain, headings)
     else:
         _blocks(blocks[:banji], out, plain, headings)
     if banji < len(blocks):
@@ -215,13 +218,18 @@ def _render(blocks: list[Block], signature: tuple[int, list[str]] | None, attach
     return RenderedBody(html="".join(out), headings=tuple(headings), text="\n".join(p for p in plain if p))
 
 
+def _is_note(block: Block) -> bool:
+    return block[0] == "p" and is_note(_plain(block[1]))
+
+
 def _blocks(blocks: list[Block], out: list[str], plain: list[str], headings: list[Heading]) -> None:
     for kind, inner, level, anchor, cls in blocks:
         if kind == "p" or kind == "heading":
             words = _plain(inner)
             plain.append(words)
             if kind == "p":
-                out.append(f"<p>{inner.replace(NEWLINE, BREAK)}</p>\n")
+                out.append(f'<p class="{cls}">' if cls else "<p>")
+                out.append(f"{inner.replace(NEWLINE, BREAK)}</p>\n")
                 continue
             attrs = f' id="{anchor}" class="{cls}"' if cls else f' id="{anchor}"'
             out.append(f"<h{level}{attrs}>{inner.replace(NEWLINE, BREAK)}</h{level}>\n")

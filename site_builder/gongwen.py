@@ -27,6 +27,12 @@ _ATTACHMENT = re.compile(rf"附件[{_CN_NUM}\d]{{0,3}}(?:[ \u3000]+{_TITLE_CHAR}
 """An attachment starts with a line 附件 or 附件1 (GB/T 9704: top left of its first page), perhaps with its title
 after a space; 附件：… with a colon is the 附件说明 of the main text, not an attachment."""
 ATTACHMENT_CLASS = "gw-attachment"
+ADDRESSEE_CLASS = "gw-addressee"
+_ADDRESSEE = re.compile(r"(?:[^。！？；;!?：:，,、的]{1,30}[，,、])*[^。！？；;!?：:，,、的]{0,29}"
+                        r"[所局委办室科处部厅院会府门位组队心站校区镇乡道村司行厂社构）)][：:]")
+"""主送机关: agencies, parted by commas, the last one ending as an agency's name does (司法所, 各科室, 有关单位,
+各乡镇（街道）), then a colon; "现将有关事项通知如下：" is a sentence, not a list of agencies."""
+_MAX_ADDRESSEE = 120
 PARTS = ("chapter", "section")
 _SENTENCE_END = re.compile("[。！？；]")
 _MAX_HEADING = 60
@@ -40,6 +46,12 @@ def numbering_kind(text: str) -> str | None:
     text = text.lstrip(" \u3000")
     found = _NUMBERING.match(text) or _PART.match(text)
     return found.lastgroup.replace("_", "-") if found is not None and found.lastgroup else None
+
+
+def is_addressee(text: str) -> bool:
+    """Whether a body's first paragraph is its 主送机关, which GB/T 9704 sets flush left (回行时仍顶格)."""
+    text = "".join(text.split())
+    return len(text) <= _MAX_ADDRESSEE and _ADDRESSEE.fullmatch(text) is not None
 
 
 def split_heading(kind: str, text: str) -> tuple[str, str] | None:

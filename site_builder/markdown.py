@@ -6,10 +6,19 @@ from __future__ import annotations
 from urllib.parse import quote
 
 from .fastbody import render_fast
-from .gongwen import ATTACHMENT_CLASS, TABLE_OPEN, Outline, numbering_kind, split_heading, split_lead
+from .gongwen import (
+    ADDRESSEE_CLASS,
+    ATTACHMENT_CLASS,
+    TABLE_OPEN,
+    Outline,
+    is_addressee,
+    numbering_kind,
+    split_heading,
+    split_lead,
+)
 from .mdtree import Node, is_safe_url, parse, plain_text, text_of, walk
 from .model import Heading, RenderedBody
-from .signature import find_signature, split_banji
+from .signature import find_closing, find_signature, is_note, split_banji
 from .urls import relative
 
 __all__ = ["is_safe_url", "numbering_kind", "split_lead", "structured", "render_body", "render_html"]
@@ -79,7 +88,14 @@ def _strip_start(nodes: list[Node]) -> list[Node]:
 def structured(blocks: list[Node]) -> list[Node]:
     """The 公文 pass: numbered paragraphs become headings (lead sentence only when long), every heading gets
     its level and id, and a closing 落款 becomes a signature block."""
-    return _mark_signature(_structure(blocks, Outline(), top=True))
+    return _mark_addressee(_mark_signature(_structure(blocks, Outline(), top=True)))
+
+
+def _mark_addressee(blocks: list[Node]) -> list[Node]:
+    """A first paragraph naming agencies (各镇（街道）司法所：) is the 主送机关, set flush left."""
+    if blocks and blocks[0].kind == "paragraph" and is_addressee(_line_text(blocks[0].children)):
+        blocks[0].attrs["class"] = ADDRESSEE_CLASS
+    return blocks
 
 
 def _structure(blocks: list[Node], outline: Outline, top: bool) -> list[Node]:
@@ -114,14 +130,17 @@ def _mark_signature(blocks: list[Node]) -> list[Node]:
     blocks, banji = split_banji(blocks)
     tail = [Node("banji", banji)] if banji else []
     end = next((i for i, b in enumerate(blocks) if b.attrs.get("class") == ATTACHMENT_CLASS), len(blocks))
-    found = find_signature(blocks[:end])
+    found = find_closing(blocks[:end], find_signature, _is_note)
     if found is None and end < len(blocks):  # a 附件 line without a colon in the 附件说明, the 落款 after it
-        found, end = find_signature(blocks), len(blocks)
-    main, attachments = blocks[:end], blocks[end:] + tail
+        found = find_closing(blocks, find_signature, _is_note)
     if found is None:
-        return main + attachments
-    start, lines = found
-    return main[:start] + [Node("signature", [Node("paragraph", line) for line in lines])] + attachments
+        return blocks + tail
+    start, stop, lines = found
+    return blocks[:start] + [Node("signature", [Node("paragraph", line) for line in lines])] + blocks[stop:] + tail
+
+
+def _is_note(block: Node) -> bool:
+    return block.kind == "paragraph" and is_note(plain_text(block.children))
 
 
 def render_body(text: str, page_url: str = "", images: dict[str, str] | None = None) -> RenderedBody:
@@ -170,7 +189,7 @@ class _Writer:
                     if index + 1 < len(blocks):
                         out.append("\n")
                     continue
-                out.append("<p>")
+                out.append(f'<p class="{block.attrs["class"]}">' if "class" in block.attrs else "<p>")
                 self.inline(block.children)
                 out.append("</p>\n")
             elif kind == "heading":

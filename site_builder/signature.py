@@ -1,5 +1,5 @@
-"""Recognise the closing 落款 (agency, then a date such as 2025年4月15日) so it can be set as a block, and the
-版记 after it (抄送：…; …2025年4月15日印发), set apart as GB/T 9704 sets it."""
+"""Recognise the closing 落款 (agency, then a date such as 2025年4月15日) so it can be set as a block, the 附注
+under it (（此件公开发布）), and the 版记 after them (抄送：…; …2025年4月15日印发), set apart as GB/T 9704 sets it."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ _DATE = re.compile(
 _BANJI_LINE = re.compile(r"(?:抄送|抄[报報]|分送|[报報]送|[发發]送)[：:]"
                          r"|[^。；;]{0,40}\d{4}年\d{1,2}月\d{1,2}日印[发發]$")
 """A 版记 line, in 简体 or 繁体."""
+_NOTE = re.compile(r"[（(][^（）()\n]{1,80}[）)]")
+"""A 附注 (GB/T 9704 7.3.6: under the date, in brackets, such as （此件公开发布） or （联系人：…）)."""
 MAX_BANJI = 3
 """Paragraphs a 版记 may take (抄送, 印发, and one line more)."""
 _MAX_AGENCY_LINE = 40
@@ -45,6 +47,27 @@ def split_banji(blocks: list[Node]) -> tuple[list[Node], list[Node]]:
     """(the blocks before the 版记, the 版记's paragraphs)."""
     start = banji_start(_trailing_paragraphs(blocks, MAX_BANJI), plain_text)
     return (blocks, []) if start is None else (blocks[:start], blocks[start:])
+
+
+def is_note(text: str) -> bool:
+    return _NOTE.fullmatch(text.strip(" \u3000")) is not None
+
+
+Block = TypeVar("Block")
+
+
+def find_closing(blocks: list[Block], find: Callable[[list[Block]], tuple[int, list[Line]] | None],
+                 note: Callable[[Block], bool]) -> tuple[int, int, list[Line]] | None:
+    """The 落款 that closes `blocks`, by `find`, perhaps with a 附注 after it: where the signature starts, where
+    it ends (the 附注 stays a paragraph after it) and its lines."""
+    found = find(blocks)
+    if found is not None:
+        return found[0], len(blocks), found[1]
+    if blocks and note(blocks[-1]):
+        found = find(blocks[:-1])
+        if found is not None:
+            return found[0], len(blocks) - 1, found[1]
+    return None
 
 
 def find_signature(blocks: list[Node]) -> tuple[int, list[list[Node]]] | None:

@@ -238,3 +238,17 @@ def test_missing_weasyprint_is_a_clear_error(make_project, monkeypatch: pytest.M
     with pytest.raises(BuildFailed) as failed:
         build(root, root / "output", TODAY)
     assert [p.code for p in failed.value.problems] == ["SB502"]
+
+
+def test_docx_sets_the_addressee_flush_left_and_the_note_under_the_signature(make_project) -> None:
+    body = "各有关单位：\n\n现将有关事项通知如下：\n\n测试县司法局\n\n2025年1月2日\n\n（此件公开发布）\n"
+    root = make_project({"content/a.md": report_text(index="t/1", body=body)})
+    build(root, root / "output", TODAY, search=False)
+    doc = Document(str(root / "output/xxgk/fdzdgknr/jcgk/t-1.docx"))
+    by_text = {p.text: p for p in doc.paragraphs}
+    assert by_text["各有关单位："].paragraph_format.first_line_indent == 0
+    assert by_text["现将有关事项通知如下："].paragraph_format.first_line_indent != 0
+    assert by_text["2025年1月2日"].alignment == 2  # the 落款 is still found, right
+    assert by_text["（此件公开发布）"].alignment != 2
+    texts = [p.text for p in doc.paragraphs if p.text.strip()]
+    assert texts[-3:] == ["测试县司法局", "2025年1月2日", "（此件公开发布）"]

@@ -16,6 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
+from ..gongwen import ADDRESSEE_CLASS
 from ..markdown import numbering_kind, structured
 from ..mdtree import Node, parse, plain_text
 from ..model import Report
@@ -213,6 +214,8 @@ def _blocks(doc: Any, blocks: list[Node], list_style: str | None, signature: boo
         elif kind == "paragraph":
             paragraph = doc.add_paragraph(style=list_style)
             _add_runs(paragraph, block.children)
+            if block.attrs.get("class") == ADDRESSEE_CLASS:  # 主送机关: flush left, as its wrapped lines
+                paragraph.paragraph_format.first_line_indent = Pt(0)
             if signature:
                 paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
                 paragraph.paragraph_format.first_line_indent = Pt(0)

@@ -21,3 +21,26 @@ def test_markdown_headings_outrank_numbering() -> None:
     outline = Outline()
     assert [outline.place(k) for k in ("cn", "cn-paren", "cn-paren", "md1", "cn", "md1")] == [
         (2, "s1"), (3, "s1-1"), (3, "s1-2"), (2, "s2"), (3, "s2-1"), (2, "s3")]
+
+
+def test_addressees_and_what_is_not_one() -> None:
+    from site_builder.gongwen import is_addressee
+
+    for text in ("各镇（街道）司法所，局机关各科室：", "各乡镇人民政府，县直各部门：", "各有关单位：", "市司法局：",
+                 "各乡镇（街道）：", "各县（市、区）司法局，市局机关各处室：", "各镇（街道）司法所，\n局机关各科室：",
+                 "县委依法治县办:", "各縣（市、區）司法局："):
+        assert is_addressee(text), text
+    for text in ("现将有关事项通知如下：", "根据《中华人民共和国宪法》规定，结合我县实际，制定本方案：", "经研究，决定如下：",
+                 "2024年，在县委县政府的坚强领导下，我局：", "各单位。", "同志们：", "甲局" * 70 + "：", ""):
+        assert not is_addressee(text), text
+
+
+def test_the_addressee_is_flush_left_only_as_the_first_paragraph() -> None:
+    from site_builder.markdown import render_body, render_tree_body
+
+    for text in ("各镇（街道）司法所，局机关各科室：\n\n现将有关事项通知如下：\n", "**各有关单位：**\n\n正文。\n"):
+        body = render_body(text)
+        assert body.html.startswith('<p class="gw-addressee">'), text
+        assert body == render_tree_body(text)
+    assert render_body("正文。\n\n各有关单位：\n").html == "<p>正文。</p>\n<p>各有关单位：</p>\n"
+    assert render_body("> 各有关单位：\n").html == "<blockquote>\n<p>各有关单位：</p>\n</blockquote>\n"

@@ -53,3 +53,33 @@ def test_banji_lines_and_what_is_not_one() -> None:
     for text in ("正文。\n\n抄送的文件要及时处理。\n", "正文。\n\n抄送：甲\n\n正文又开始了。\n",
                  "抄送：甲\n\n| a |\n|---|\n| b |\n"):
         assert "banji" not in render_body(text).html, text
+
+
+NOTICE = ("各镇（街道）司法所，局机关各科室：\n\n现将有关事项通知如下：\n\n一、活动主题\n\n正文。\n\n"
+          "示例县司法局\n\n2024年11月20日\n\n（此件公开发布）\n\n抄送：县委依法治县办。\n")
+
+
+def test_a_note_under_the_date_keeps_the_signature_and_follows_it() -> None:
+    from site_builder.markdown import render_body, render_tree_body
+
+    body = render_body(NOTICE)
+    assert ('<div class="signature">\n<p>示例县司法局</p>\n<p>2024年11月20日</p>\n</div>\n<p>（此件公开发布）</p>\n'
+            '<div class="banji">\n<p>抄送：县委依法治县办。</p>\n</div>\n') in body.html
+    assert body == render_tree_body(NOTICE)
+    assert render_body("正文。\n\n示例县司法局\n\n2024年11月20日\n\n(联系人：张三，电话：1234567)\n").html.startswith(
+        '<p>正文。</p>\n<div class="signature">')
+
+
+def test_notes_and_what_is_not_one() -> None:
+    from site_builder.signature import is_note
+
+    for text in ("（此件公开发布）", "(此件主动公开)", "　（联系人：张三，联系电话：0539-1234567）"):
+        assert is_note(text), text
+    for text in ("此件公开发布", "（一）工作目标。正文（略）", "（甲）（乙）", "（此件\n公开发布）"):
+        assert not is_note(text), text
+    from site_builder.markdown import render_body
+
+    # a bracketed paragraph with no 落款 before it is only a paragraph
+    assert "signature" not in render_body("正文。\n\n（此件公开发布）\n").html
+    # nor does a note make a date in the middle of the text a signature
+    assert "signature" not in render_body("示例县司法局\n\n2024年11月20日\n\n正文。\n\n（此件公开发布）\n").html
