@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 
 from . import mdtree
-from .gongwen import ADDRESSEE_CLASS, ATTACHMENT_CLASS, TABLE_OPEN, Outline, is_addressee, numbering_kind, split_heading
+from .gongwen import (
+    ADDRESSEE_CLASS,
+    ATTACHMENT_CLASS,
+    TABLE_OPEN,
+    Outline,
+    is_addressee,
+    numbering_kind,
+    pasted_paragraphs,
+    split_heading,
+)
 from .model import Heading, RenderedBody
 from .signature import MAX_BANJI, banji_start, find_closing, find_signature_lines, is_note
 
@@ -57,7 +66,15 @@ def render_fast(source: str) -> RenderedBody | None:
             inner = _trim(match[1] if match[1] is not None else match[3])
             if inner is None:
                 return None
-            blocks.append(("p", inner) if match[1] is not None else ("md" + match[2], inner))
+            if match[1] is None:
+                blocks.append(("md" + match[2], inner))
+            elif "\n" not in inner:
+                blocks.append(("p", inner))
+            else:
+                pieces = _pasted(inner)
+                if pieces is None:
+                    return None
+                blocks.extend(("p", piece) for piece in pieces)
         elif match[4] is not None:
             if not _plain_table(match[4]):
                 return None
@@ -125,12 +142,27 @@ def _plain_table(inner: str) -> bool:
 
 
 def _trim(inner: str) -> str | None:
-    """As mdtree._trimmed: no whitespace of any kind (line breaks included) at either end, hard breaks
+    """As mdtree.trimmed: no whitespace of any kind (line breaks included) at either end, hard breaks
     written as line breaks (both become <br> and both end a line). None when a hard break comes first: the
     tree path keeps it (text such as U+2028 is whitespace to Python, not to Markdown)."""
     if inner.lstrip().startswith("<br />"):
         return None
     return inner.replace("<br />\n", "\n").strip()
+
+
+def _pasted(inner: str) -> list[str] | None:
+    """A paragraph as markdown._split_pasted cuts it; None when unsure: a cut inside markup, or markup before
+    a line's indent (the tree path cuts only at line breaks outside markup, and reads each line's text)."""
+    lines = inner.split("\n")
+    starts = pasted_paragraphs([_line_text(line) for line in lines])
+    if not starts:
+        return [inner]
+    if not all(lines[i].startswith("\u3000\u3000") for i in starts):
+        return None
+    pieces = ["\n".join(lines[a:b]).strip() for a, b in zip([0, *starts], [*starts, len(lines)], strict=True)]
+    if any(piece.count(f"<{tag}>") != piece.count(f"</{tag}>") for piece in pieces for tag in ("strong", "em", "s")):
+        return None
+    return pieces
 
 
 def _line_text(inner: str) -> str:

@@ -33,6 +33,8 @@ _ADDRESSEE = re.compile(r"(?:[^。！？；;!?：:，,、的]{1,30}[，,、])*[^
 """主送机关: agencies, parted by commas, the last one ending as an agency's name does (司法所, 各科室, 有关单位,
 各乡镇（街道）), then a colon; "现将有关事项通知如下：" is a sentence, not a list of agencies."""
 _MAX_ADDRESSEE = 120
+_INDENT = "\u3000\u3000"
+_ATTACHMENT_NOTE = re.compile("[ \u3000]*附件[：:]")
 PARTS = ("chapter", "section")
 _SENTENCE_END = re.compile("[。！？；]")
 _MAX_HEADING = 60
@@ -46,6 +48,15 @@ def numbering_kind(text: str) -> str | None:
     text = text.lstrip(" \u3000")
     found = _NUMBERING.match(text) or _PART.match(text)
     return found.lastgroup.replace("_", "-") if found is not None and found.lastgroup else None
+
+
+def pasted_paragraphs(lines: list[str]) -> list[int]:
+    """Which lines of one Markdown paragraph start paragraphs of their own: text pasted from Word keeps each
+    paragraph on one line indented by two full-width spaces, with no blank line between. A line indented
+    further is a continuation set under the one before (the items of 附件：1.…), and a 附件说明 keeps its lines."""
+    if len(lines) < 2 or _ATTACHMENT_NOTE.match(lines[0]):
+        return []
+    return [i for i in range(1, len(lines)) if lines[i].startswith(_INDENT) and lines[i][2:3].strip()]
 
 
 def is_addressee(text: str) -> bool:

@@ -13,10 +13,11 @@ from .gongwen import (
     Outline,
     is_addressee,
     numbering_kind,
+    pasted_paragraphs,
     split_heading,
     split_lead,
 )
-from .mdtree import Node, is_safe_url, parse, plain_text, text_of, walk
+from .mdtree import Node, is_safe_url, lines_of, parse, plain_text, text_of, trimmed, walk
 from .model import Heading, RenderedBody
 from .signature import find_closing, find_signature, is_note, split_banji
 from .urls import relative
@@ -88,7 +89,32 @@ def _strip_start(nodes: list[Node]) -> list[Node]:
 def structured(blocks: list[Node]) -> list[Node]:
     """The 公文 pass: numbered paragraphs become headings (lead sentence only when long), every heading gets
     its level and id, and a closing 落款 becomes a signature block."""
-    return _mark_addressee(_mark_signature(_structure(blocks, Outline(), top=True)))
+    return _mark_addressee(_mark_signature(_structure(_split_pasted(blocks), Outline(), top=True)))
+
+
+def _split_pasted(blocks: list[Node]) -> list[Node]:
+    """Top-level paragraphs cut where a line starts a paragraph of its own (gongwen.pasted_paragraphs)."""
+    out: list[Node] = []
+    for block in blocks:
+        breaks = block.kind == "paragraph" and any(n.kind in _BREAKS for n in block.children)
+        starts = set(pasted_paragraphs([_line_text(line) for line in lines_of(block.children)])) if breaks else None
+        if not starts:
+            out.append(block)
+            continue
+        pieces: list[tuple[int, list[Node]]] = [(0, [])]
+        line = 0
+        for node in block.children:
+            if node.kind in _BREAKS:
+                line += 1
+                if line in starts:
+                    pieces.append((line, []))
+                    continue
+            pieces[-1][1].append(node)
+        out.extend(Node("paragraph", trimmed(nodes), line=block.line + first) for first, nodes in pieces)
+    return out
+
+
+_BREAKS = ("softbreak", "hardbreak")
 
 
 def _mark_addressee(blocks: list[Node]) -> list[Node]:

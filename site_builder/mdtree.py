@@ -134,9 +134,9 @@ def _block(node: Any, source: bytes, lines: _LineIndex, depth: int) -> Node | No
         flat = " ".join(n.meta.get("content", "") for n in node.walk() if n.name == "text")
         return Node("paragraph", [Node("text", text=flat)], line=line)
     if name in ("heading", "lheading"):
-        return Node("heading", _trimmed(_inlines(node, source)), attrs={"md": str(node.meta["level"])}, line=line)
+        return Node("heading", trimmed(_inlines(node, source)), attrs={"md": str(node.meta["level"])}, line=line)
     if name == "paragraph":
-        return Node("paragraph", _trimmed(_inlines(node, source)), line=line)
+        return Node("paragraph", trimmed(_inlines(node, source)), line=line)
     if name in ("blockquote", "bullet_list", "ordered_list", "list_item"):
         attrs = {}
         if name == "ordered_list" and node.meta.get("start", 1) != 1:
@@ -178,7 +178,7 @@ def _table(node: Any, source: bytes, lines: _LineIndex) -> Node:
     return Node("table", sections, line=top)
 
 
-def _trimmed(nodes: list[Node]) -> list[Node]:
+def trimmed(nodes: list[Node]) -> list[Node]:
     """Paragraph text without surrounding whitespace of any kind (markdown-it strips 　 too)."""
     while nodes and nodes[0].kind in ("text", "softbreak"):
         if nodes[0].kind == "text" and nodes[0].text.lstrip():

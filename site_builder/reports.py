@@ -65,7 +65,7 @@ def check_source(source: Source, config: SiteConfig, content_dir: Path,
             where = Location(source.rel, column_field.line if column_field else None)
             return [unknown_column(config.columns, "/".join(meta.column), where)]
         meta = replace(meta, column=column)
-    return Checked(slim(source), meta, repeated_title_lines(split.body, meta.title),
+    return Checked(slim(source), meta, repeated_title_lines(split.body, meta.title, meta.doc_no or ""),
                    column_field.line if column_field else None,
                    split.fields["索引号"].line, split.body_line, source.digest, tuple(problems),
                    tuple(images.items()), source.stat)
@@ -176,19 +176,23 @@ def to_report(item: Checked, config: SiteConfig, url: str) -> Report:
                   image_map=tuple(sorted(images.items())))
 
 
-def repeated_title_lines(body: str, title: str) -> int:
-    """How many leading body lines to skip: up to a first line that only repeats 信息名称 (Word files start
-    with the title, which the page already shows)."""
-    at = number = 0
-    while True:  # line by line from the top: the body is long and only its first text line matters
+def repeated_title_lines(body: str, title: str, doc_no: str = "") -> int:
+    """How many leading body lines to skip: up to the last of the first text lines that only repeat 信息名称 or
+    文号 (Word files start with them, and the page already shows both)."""
+    repeats = {title, doc_no} - {""}
+    at = number = skip = 0
+    while True:  # line by line from the top: the body is long and only its first text lines matter
         end = body.find("\n", at)
         line = body[at:] if end < 0 else body[at:end]
         if line.strip():
-            return number + 1 if " ".join(line.strip(" \u3000#").split()) == title else 0
+            text = " ".join(line.strip(" \u3000#").split())
+            if text not in repeats:
+                return skip
+            repeats.discard(text)
+            skip = number + 1
         if end < 0:
-            return 0
+            return skip
         at, number = end + 1, number + 1
-
 
 
 def _duplicates(checked: list[Checked], urls: list[str]) -> list[Problem]:

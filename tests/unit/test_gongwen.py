@@ -44,3 +44,29 @@ def test_the_addressee_is_flush_left_only_as_the_first_paragraph() -> None:
         assert body == render_tree_body(text)
     assert render_body("正文。\n\n各有关单位：\n").html == "<p>正文。</p>\n<p>各有关单位：</p>\n"
     assert render_body("> 各有关单位：\n").html == "<blockquote>\n<p>各有关单位：</p>\n</blockquote>\n"
+
+
+def test_lines_pasted_from_word_start_paragraphs_of_their_own() -> None:
+    from site_builder.gongwen import pasted_paragraphs
+
+    assert pasted_paragraphs(["文号", "　　一、工作", "　　正文。", "　　　续行", "无缩进的续行"]) == [1, 2]
+    assert pasted_paragraphs(["附件：1.安排表", "　　2.统计表"]) == []  # a 附件说明 keeps its lines
+    assert pasted_paragraphs(["一行", "　　"]) == [] and pasted_paragraphs(["　　只有一行"]) == []
+
+
+PASTED = ("　　2024年，我局现将有关情况总结如下：\n　　一、主要工作\n　　（一）加强组织领导。成立了领导小组。\n"
+          "　　　　（续行）\n　　示例县司法局\n　　2024年12月20日\n")
+
+
+def test_a_body_pasted_from_word_gets_its_headings_and_signature() -> None:
+    from site_builder.markdown import render_body, render_tree_body
+
+    body = render_body(PASTED)
+    assert body.html == ('<p>2024年，我局现将有关情况总结如下：</p>\n<h2 id="s1" class="gw-cn">一、主要工作</h2>\n'
+                         '<h3 id="s1-1" class="gw-cn-paren">（一）加强组织领导。</h3>\n<p>成立了领导小组。<br>\n'
+                         '　　　　（续行）</p>\n<div class="signature">\n<p>示例县司法局</p>\n<p>2024年12月20日</p>\n</div>\n')
+    assert body == render_tree_body(PASTED)
+    # a line break inside bold text is not a place to cut: the tree path keeps the element whole
+    marked = "**甲\n　　乙**\n　　丙\n"
+    assert render_body(marked) == render_tree_body(marked)
+    assert render_body(marked).html == "<p><strong>甲<br>\n　　乙</strong></p>\n<p>丙</p>\n"

@@ -115,3 +115,12 @@ def test_repeated_title_lines_read_from_the_top_equal_splitting_every_line() -> 
     for _ in range(20000):
         body = "\n".join(rng.choice(pieces) for _ in range(rng.randint(0, 6)))
         assert repeated_title_lines(body, "标题") == by_splitting(body, "标题"), repr(body)
+
+
+def test_a_repeated_doc_no_is_dropped_with_the_title() -> None:
+    from site_builder.reports import repeated_title_lines
+
+    assert repeated_title_lines("示司发〔2024〕40号\n\n标题\n正文", "标题", "示司发〔2024〕40号") == 3
+    assert repeated_title_lines("标题\n示司发〔2024〕40号\n正文", "标题", "示司发〔2024〕40号") == 2
+    assert repeated_title_lines("示司发〔2024〕40号\n正文", "标题", "") == 0
+    assert repeated_title_lines("标题\n标题\n正文", "标题", "") == 1  # each once: a second one is text
