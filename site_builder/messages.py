@@ -38,7 +38,7 @@ MESSAGES: dict[str, str] = {
     "SB301": "未知字段「{key}」{hint}",
     "SB302": "缺少必填字段",
     "SB303": "必填字段不能为空",
-    "SB304": "「{value}」不是有效日期，应为 YYYY-MM-DD 格式的真实日期，例如 2025-04-15",
+    "SB304": "「{value}」不是有效日期，应为 YYYY-MM-DD 格式的真实日期，例如 2025-04-15{hint}",
     "SB305": "公开日期 {publish} 早于成文日期 {written}",
     "SB306": "「{value}」不是有效的公开方式，应为：主动公开、依申请公开、不予公开",
     "SB307": "索引号「{value}」格式不正确：只能包含字母、数字和 / - _ .，例如 luozhuangqulz207/2023-0000131",
@@ -91,8 +91,16 @@ MESSAGES: dict[str, str] = {
 
 def render_message(code: str, args: dict[str, object]) -> str:
     """The message for a code, with its details filled in."""
-    template = MESSAGES[code]
-    return template.format(**{k: v for k, v in args.items()})
+    return MESSAGES[code].format_map(_Args(args))
+
+
+class _Args(dict[str, object]):
+    """A message's details; a hint (did you mean …) may be left out."""
+
+    def __missing__(self, key: str) -> object:
+        if key == "hint":
+            return ""
+        raise KeyError(key)
 
 
 def did_you_mean(word: str, choices: list[str], aliases: dict[str, str] | None = None) -> str:

@@ -122,7 +122,8 @@ def _convert(spec: FieldSpec, value: FieldValue, rel: str) -> object | Problem |
     if bad is not None:
         return Problem("SB314", where, field=spec.key, args={"codepoint": f"{ord(bad):04X}"})
     if spec.kind == "date":
-        return parse_date(text) or Problem("SB304", where, field=spec.key, args={"value": text})
+        return parse_date(text) or Problem("SB304", where, field=spec.key,
+                                           args={"value": text, "hint": _date_hint(text)})
     if spec.kind == "lines":
         return tuple(line.strip() for line in text.split("\n") if line.strip())
     if spec.choices:  # traditional spellings (主動公開, 廢止) are the same codes, not free text
@@ -147,6 +148,22 @@ def parse_date(text: str) -> dt.date | None:
         return dt.date(int(match[1]), int(match[2]), int(match[3]))
     except ValueError:
         return None
+
+
+_LOOSE_DATE = re.compile(r"(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?")
+
+
+def _date_hint(text: str) -> str:
+    """The date written the way the field wants it, when `text` is one written another way (2025年4月15日,
+    2025/4/15, full-width digits): editors copy dates from Word and portal pages."""
+    found = _LOOSE_DATE.fullmatch(unicodedata.normalize("NFKC", text))
+    if found is None:
+        return ""
+    try:
+        day = dt.date(int(found[1]), int(found[2]), int(found[3]))
+    except ValueError:
+        return ""
+    return f"（是否应写作 {day.isoformat()}？）"
 
 
 def index_key(index_no: str) -> str:

@@ -106,3 +106,17 @@ def test_printable_values_skip_the_character_loops_with_the_same_answers() -> No
         cleaned, removed = _strip_format_chars(FieldValue(text, 1))
         assert cleaned.value == "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
         assert removed == list(dict.fromkeys(f"U+{ord(ch):04X}" for ch in text if unicodedata.category(ch) == "Cf"))
+
+
+def test_a_date_written_another_way_gets_the_right_spelling_in_its_error() -> None:
+    from site_builder.errors import Location
+    from site_builder.model import FieldValue
+
+    for value, hint in (("2024年12月20日", "（是否应写作 2024-12-20？）"), ("2024/1/5", "（是否应写作 2024-01-05？）"),
+                        ("２０２４年１月５日", "（是否应写作 2024-01-05？）"), ("2024年2月30日", ""), ("去年", "")):
+        fields = {key: FieldValue(text, 1) for key, text in (("索引号", "t/1"), ("信息名称", "题"), ("公开方式", "主动公开"),
+                                                             ("发布机构", "局"), ("成文日期", value), ("公开日期", "2025-01-01"))}
+        meta, problems = validate_meta(fields, "content/a.md")
+        assert meta is None and [p.code for p in problems] == ["SB304"]
+        assert problems[0].format().endswith(f"例如 2025-04-15{hint} [SB304]"), problems[0].format()
+        assert problems[0].location == Location("content/a.md", 1) and problems[0].field == "成文日期"
