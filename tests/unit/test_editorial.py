@@ -26,3 +26,12 @@ def test_a_mark_found_in_the_whole_body_is_found_in_its_line() -> None:
     for _ in range(5000):
         text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 20)))
         assert bool(_HALF_WIDTH.search(text)) == any(_HALF_WIDTH.search(line) for line in text.split("\n")), text
+
+
+def test_a_doc_no_opening_the_body_is_found_before_or_after_the_title() -> None:
+    from site_builder.editorial import _opening_doc_no
+
+    assert _opening_doc_no("\n示司发〔2024〕40号\n正文", "标题") == (1, "示司发〔2024〕40号")
+    assert _opening_doc_no("# 标题\n\n　　示司发[2024]40号\n", "标题") == (2, "示司发[2024]40号")
+    assert _opening_doc_no("正文。\n示司发〔2024〕40号", "标题") is None
+    assert _opening_doc_no("示司发〔2024〕40号：关于……", "标题") is None
