@@ -22,6 +22,7 @@ from .model import Column, Heading, OutputFile, RenderedBody, Report, ReportMeta
 from .pagekeys import PageCache, PageKeys
 from .paginate import Page, paginate
 from .site import adjacency, group_by_publisher, group_by_year, walk_columns
+from .templates import place_signature
 from .urls import agency_slug, page_file, relative_from
 
 HOME_LATEST = 10
@@ -195,8 +196,12 @@ class Renderer:
                 "Keywords": ",".join(meta.keywords), "Description": description,
             }
             show_toc = len([h for h in body.headings if h.level <= 3]) >= TOC_MIN_HEADINGS
-            return {"body": body, "meta_tags": tags, "show_toc": show_toc, "toc": toc_tree(body.headings),
-                    "column_feed": feed_paths(f"{self.dir}/{column.path}")[0], "meta_rows": meta_rows(meta),
+            html, shown = place_signature(self.env, meta, body.html)
+            if shown is not meta:
+                body = replace(body, html=html)
+            return {"body": body, "meta": shown, "meta_tags": tags, "show_toc": show_toc,
+                    "toc": toc_tree(body.headings), "column_feed": feed_paths(f"{self.dir}/{column.path}")[0],
+                    "meta_rows": meta_rows(meta),
                     "breadcrumbs": self.column_crumbs(column) + [("正文", None)],
                     "column_home": self.column_path(column.names)}
 

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from dataclasses import replace
 from pathlib import Path
 
 import jinja2
+
+from .model import ReportMeta
 
 BUILTIN_PREFIX = "builtin"
 
@@ -50,6 +54,23 @@ def make_environment(project_dir: Path) -> jinja2.Environment:
     env.filters["cn_date"] = cn_date
     env.filters["digits"] = digits
     return env
+
+
+_TAIL = re.compile(r'<h[1-6] id="[^"<>]*" class="gw-attachment">|<div class="banji">')
+"""Where a rendered body's attachments (附件1) or 版记 begin: they follow the 落款. Body text cannot make these
+tags (the renderer escapes it), only the 公文 pass does."""
+
+
+def place_signature(env: jinja2.Environment, meta: ReportMeta, body_html: str) -> tuple[str, ReportMeta]:
+    """A 落款 given as the 落款 field goes before the body's attachments and 版记, as the body's own would:
+    the body with signature.html set in there, and the meta without it (so the page does not add it again).
+    Without attachments or 版记, both come back as they are and the page sets it after the body."""
+    found = _TAIL.search(body_html) if meta.signature else None
+    if found is None:
+        return body_html, meta
+    signature = env.get_template("signature.html").render(meta=meta)
+    at = found.start()
+    return body_html[:at] + signature + body_html[at:], replace(meta, signature=())
 
 
 def cn_date(value: dt.date) -> str:

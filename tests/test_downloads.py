@@ -252,3 +252,24 @@ def test_docx_sets_the_addressee_flush_left_and_the_note_under_the_signature(mak
     assert by_text["（此件公开发布）"].alignment != 2
     texts = [p.text for p in doc.paragraphs if p.text.strip()]
     assert texts[-3:] == ["测试县司法局", "2025年1月2日", "（此件公开发布）"]
+
+
+def test_a_signature_field_goes_before_the_attachments_and_banji_everywhere(make_project) -> None:
+    body = "正文。\n\n附件1\n\n清单甲\n\n抄送：县委办公室。\n"
+    extra = "落款:\n  - 测试县司法局\n  - 2025年1月2日\n"
+    root = make_project({"content/a.md": report_text(index="t/1", body=body, extra=extra),
+                         "content/b.md": report_text(index="t/2", body="正文。", extra=extra)})
+    build(root, root / "output", TODAY, search=False)
+    page = (root / "output/xxgk/fdzdgknr/jcgk/t-1.html").read_text(encoding="utf-8")
+    page = page[page.index("article-body") :]  # the head's description repeats the text
+    order = [page.index(text) for text in ("正文。", "2025年1月2日", "附件1", "清单甲", "抄送：县委办公室。")]
+    assert order == sorted(order) and page.count("2025年1月2日") == 1
+    plain = (root / "output/xxgk/fdzdgknr/jcgk/t-2.html").read_text(encoding="utf-8")
+    plain = plain[plain.index("article-body") :]
+    assert plain.index("正文。") < plain.index("2025年1月2日") and plain.count("2025年1月2日") == 1
+    doc = Document(str(root / "output/xxgk/fdzdgknr/jcgk/t-1.docx"))
+    texts = [p.text for p in doc.paragraphs if p.text.strip()]
+    assert texts[-6:] == ["正文。", "测试县司法局", "2025年1月2日", "附件1", "清单甲", "抄送：县委办公室。"]
+    pdf = root / "output/xxgk/fdzdgknr/jcgk/t-1.pdf"
+    pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
+    assert "2025年1月2日" in pages[0] and "2025年1月2日" not in "".join(pages[1:])

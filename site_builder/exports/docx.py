@@ -16,7 +16,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from ..gongwen import ADDRESSEE_CLASS
+from ..gongwen import ADDRESSEE_CLASS, ATTACHMENT_CLASS
 from ..markdown import numbering_kind, structured
 from ..mdtree import Node, parse, plain_text
 from ..model import Report
@@ -175,12 +175,17 @@ def _table(doc: Any, node: Node) -> None:
 
 
 def _body(doc: Any, report: Report, markdown: str) -> None:
-    _blocks(doc, structured(parse(markdown)), None, signature=False)
+    """The body; a 落款 given as the 落款 field goes before the attachments and 版记, as on the web page."""
+    blocks = structured(parse(markdown))
+    tail = next((i for i, b in enumerate(blocks) if b.kind == "banji" or b.attrs.get("class") == ATTACHMENT_CLASS),
+                len(blocks))
+    _blocks(doc, blocks[:tail], None, signature=False)
     for line in report.meta.signature:
         paragraph = doc.add_paragraph(line)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.paragraph_format.first_line_indent = Pt(0)
         paragraph.paragraph_format.right_indent = INDENT
+    _blocks(doc, blocks[tail:], None, signature=False)
 
 
 def _blocks(doc: Any, blocks: list[Node], list_style: str | None, signature: bool) -> None:

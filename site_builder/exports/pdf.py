@@ -14,6 +14,7 @@ import jinja2
 
 from ..errors import BuildFailed, Problem
 from ..model import Report
+from ..templates import place_signature
 
 TEMPLATE = "pdf/report.html"
 
@@ -29,7 +30,8 @@ def require_cjk_font() -> None:
 
 
 def pdf_html(env: jinja2.Environment, report: Report, body_html: str) -> str:
-    return env.get_template(TEMPLATE).render(meta=report.meta, body_html=body_html)
+    body_html, meta = place_signature(env, report.meta, body_html)
+    return env.get_template(TEMPLATE).render(meta=meta, body_html=body_html)
 
 
 SITE = "https://site.invalid/"

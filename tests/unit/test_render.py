@@ -26,3 +26,19 @@ def test_toc_tree_two_levels() -> None:
     tree = toc_tree(headings)
     assert [(h.text, [c.text for c in children]) for h, children in tree] == [("一、甲", ["（一）乙"]), ("二、丁", [])]
     assert toc_tree((Heading(3, "孤", "s1"),)) == []
+
+
+def test_a_signature_field_is_placed_before_the_tail_only_when_there_is_one() -> None:
+    from pathlib import Path
+
+    from site_builder.templates import make_environment, place_signature
+
+    env = make_environment(Path("."))
+    meta = _meta(signature=("局", "2025年1月2日"))
+    tail = render_body("正文。\n\n抄送：甲。\n").html
+    html, shown = place_signature(env, meta, tail)
+    assert shown.signature == () and html.index("2025年1月2日") < html.index('<div class="banji">')
+    for body in ("正文。\n", '正文 <div class="banji"> 与 <h2 id="x" class="gw-attachment"> 是文字。\n'):
+        html = render_body(body).html
+        assert place_signature(env, meta, html) == (html, meta)  # the page sets it after the body, as before
+    assert place_signature(env, _meta(), tail) == (tail, _meta())
