@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from . import mdtree
+from .defuse import defused
 from .gongwen import (
     ADDRESSEE_CLASS,
     ATTACHMENT_CLASS,
@@ -46,7 +47,7 @@ MAX_INLINE_DEPTH = 20
 
 def render_fast(source: str) -> RenderedBody | None:
     """The body as markdown.render_body's tree path makes it, or None when this pass cannot be sure of that."""
-    if any(mark in source for mark in _UNSURE_SOURCE):
+    if any(mark in source for mark in _UNSURE_SOURCE) or defused(source) is not source:
         return None
     try:
         html = mdtree.parser().render(source)

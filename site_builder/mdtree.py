@@ -16,6 +16,8 @@ from urllib.parse import unquote
 
 import markdown_it_pyrs
 
+from .defuse import defused
+
 _PLUGINS: list[Any] = ["paragraph", "heading", "lheading", "list", "blockquote", "hr", "fence", "table",
                        "strikethrough", "emphasis", "escape", "entity", "link", "image", "newline", "autolink",
                        "reference"]
@@ -63,6 +65,10 @@ def parser() -> Any:
 def parse(text: str) -> list[Node]:
     """Top-level blocks of a Markdown text (before the 公文 structure pass)."""
     text = text.replace("\0", "\ufffd")  # as CommonMark says
+    safe = defused(text)
+    if safe is None:
+        return _plain_paragraphs(text)
+    text = safe
     source = text.encode("utf-8")
     lines = _LineIndex(source)
     try:
