@@ -31,7 +31,7 @@ class Bodies:
             # the editor saved the file while the site was building: stop rather than mix two versions
             raise BuildFailed([Problem("SB408", Location(report.source_rel))])
         text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-        return _after_lines(text, report.body_start)
+        return after_lines(text, report.body_start)
 
     def render(self, report: Report) -> RenderedBody:
         if report.body is not None:
@@ -72,7 +72,7 @@ def opening(text: str, limit: int) -> str:
     return joined if len(joined) <= limit else joined[:limit] + "……"
 
 
-def _after_lines(text: str, count: int) -> str:
+def after_lines(text: str, count: int) -> str:
     """The text after its first `count` lines (the front matter), without splitting the whole body."""
     at = 0
     for _ in range(count):

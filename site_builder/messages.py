@@ -55,6 +55,8 @@ MESSAGES: dict[str, str] = {
     "SB319": "正文很长（约 {length} 字），站内检索每篇最多收录 {limit} 字，超出的部分照常发布，但检索不到",
     "SB320": "图片「{src}」不是有效的 PNG、JPEG、GIF 或 WebP 图片（文件内容与扩展名不符，或文件已损坏）",
     "SB321": "图片「{src}」尺寸过大（{size}，上限 {limit} 万像素），请缩小后再使用",
+    "SB322": "正文很长，排成公文约 {pages} 页（上限 {limit} 页）：本篇只发布网页，不生成 Word 和 PDF 下载"
+             "（排版这样长的文件会拖慢每次构建）",
     "SB315": "已删除字段中的不可见字符（{codepoints}），它们会让标题看起来与实际内容不同，请检查原文",
     # SB4xx: templates and output
     "SB401": "无法写入输出目录：{detail}",

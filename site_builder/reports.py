@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
 
+from .bodies import after_lines
 from .config import find_column, resolve_column, unknown_column
 from .editorial import editorial_warnings
 from .errors import Location, Problem, Severity, errors_only, relative_to
@@ -15,6 +16,7 @@ from .frontmatter import split_front_matter
 from .media import resolve_images
 from .metadata import index_key, is_published, validate_meta
 from .model import Report, ReportMeta, SiteConfig, Source
+from .pagecount import MAX_PAGES, estimated_pages
 from .sourcecache import CachedSource
 from .sources import MAX_INDEXED_CHARS, find_sources, read_source
 from .urls import report_slug
@@ -65,8 +67,11 @@ def check_source(source: Source, config: SiteConfig, content_dir: Path,
             where = Location(source.rel, column_field.line if column_field else None)
             return [unknown_column(config.columns, "/".join(meta.column), where)]
         meta = replace(meta, column=column)
-    return Checked(slim(source), meta, repeated_title_lines(split.body, meta.title, meta.doc_no or ""),
-                   column_field.line if column_field else None,
+    skip = repeated_title_lines(split.body, meta.title, meta.doc_no or "")
+    if (pages := estimated_pages(after_lines(split.body, skip))) > MAX_PAGES:  # what exports/downloads.py gets
+        problems.append(Problem("SB322", Location(source.rel, split.body_line), severity=Severity.WARNING,
+                                args={"pages": pages, "limit": MAX_PAGES}))
+    return Checked(slim(source), meta, skip, column_field.line if column_field else None,
                    split.fields["索引号"].line, split.body_line, source.digest, tuple(problems),
                    tuple(images.items()), source.stat)
 

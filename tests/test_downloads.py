@@ -273,3 +273,39 @@ def test_a_signature_field_goes_before_the_attachments_and_banji_everywhere(make
     pdf = root / "output/xxgk/fdzdgknr/jcgk/t-1.pdf"
     pages = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split("\f")
     assert "2025年1月2日" in pages[0] and "2025年1月2日" not in "".join(pages[1:])
+
+
+def test_a_body_too_long_to_lay_out_gets_its_page_and_a_warning_only(make_project, tmp_path: Path) -> None:
+    # some 320 estimated pages: before SB322 WeasyPrint laid out every page and python-docx wrote every line
+    # (a 5 MB body held a build for many minutes)
+    body = "\n\n".join(f"第{n}段。" for n in range(7000))
+    root = make_project({"content/a.md": report_text(index="t/1", body=body), "content/b.md": report_text(index="t/2")})
+    result = build(root, tmp_path / "out", TODAY, search=False)
+    assert [(w.code, w.location.line) for w in result.warnings] == [("SB322", 9)]
+    long_page = (tmp_path / "out/xxgk/fdzdgknr/jcgk/t-1.html").read_text(encoding="utf-8")
+    assert "第6999段。" in long_page and "下载Word" not in long_page and "下载PDF" not in long_page
+    assert not list((tmp_path / "out").glob("**/t-1.*[fx]"))  # no .pdf, no .docx
+    assert (tmp_path / "out/xxgk/fdzdgknr/jcgk/t-2.pdf").exists()  # other reports keep theirs
+    assert (tmp_path / "out/xxgk/fdzdgknr/jcgk/t-2.docx").exists()
+
+
+def test_word_runs_are_the_xml_python_docx_writes() -> None:
+    from site_builder.exports.docx import _append_run
+
+    texts = ["正文", " 前后有空格 ", "制表\t符", "换\n行\r再换", "\t", "", "a\\*b"]
+    for bold in (False, True):
+        ours, theirs = Document().add_paragraph(), Document().add_paragraph()
+        for text in texts:
+            _append_run(ours._p, text, bold)
+            theirs.add_run(text).bold = bold or None
+        for empty in theirs._p.iter(qn("w:rPr")):
+            if not len(empty):
+                empty.getparent().remove(empty)  # python-docx leaves <w:rPr/> behind when bold is None
+        assert ours._p.xml == theirs._p.xml
+
+
+def test_body_styles_are_the_templates_own() -> None:
+    from site_builder.exports.docx import STYLE_IDS
+
+    styles = Document().styles
+    assert all(styles[name].style_id == style_id for name, style_id in STYLE_IDS.items())

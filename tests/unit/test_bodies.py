@@ -32,11 +32,11 @@ def test_file_changed_during_build_is_refused(make_project) -> None:
 
 
 def test_the_body_starts_after_the_front_matter_lines() -> None:
-    from site_builder.bodies import _after_lines
+    from site_builder.bodies import after_lines
 
     for text in ("a\nb\nc", "a\nb\n", "", "\n\n\n", "a"):
         for count in range(5):
-            assert _after_lines(text, count) == "\n".join(text.split("\n")[count:]), (text, count)
+            assert after_lines(text, count) == "\n".join(text.split("\n")[count:]), (text, count)
 
 
 def test_the_opening_is_the_whole_text_collapsed_and_cut() -> None:
