@@ -17,6 +17,7 @@ MAX_DELIMITER_RUNS = 1000
 """Runs of * _ ~ in one chunk of lines (a 5 MB file of chunks at this limit parses in about 5 s)."""
 MAX_REFERENCE_LINES = 100
 """Lines that look like reference definitions ([a]: /url) in one chunk."""
+_MARKER_CHARS = ">+*-.)"
 _MARKERS = re.compile(r"[>+*\-.)]")
 _PREFIX = re.compile(r"[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])(?:[ \t]+|$))*")
 """A line's container markers: quotes and list items, one after another (`> - 1. text`)."""
@@ -29,7 +30,7 @@ _REFERENCE = re.compile(r" {0,3}\[")
 def defused(text: str) -> str | None:
     """The text as the parser may take it (the same object when nothing needed changing), or None when its
     containers nest too deep: the caller then shows it as plain paragraphs."""
-    if len(_MARKERS.findall(text)) >= MAX_NESTING and _deepest(text) >= MAX_NESTING:
+    if sum(map(text.count, _MARKER_CHARS)) >= MAX_NESTING and _deepest(text) >= MAX_NESTING:  # counts: C speed
         return None
     runs = text.count("*") + text.count("_") + text.count("~") > MAX_DELIMITER_RUNS
     references = text.count("]:") > MAX_REFERENCE_LINES
