@@ -309,3 +309,19 @@ def test_body_styles_are_the_templates_own() -> None:
 
     styles = Document().styles
     assert all(styles[name].style_id == style_id for name, style_id in STYLE_IDS.items())
+
+
+def test_a_long_table_lists_its_word_cells_once(make_project, monkeypatch: pytest.MonkeyPatch) -> None:
+    # table.cell(r, c) lists every cell again: a 6,000-row table held the build for over 10 minutes
+    import docx.table
+
+    listed = []
+    cells = docx.table.Table._cells
+    monkeypatch.setattr(docx.table.Table, "_cells",
+                        property(lambda table: listed.append(len(table._tbl.tr_lst)) or cells.fget(table)))
+    body = "| 项目 | 数量 |\n|---|---|\n" + "".join(f"| 宣讲{n} | {n} |\n" for n in range(50))
+    root = make_project({"content/a.md": report_text(index="t/1", body=body)})
+    build(root, root / "output", TODAY, search=False)
+    rows = Document(str(root / "output/xxgk/fdzdgknr/jcgk/t-1.docx")).tables[1].rows
+    assert [cell.text for cell in rows[-1].cells] == ["宣讲49", "49"] and len(rows) == 51
+    assert listed.count(51) == 1  # not once a cell
