@@ -57,6 +57,8 @@ MESSAGES: dict[str, str] = {
     "SB321": "图片「{src}」尺寸过大（{size}，上限 {limit} 万像素），请缩小后再使用",
     "SB322": "正文很长，排成公文约 {pages} 页（上限 {limit} 页）：本篇只发布网页，不生成 Word 和 PDF 下载"
              "（排版这样长的文件会拖慢每次构建）",
+    "SB323": "表格很大（约 {cells} 个单元格，上限 {limit} 个）：本篇只发布网页，不生成 Word 和 PDF 下载"
+             "（排版这样大的表格会拖慢每次构建）",
     "SB315": "已删除字段中的不可见字符（{codepoints}），它们会让标题看起来与实际内容不同，请检查原文",
     # SB4xx: templates and output
     "SB401": "无法写入输出目录：{detail}",

@@ -1,10 +1,12 @@
 """How many GB/T 9704 pages a body would fill, estimated from its Markdown: WeasyPrint lays out about ten
 pages a second here and python-docx spends up to a millisecond a line, so a 5 MB body (some 2,000 pages) held
-a build for many minutes. Past MAX_PAGES the build warns (SB322) and publishes the web page only."""
+a build for many minutes. Past MAX_PAGES or MAX_TABLE_CELLS the build warns (SB322, SB323) and publishes the
+web page only."""
 
 from __future__ import annotations
 
 MAX_PAGES = 300
+MAX_TABLE_CELLS = 10_000
 CHARS_PER_LINE = 28
 LINES_PER_PAGE = 22
 """GB/T 9704: 22 lines of 28 characters on a page."""
@@ -22,6 +24,13 @@ def estimated_pages(markdown: str) -> int:
     return -(-lines // LINES_PER_PAGE)
 
 
-def too_long_to_download(markdown: str) -> bool:
-    """Whether the build skips this body's Word and PDF copies (and warns, SB322)."""
-    return estimated_pages(markdown) > MAX_PAGES
+def download_warning(markdown: str) -> tuple[str, dict[str, object]] | None:
+    """Why the build skips this body's Word and PDF copies, as a warning's code and arguments; None: it makes
+    them. Table cells cost WeasyPrint 1 to 2.5 ms each, so a table of 3,000 columns fills one page in 45 s."""
+    cells = markdown.count("|")  # at least the cells of its tables
+    if cells > MAX_TABLE_CELLS:
+        return "SB323", {"cells": cells, "limit": MAX_TABLE_CELLS}
+    pages = estimated_pages(markdown)
+    if pages > MAX_PAGES:
+        return "SB322", {"pages": pages, "limit": MAX_PAGES}
+    return None

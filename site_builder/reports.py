@@ -16,7 +16,7 @@ from .frontmatter import split_front_matter
 from .media import resolve_images
 from .metadata import index_key, is_published, validate_meta
 from .model import Report, ReportMeta, SiteConfig, Source
-from .pagecount import MAX_PAGES, estimated_pages
+from .pagecount import download_warning
 from .sourcecache import CachedSource
 from .sources import MAX_INDEXED_CHARS, find_sources, read_source
 from .urls import report_slug
@@ -68,9 +68,9 @@ def check_source(source: Source, config: SiteConfig, content_dir: Path,
             return [unknown_column(config.columns, "/".join(meta.column), where)]
         meta = replace(meta, column=column)
     skip = repeated_title_lines(split.body, meta.title, meta.doc_no or "")
-    if (pages := estimated_pages(after_lines(split.body, skip))) > MAX_PAGES:  # what exports/downloads.py gets
-        problems.append(Problem("SB322", Location(source.rel, split.body_line), severity=Severity.WARNING,
-                                args={"pages": pages, "limit": MAX_PAGES}))
+    if warning := download_warning(after_lines(split.body, skip)):  # the text exports/downloads.py gets
+        problems.append(Problem(warning[0], Location(source.rel, split.body_line), severity=Severity.WARNING,
+                                args=warning[1]))
     return Checked(slim(source), meta, skip, column_field.line if column_field else None,
                    split.fields["索引号"].line, split.body_line, source.digest, tuple(problems),
                    tuple(images.items()), source.stat)

@@ -13,7 +13,7 @@ import jinja2
 from ..bodies import Bodies
 from ..codeversion import code_version
 from ..model import OutputFile, Report
-from ..pagecount import too_long_to_download
+from ..pagecount import download_warning
 from .pdf import TEMPLATE, render_pdf, require_cjk_font
 
 CACHE_DIR = Path(".site_builder") / "cache" / "downloads"
@@ -69,7 +69,7 @@ class DownloadMaker:
         markdown = self.bodies.markdown(report)
         parts = (self.base, repr(report.meta), markdown, *images)
         key = hashlib.sha256("\x00".join(parts).encode()).hexdigest()
-        if too_long_to_download(markdown):  # the build has warned (SB322)
+        if download_warning(markdown):  # the build has warned (SB322, SB323)
             return [], []
         docx = self._cached(key, "docx", lambda: _docx(report, markdown))
         pdf = self._cached(key, "pdf", lambda: self._pdf(report))
