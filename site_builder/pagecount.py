@@ -30,6 +30,8 @@ def download_warning(markdown: str) -> tuple[str, dict[str, object]] | None:
     cells = markdown.count("|")  # at least the cells of its tables
     if cells > MAX_TABLE_CELLS:
         return "SB323", {"cells": cells, "limit": MAX_TABLE_CELLS}
+    if len(markdown) < 2 * LINES_PER_PAGE * MAX_PAGES:  # each line takes a character and a newline: most reports
+        return None
     pages = estimated_pages(markdown)
     if pages > MAX_PAGES:
         return "SB322", {"pages": pages, "limit": MAX_PAGES}

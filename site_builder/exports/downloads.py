@@ -67,10 +67,10 @@ class DownloadMaker:
         images = [hashlib.sha256(self.content_dir.joinpath(*path.split("/")[1:]).read_bytes()).hexdigest()
                   for path in report.images]
         markdown = self.bodies.markdown(report)
-        parts = (self.base, repr(report.meta), markdown, *images)
-        key = hashlib.sha256("\x00".join(parts).encode()).hexdigest()
         if download_warning(markdown):  # the build has warned (SB322, SB323)
             return [], []
+        parts = (self.base, repr(report.meta), markdown, *images)
+        key = hashlib.sha256("\x00".join(parts).encode()).hexdigest()
         docx = self._cached(key, "docx", lambda: _docx(report, markdown))
         pdf = self._cached(key, "pdf", lambda: self._pdf(report))
         outputs = [OutputFile(f"{stem}.docx", docx), OutputFile(f"{stem}.pdf", pdf)]

@@ -36,4 +36,5 @@ def test_the_limits() -> None:
     wide = "|" + "a|" * 3000 + "\n|" + "-|" * 3000 + "\n" + ("|" + "b|" * 3000 + "\n") * 10
     assert estimated_pages(wide) < MAX_PAGES
     assert download_warning(wide) == ("SB323", {"cells": 36012, "limit": MAX_TABLE_CELLS})
+    assert download_warning("a\n" * lines) is None and download_warning("a\n" * (lines + 1))[0] == "SB322"
     assert download_warning("| 甲 | 乙 |\n|---|---|\n" + "| 1 | 2 |\n" * 3000) is None
