@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from . import __version__
-from .errors import BuildFailed, Problem, Severity
+from .errors import BuildFailed, Problem, Severity, listed
 from .messages import render_message
 from .metadata import parse_date
 
@@ -93,8 +93,8 @@ def make_parser() -> argparse.ArgumentParser:
 def print_problems(problems: list[Problem], action: str) -> None:
     errors = [p for p in problems if p.severity is Severity.ERROR]
     warnings = [p for p in problems if p.severity is Severity.WARNING]
-    for problem in errors + warnings:
-        print(problem.format(), file=sys.stderr)
+    for line in listed(errors + warnings):
+        print(line, file=sys.stderr)
     if errors:
         print(f"共 {len(errors)} 个错误、{len(warnings)} 个警告，{action}", file=sys.stderr)
     elif warnings:

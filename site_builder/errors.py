@@ -99,3 +99,28 @@ def relpath(path: object, root: object) -> str:
 
 def errors_only(problems: list[Problem]) -> list[Problem]:
     return [p for p in problems if p.severity is Severity.ERROR]
+
+
+SAME_KIND_SHOWN = 20
+"""Problems of one code in one file listed before the rest are counted: a file with 50,000 missing images
+printed 50,000 lines, burying every other file's errors."""
+
+
+def listed(problems: list[Problem]) -> list[str]:
+    """The problems as lines for a person: each, up to SAME_KIND_SHOWN of one code in one file, then one line
+    counting the rest (machine-readable output keeps them all)."""
+    seen: dict[tuple[str, str], int] = {}
+    for problem in problems:
+        key = (problem.location.path if problem.location else "", problem.code)
+        seen[key] = seen.get(key, 0) + 1
+    lines: list[str] = []
+    shown: dict[tuple[str, str], int] = {}
+    for problem in problems:
+        key = (problem.location.path if problem.location else "", problem.code)
+        shown[key] = shown.get(key, 0) + 1
+        if shown[key] <= SAME_KIND_SHOWN:
+            lines.append(problem.format())
+        elif shown[key] == SAME_KIND_SHOWN + 1:
+            where = f"{key[0]}：" if key[0] else ""
+            lines.append(f"{where}另有 {seen[key] - SAME_KIND_SHOWN} 个同类问题未列出 [{problem.code}]")
+    return lines

@@ -12,7 +12,7 @@ from typing import Any
 
 from .build import build
 from .config import CONFIG_NAME
-from .errors import BuildFailed, Problem
+from .errors import BuildFailed, Problem, listed
 
 PREVIEW_DIR = Path(".site_builder") / "preview"
 """Preview builds never touch output/: they go here (git-ignored)."""
@@ -38,7 +38,7 @@ def rebuild(project_dir: Path, today: dt.date, state: PreviewState) -> None:
 
 def error_page(problems: list[Problem]) -> bytes:
     """A plain page listing what is wrong, shown instead of a stale site."""
-    items = "\n".join(f"<li>{html.escape(p.format())}</li>" for p in problems)
+    items = "\n".join(f"<li>{html.escape(line)}</li>" for line in listed(problems))
     return (
         '<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>构建失败</title></head>'
         '<body style="font:18px/1.7 sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem">'

@@ -34,3 +34,15 @@ def test_relative_to_agrees_with_relpath(tmp_path, monkeypatch) -> None:  # type
                  tmp_path / "a..b.md"):
         assert rel(path) == relpath(path, tmp_path), path
     assert relative_to(".")("content/b.md") == "content/b.md"
+
+
+def test_many_problems_of_one_kind_in_one_file_are_counted_not_listed() -> None:
+    from site_builder.errors import SAME_KIND_SHOWN, listed
+
+    many = [Problem("SB317", Location("content/a.md", n), args={"src": f"{n}.png"}) for n in range(1, 50001)]
+    other = [Problem("SB317", Location("content/b.md", 3), args={"src": "x.png"}), Problem("SB312", None)]
+    lines = listed(many + other)
+    assert lines[:SAME_KIND_SHOWN] == [p.format() for p in many[:SAME_KIND_SHOWN]]
+    assert lines[SAME_KIND_SHOWN] == "content/a.md：另有 49980 个同类问题未列出 [SB317]"
+    assert lines[SAME_KIND_SHOWN + 1:] == [p.format() for p in other]
+    assert listed(many[:SAME_KIND_SHOWN]) == [p.format() for p in many[:SAME_KIND_SHOWN]]
