@@ -18,7 +18,7 @@ MAX_DELIMITER_RUNS = 1000
 MAX_REFERENCE_LINES = 100
 """Lines that look like reference definitions ([a]: /url) in one chunk."""
 _MARKER_CHARS = ">+*-.)"
-_MARKERS = re.compile(r"[>+*\-.)]")
+_MARKERS = re.compile(f"[{re.escape(_MARKER_CHARS)}]")
 _PREFIX = re.compile(r"[ \t]*(?:(?:>|[-+*]|\d{1,9}[.)])(?:[ \t]+|$))*")
 """A line's container markers: quotes and list items, one after another (`> - 1. text`)."""
 _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")

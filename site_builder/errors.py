@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from dataclasses import field as dc_field
@@ -109,18 +110,17 @@ printed 50,000 lines, burying every other file's errors."""
 def listed(problems: list[Problem]) -> list[str]:
     """The problems as lines for a person: each, up to SAME_KIND_SHOWN of one code in one file, then one line
     counting the rest (machine-readable output keeps them all)."""
-    seen: dict[tuple[str, str], int] = {}
-    for problem in problems:
-        key = (problem.location.path if problem.location else "", problem.code)
-        seen[key] = seen.get(key, 0) + 1
+    def kind(problem: Problem) -> tuple[str, str]:
+        return (problem.location.path if problem.location else "", problem.code)
+
+    total = Counter(map(kind, problems))
+    shown: Counter[tuple[str, str]] = Counter()
     lines: list[str] = []
-    shown: dict[tuple[str, str], int] = {}
     for problem in problems:
-        key = (problem.location.path if problem.location else "", problem.code)
-        shown[key] = shown.get(key, 0) + 1
+        shown[key := kind(problem)] += 1
         if shown[key] <= SAME_KIND_SHOWN:
             lines.append(problem.format())
         elif shown[key] == SAME_KIND_SHOWN + 1:
             where = f"{key[0]}：" if key[0] else ""
-            lines.append(f"{where}另有 {seen[key] - SAME_KIND_SHOWN} 个同类问题未列出 [{problem.code}]")
+            lines.append(f"{where}另有 {total[key] - SAME_KIND_SHOWN} 个同类问题未列出 [{problem.code}]")
     return lines
