@@ -41,6 +41,8 @@ class Bodies:
             self._recent.move_to_end(report.url)
             return cached
         body = render_body(self.markdown(report), report.url, dict(report.image_map))
+        if report.source_hash and not report.meta.summary:  # the feeds show it after the body has gone
+            self.summaries.setdefault(report.source_hash, opening(body.text, SUMMARY_CHARS))
         self._recent[report.url] = body
         if len(self._recent) > self.keep:
             self._recent.popitem(last=False)

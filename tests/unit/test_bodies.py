@@ -51,3 +51,16 @@ def test_the_opening_is_the_whole_text_collapsed_and_cut() -> None:
         limit = rng.randint(1, 40)
         whole = " ".join(text.split())
         assert opening(text, limit) == (whole if len(whole) <= limit else whole[:limit] + "……"), (text, limit)
+
+
+def test_a_rendered_body_leaves_its_summary_so_feeds_need_not_render_it_again(make_project, monkeypatch) -> None:
+    root = make_project({f"content/{n}.md": report_text(title=f"标题{n}", index=f"test/2025-0000{n}",
+                                                         body=f"正文{n}。") for n in range(1, 4)})
+    reports, _ = load_reports(root, parse_config(BASE_SITE, "site.yaml"), TODAY)
+    bodies = Bodies(keep=1)
+    for report in reports:
+        bodies.render(report)
+    calls: list[str] = []
+    monkeypatch.setattr("site_builder.bodies.render_body", lambda *args: calls.append(args[0]))
+    assert sorted(bodies.summary(report) for report in reports) == ["正文1。", "正文2。", "正文3。"]
+    assert calls == []  # a build with one process rendered 10% of its bodies twice
