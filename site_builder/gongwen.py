@@ -43,11 +43,15 @@ _MAX_LEAD = 48
 TABLE_OPEN = '<div class="table-scroll" role="region" tabindex="0" aria-label="表格（可横向滚动）">\n<table>\n'
 
 
+_KIND = re.compile(rf"[ \u3000]*(?:{_NUMBERING.pattern}|{_PART.pattern})")
+"""Numbering first, then parts, after any indent: one match per paragraph (it runs on every one)."""
+_KIND_NAMES = {name: name.replace("_", "-") for name in _KIND.groupindex}
+
+
 def numbering_kind(text: str) -> str | None:
     """Which 公文 numbering level or part (chapter, section, article, attachment) a paragraph starts with."""
-    text = text.lstrip(" \u3000")
-    found = _NUMBERING.match(text) or _PART.match(text)
-    return found.lastgroup.replace("_", "-") if found is not None and found.lastgroup else None
+    found = _KIND.match(text)
+    return _KIND_NAMES[found.lastgroup] if found is not None and found.lastgroup else None
 
 
 def pasted_paragraphs(lines: list[str]) -> list[int]:

@@ -70,3 +70,24 @@ def test_a_body_pasted_from_word_gets_its_headings_and_signature() -> None:
     marked = "**甲\n　　乙**\n　　丙\n"
     assert render_body(marked) == render_tree_body(marked)
     assert render_body(marked).html == "<p><strong>甲<br>\n　　乙</strong></p>\n<p>丙</p>\n"
+
+
+def test_the_numbering_is_the_first_of_numbering_then_parts_after_the_indent() -> None:
+    """numbering_kind matches one combined pattern; it must read as the two patterns tried in turn."""
+    from site_builder.gongwen import _NUMBERING, _PART, numbering_kind
+
+    def reference(text: str) -> str | None:
+        text = text.lstrip(" \u3000")
+        found = _NUMBERING.match(text) or _PART.match(text)
+        return found.lastgroup.replace("_", "-") if found is not None and found.lastgroup else None
+
+    rng = random.Random(11)
+    pieces = ["一", "十", "二十", "、", ".", "．", "（", "）", "(", ")", "1", "12", "123", "1234", "第", "章", "部分",
+              "节", "節", "条", "條", " ", "\u3000", "附件", "附件1", "\n", "总则", "甲", "。",
+              "第一条 ", "第1條\u3000", "第十二条\u3000"]
+    seen: set[str | None] = set()
+    for _ in range(20000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
+        assert numbering_kind(text) == reference(text), text
+        seen.add(reference(text))
+    assert len(seen) == 10, seen  # every kind came up, and None
