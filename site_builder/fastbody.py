@@ -50,7 +50,7 @@ def render_fast(source: str) -> RenderedBody | None:
     if any(mark in source for mark in _UNSURE_SOURCE) or defused(source) is not source:
         return None
     try:
-        html = mdtree.parser().render(source)
+        html = mdtree.parser_html(source)
     except BaseException as exc:  # a Rust panic (pyo3's PanicException): the tree path has its fallback
         if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
             raise

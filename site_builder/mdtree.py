@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import html
 import re
-from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -17,10 +16,10 @@ from urllib.parse import unquote
 import markdown_it_pyrs
 
 from .defuse import defused
+from .segments import BLOCK_PLUGINS, LineIndex, segments
 
-_PLUGINS: list[Any] = ["paragraph", "heading", "lheading", "list", "blockquote", "hr", "fence", "table",
-                       "strikethrough", "emphasis", "escape", "entity", "link", "image", "newline", "autolink",
-                       "reference"]
+_PLUGINS: list[Any] = [*BLOCK_PLUGINS, "strikethrough", "emphasis", "escape", "entity", "link", "image", "newline",
+                       "autolink"]
 """No `code` (text pasted from Word is often indented: a paragraph, not a code block), no raw HTML, and no
 inline `code` spans: markdown-it.rs 0.6 panics on a `[` followed by an unmatched backtick (found by our
 fuzz test), and 公文 never use code spans; backticks stay literal text. Fenced blocks still work."""
@@ -69,15 +68,23 @@ def parse(text: str) -> list[Node]:
     if safe is None:
         return _plain_paragraphs(text)
     text = safe
-    source = text.encode("utf-8")
-    lines = _LineIndex(source)
-    try:
-        root = parser().tree(text)
-    except BaseException as exc:  # a Rust panic arrives as pyo3's PanicException, a BaseException
-        if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
-            raise
-        return _plain_paragraphs(text)
-    return _blocks(root.children, source, lines, 0)
+    blocks: list[Node] = []
+    for first, piece in segments(text) or [(0, text)]:
+        try:
+            root = parser().tree(piece)
+        except BaseException as exc:  # a Rust panic arrives as pyo3's PanicException, a BaseException
+            if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
+                raise
+            return _plain_paragraphs(text)
+        source = piece.encode("utf-8")
+        blocks += _blocks(root.children, source, LineIndex(source, first), 0)
+        del root  # the parser's tree of one piece at a time
+    return blocks
+
+
+def parser_html(text: str) -> str:
+    """The parser's own HTML of a text (a long one rendered a piece at a time, as `parse` reads it)."""
+    return "".join(parser().render(piece) for _, piece in segments(text) or [(0, text)])
 
 
 def _plain_paragraphs(text: str) -> list[Node]:
@@ -96,21 +103,7 @@ def _plain_paragraphs(text: str) -> list[Node]:
     return blocks
 
 
-class _LineIndex:
-    """Byte offset → 0-based line number, for nodes' source maps."""
-
-    def __init__(self, source: bytes) -> None:
-        self.starts = [0]
-        at = source.find(b"\n")
-        while at >= 0:
-            self.starts.append(at + 1)
-            at = source.find(b"\n", at + 1)
-
-    def line(self, offset: int) -> int:
-        return bisect_right(self.starts, offset) - 1
-
-
-def _blocks(nodes: Any, source: bytes, lines: _LineIndex, depth: int) -> list[Node]:
+def _blocks(nodes: Any, source: bytes, lines: LineIndex, depth: int) -> list[Node]:
     out: list[Node] = []
     pending: list[Node] = []
     line = 0
@@ -132,7 +125,7 @@ def _blocks(nodes: Any, source: bytes, lines: _LineIndex, depth: int) -> list[No
     return out
 
 
-def _block(node: Any, source: bytes, lines: _LineIndex, depth: int) -> Node | None:
+def _block(node: Any, source: bytes, lines: LineIndex, depth: int) -> Node | None:
     name = node.name
     srcmap = node.srcmap
     line = lines.line(srcmap[0]) if srcmap else 0
@@ -156,7 +149,8 @@ def _block(node: Any, source: bytes, lines: _LineIndex, depth: int) -> Node | No
         last_line = _source_text(node, source).rsplit("\n", 1)[-1].strip()
         marker = str(node.meta.get("marker", "`"))
         closed = len(last_line) >= int(node.meta.get("marker_len", 3)) and not last_line.strip(marker)
-        if not source.endswith(b"\n") and not closed and content.endswith("\n"):
+        at_end = srcmap is not None and not source[srcmap[1] :].strip()
+        if not closed and content.endswith("\n") and not source.endswith(b"\n") and at_end:
             content = content[:-1]  # a fence left open at the very end: no newline was typed
         return Node("fence", text=content, attrs={"lang": info} if info else {},
                     line=line)
@@ -165,7 +159,7 @@ def _block(node: Any, source: bytes, lines: _LineIndex, depth: int) -> Node | No
     return None  # link reference definitions and anything unknown render as nothing
 
 
-def _table(node: Any, source: bytes, lines: _LineIndex) -> Node:
+def _table(node: Any, source: bytes, lines: LineIndex) -> Node:
     alignments = list(node.meta.get("alignments") or [])
     top = line = lines.line(node.srcmap[0]) if node.srcmap else 0
     sections: list[Node] = []
