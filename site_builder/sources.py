@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import stat
 from pathlib import Path
 
 from .errors import Location, Problem, relpath
@@ -80,12 +81,18 @@ def decode_source(raw: bytes, path: Path, rel: str) -> Source | Problem:
 
 
 def read_source(path: Path, project_dir: Path) -> Source | Problem:
-    """Read one file from disk; size is checked before the whole file is loaded."""
+    """Read one file from disk; what it is and its size are checked on the open file before it is read.
+
+    Opened without blocking: a named pipe called *.md held the build forever waiting for a writer."""
     rel = relpath(path, project_dir)
-    info = path.stat()
-    if info.st_size > MAX_FILE_BYTES:
-        return Problem("SB202", Location(rel), args={"size": info.st_size, "limit": MAX_FILE_BYTES})
-    decoded = decode_source(path.read_bytes(), path, rel)
+    with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+        info = os.fstat(handle.fileno())
+        if not stat.S_ISREG(info.st_mode):
+            return Problem("SB213", Location(rel))
+        if info.st_size > MAX_FILE_BYTES:
+            return Problem("SB202", Location(rel), args={"size": info.st_size, "limit": MAX_FILE_BYTES})
+        raw = handle.read(MAX_FILE_BYTES + 1)  # a file that grew since: decode_source refuses it
+    decoded = decode_source(raw, path, rel)
     if isinstance(decoded, Source):
         return Source(decoded.path, decoded.rel, decoded.text, decoded.digest, (info.st_size, info.st_mtime_ns))
     return decoded

@@ -117,3 +117,20 @@ def test_many_bad_files_at_once_all_reported(tmp_path: Path) -> None:
     failing = {name for name, (status, _, _) in EXPECT.items() if status}
     errors = [line for line in result.stderr.splitlines()[:-1] if "：警告：" not in line]
     assert {line.split(" ")[0].split("：")[0].removeprefix("content/") for line in errors} == failing
+
+
+def test_a_named_pipe_called_md_is_refused_not_waited_on(tmp_path: Path) -> None:
+    """Reading a FIFO blocks until something writes to it: the build hung forever on content/pipe.md."""
+    project = tmp_path / "project"
+    (project / "content").mkdir(parents=True)
+    (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
+    shutil.copy(CORPUS / "many-headings.md", project / "content" / "good.md")
+    os.mkfifo(project / "content" / "pipe.md")
+    (project / "content" / "folder.md").mkdir()  # a folder named like a report is not one: skipped
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    result = subprocess.run([sys.executable, "-m", "site_builder", "build", str(project), "--no-downloads"],
+                            capture_output=True, text=True, timeout=TIME_LIMIT, env=env)
+    assert result.returncode == 1, result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith("content/pipe.md：不是普通文件") and lines[0].endswith("[SB213]"), lines
+    assert not (project / "output").exists()

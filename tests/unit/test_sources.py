@@ -82,3 +82,17 @@ def test_control_characters_are_refused_with_their_line() -> None:
         result = decode_source(text.encode(), Path("x.md"), "x.md")
         bad = any(ch in text for ch in "\x0b\x85\ufffe")
         assert (isinstance(result, Problem) and result.code == "SB212") == bad, repr(text)
+
+
+def test_only_regular_files_are_read(tmp_path: Path) -> None:
+    """A named pipe is refused at once (reading it waited for a writer forever); a regular file is read."""
+    import os
+
+    from site_builder.sources import read_source
+
+    os.mkfifo(tmp_path / "pipe.md")
+    refused = read_source(tmp_path / "pipe.md", tmp_path)
+    assert isinstance(refused, Problem) and refused.code == "SB213" and refused.location.path == "pipe.md"
+    (tmp_path / "a.md").write_text("正文", encoding="utf-8")
+    read = read_source(tmp_path / "a.md", tmp_path)
+    assert not isinstance(read, Problem) and read.text == "正文" and read.stat is not None
