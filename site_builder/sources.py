@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
@@ -21,6 +22,8 @@ C0 controls (NUL included) but tab and line ends, DEL, C1 controls, and the two 
 _NOT_C0 = bytes(b for b in range(256) if not (b < 0x20 and b not in b"\t\n\r" or b == 0x7F))
 """Every byte but the C0 controls and DEL, deleted from a copy of the file to see whether any is left."""
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")
+_REASONS = {errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限", errno.ENOENT: "文件已被删除或移走",
+            errno.EIO: "磁盘读取出错", errno.ELOOP: "符号链接形成循环"}
 MAX_INDEXED_CHARS = 100_000
 """Text of one report the search index takes (about five times the longest real report): a huge file of text
 that never repeats (random characters) costs about 1.5 KB of memory a character while its segment is indexed."""
@@ -41,7 +44,11 @@ def find_sources(content_dir: Path, project_dir: Path) -> tuple[list[Path], list
         if entry.name.startswith(".") or entry.is_dir(follow_symlinks=False):
             continue
         if entry.is_symlink():
-            target = Path(entry.path).resolve()
+            try:
+                target = Path(entry.path).resolve(strict=True)
+            except (OSError, RuntimeError):  # a link to nothing, or links in a loop (RuntimeError until 3.13)
+                problems.append(Problem("SB214", Location(relpath(entry.path, project_dir))))
+                continue
             if not target.is_relative_to(root):
                 problems.append(Problem("SB210", Location(relpath(entry.path, project_dir))))
                 continue
@@ -85,13 +92,16 @@ def read_source(path: Path, project_dir: Path) -> Source | Problem:
 
     Opened without blocking: a named pipe called *.md held the build forever waiting for a writer."""
     rel = relpath(path, project_dir)
-    with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
-        info = os.fstat(handle.fileno())
-        if not stat.S_ISREG(info.st_mode):
-            return Problem("SB213", Location(rel))
-        if info.st_size > MAX_FILE_BYTES:
-            return Problem("SB202", Location(rel), args={"size": info.st_size, "limit": MAX_FILE_BYTES})
-        raw = handle.read(MAX_FILE_BYTES + 1)  # a file that grew since: decode_source refuses it
+    try:
+        with open(os.open(path, os.O_RDONLY | os.O_NONBLOCK), "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                return Problem("SB213", Location(rel))
+            if info.st_size > MAX_FILE_BYTES:
+                return Problem("SB202", Location(rel), args={"size": info.st_size, "limit": MAX_FILE_BYTES})
+            raw = handle.read(MAX_FILE_BYTES + 1)  # a file that grew since: decode_source refuses it
+    except OSError as exc:  # no permission, removed since it was found, a disk error
+        return Problem("SB215", Location(rel), args={"reason": _REASONS.get(exc.errno or 0, f"系统错误 {exc.errno}")})
     decoded = decode_source(raw, path, rel)
     if isinstance(decoded, Source):
         return Source(decoded.path, decoded.rel, decoded.text, decoded.digest, (info.st_size, info.st_mtime_ns))

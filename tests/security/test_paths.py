@@ -106,3 +106,18 @@ def test_output_inside_sources_is_refused(make_project) -> None:
             build(root, target, TODAY, downloads=False)
         assert failed.value.problems[-1].code in ("SB402", "SB405"), target
     assert sorted(p.name for p in (root / "content").iterdir()) == ["a.md"]
+
+
+def test_links_to_nothing_and_links_in_a_loop_are_reported(make_project) -> None:  # type: ignore[no-untyped-def]
+    """Both stopped the build with a traceback (resolve() raised on the loop, reading the dangling link)."""
+    root = make_project({"content/ok.md": report_text()})
+    content = root / "content"
+    (content / "loop.md").symlink_to("loop.md")
+    (content / "a.md").symlink_to("b.md")
+    (content / "b.md").symlink_to("a.md")
+    (content / "gone.md").symlink_to("deleted.md")
+    (content / "gone-folder").symlink_to("deleted-folder", target_is_directory=True)
+    problems = check(root, TODAY)
+    assert sorted((p.code, p.location.path) for p in problems if p.location) == [
+        ("SB214", "content/a.md"), ("SB214", "content/b.md"), ("SB214", "content/gone-folder"),
+        ("SB214", "content/gone.md"), ("SB214", "content/loop.md")]

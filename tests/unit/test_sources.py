@@ -96,3 +96,19 @@ def test_only_regular_files_are_read(tmp_path: Path) -> None:
     (tmp_path / "a.md").write_text("正文", encoding="utf-8")
     read = read_source(tmp_path / "a.md", tmp_path)
     assert not isinstance(read, Problem) and read.text == "正文" and read.stat is not None
+
+
+def test_a_file_that_cannot_be_read_is_a_problem_not_a_crash(tmp_path: Path, monkeypatch) -> None:
+    import errno
+    import os
+
+    from site_builder.sources import read_source
+
+    (tmp_path / "a.md").write_text("正文", encoding="utf-8")
+
+    def refuse(*args: object) -> int:
+        raise PermissionError(errno.EACCES, "Permission denied")
+
+    monkeypatch.setattr(os, "open", refuse)
+    problem = read_source(tmp_path / "a.md", tmp_path)
+    assert isinstance(problem, Problem) and problem.code == "SB215" and "没有读取权限" in problem.message
