@@ -55,11 +55,12 @@ def tree_files(root: Path) -> list[FileStat]:
 
 
 def _listing(files: list[FileStat]) -> bytes:
-    return "".join(f"{rel}\0{size}\0{mtime}\n" for rel, size, mtime in files).encode()
+    """Names as the file system gave them: a name that is not UTF-8 is listed too (find_sources reports it)."""
+    return "".join(f"{rel}\0{size}\0{mtime}\n" for rel, size, mtime in files).encode("utf-8", "surrogateescape")
 
 
 def _files_digest(digest: Any, root: Path, files: list[FileStat]) -> None:
-    digest.update(str(root).encode() + b"\0")
+    digest.update(os.fsencode(root) + b"\0")
     digest.update(_listing(files))
 
 

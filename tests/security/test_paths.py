@@ -121,3 +121,21 @@ def test_links_to_nothing_and_links_in_a_loop_are_reported(make_project) -> None
     assert sorted((p.code, p.location.path) for p in problems if p.location) == [
         ("SB214", "content/a.md"), ("SB214", "content/b.md"), ("SB214", "content/gone-folder"),
         ("SB214", "content/gone.md"), ("SB214", "content/loop.md")]
+
+
+def test_file_names_that_are_not_utf8_or_hold_line_breaks_are_reported(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A name in GBK (bytes that are not UTF-8) ended the build with a traceback (UnicodeEncodeError); a line
+    break in a name split every message about the file. A full-width space is an ordinary character."""
+    import os
+
+    root = make_project({"content/普法　计划.md": report_text()})
+    content = os.fsencode(root / "content")
+    for name in ("普法".encode("gbk") + b".md", "换行\n名.md".encode(), b"tab\t.md"):
+        with open(content + b"/" + name, "wb") as handle:
+            handle.write(report_text(index="test/2025-00002").encode())
+    with pytest.raises(BuildFailed) as failed:
+        build(root, root / "output", TODAY, downloads=False, search=False)
+    shown = sorted((p.code, p.location.path) for p in failed.value.problems if p.location)
+    assert [path for _, path in shown[:2]] == ["content/tab\ufffd.md", "content/换行\ufffd名.md"], shown
+    assert {code for code, _ in shown} == {"SB216"} and len(shown) == 3 and "\ufffd" in shown[2][1], shown
+    assert not (root / "output").exists()
