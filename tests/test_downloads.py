@@ -325,3 +325,18 @@ def test_a_long_table_lists_its_word_cells_once(make_project, monkeypatch: pytes
     rows = Document(str(root / "output/xxgk/fdzdgknr/jcgk/t-1.docx")).tables[1].rows
     assert [cell.text for cell in rows[-1].cells] == ["宣讲49", "49"] and len(rows) == 51
     assert listed.count(51) == 1  # not once a cell
+
+
+def test_a_very_long_title_and_an_ancient_date_still_make_a_word_file(make_project) -> None:
+    """python-docx refuses properties over 255 characters and a zip dates before 1980: either ended the build."""
+    import zipfile
+
+    title = "长" * 5000
+    root = make_project({"content/a.md": report_text(index="t/1", title=title, written="0001-01-01",
+                                                     published="0001-01-02", extra=f"内容概述: {'述' * 400}\n")})
+    build(root, root / "output", TODAY, search=False)
+    word = root / "output/xxgk/fdzdgknr/jcgk/t-1.docx"
+    props = Document(str(word)).core_properties
+    assert props.title == "长" * 254 + "…" and len(props.comments) == 255
+    assert {info.date_time[:3] for info in zipfile.ZipFile(word).infolist()} == {(1980, 1, 1)}
+    assert any(p.text == title for p in Document(str(word)).paragraphs)  # the document itself keeps it whole

@@ -278,19 +278,28 @@ def _banji(doc: Any, paragraphs: list[Node]) -> None:
             run.font.size = Pt(14)
 
 
+MAX_PROPERTY = 255
+"""python-docx refuses longer document properties (a 5,000-character title ended the build); the page and the
+document's own text keep the whole value."""
+
+
+def _property(value: str) -> str:
+    return value if len(value) <= MAX_PROPERTY else value[: MAX_PROPERTY - 1] + "…"
+
+
 def render_docx(report: Report, markdown: str) -> bytes:
     """The .docx bytes; identical input gives identical bytes (fixed dates inside the zip too)."""
     meta = report.meta
     doc = Document()
     _setup(doc)
     props = doc.core_properties
-    props.title = meta.title
-    props.author = meta.publisher
-    props.last_modified_by = meta.publisher
-    props.subject = meta.topic or ""
-    props.keywords = ", ".join(meta.keywords)
-    props.comments = meta.summary or ""
-    props.identifier = meta.index_no
+    props.title = _property(meta.title)
+    props.author = _property(meta.publisher)
+    props.last_modified_by = _property(meta.publisher)
+    props.subject = _property(meta.topic or "")
+    props.keywords = _property(", ".join(meta.keywords))
+    props.comments = _property(meta.summary or "")
+    props.identifier = _property(meta.index_no)
     props.language = "zh-CN"
     props.revision = 1
     created = dt.datetime(meta.written.year, meta.written.month, meta.written.day)
@@ -310,12 +319,14 @@ def render_docx(report: Report, markdown: str) -> bytes:
 
 
 def _stable_zip(data: bytes, when: dt.datetime) -> bytes:
-    """Rewrite the zip with fixed timestamps and order so rebuilds are byte-identical."""
+    """Rewrite the zip with fixed timestamps and order so rebuilds are byte-identical. A zip holds dates from
+    1980 to 2107 only (a report dated 0001-01-01 ended the build): others are set to the nearest it holds."""
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
+    stamp = min(max((when.year, when.month, when.day), (1980, 1, 1)), (2107, 12, 31))
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=(when.year, when.month, when.day, 0, 0, 0))
+            fixed = zipfile.ZipInfo(info.filename, date_time=(*stamp, 0, 0, 0))
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o644 << 16
             target.writestr(fixed, source.read(info.filename))
