@@ -63,6 +63,7 @@ MESSAGES: dict[str, str] = {
              "（排版这样长的文件会拖慢每次构建）",
     "SB323": "表格很大（约 {cells} 个单元格，上限 {limit} 个）：本篇只发布网页，不生成 Word 和 PDF 下载"
              "（排版这样大的表格会拖慢每次构建）",
+    "SB324": "日期 {value} 的年份不在 {first}–{last} 年之间，多半是输错了，请检查",
     "SB315": "已删除字段中的不可见字符（{codepoints}），它们会让标题看起来与实际内容不同，请检查原文",
     # SB4xx: templates and output
     "SB401": "无法写入输出目录：{detail}",

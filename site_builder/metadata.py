@@ -54,6 +54,9 @@ ALIASES = {
 }
 PUBLIC = "主动公开"
 
+FIRST_YEAR, LAST_YEAR = 1949, 2099
+"""Years a report's dates plausibly fall in; outside them most likely a typo (0225 for 2025), which would
+publish the report under a year of its own, or (a 公开日期 of 2205) hold it back for ever."""
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _INDEX_NO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.\-]{0,79}$")
 _LIST_SPLIT = re.compile(r"[,，;；、\s]+")
@@ -91,6 +94,9 @@ def validate_meta(fields: dict[str, FieldValue], rel: str) -> tuple[ReportMeta |
                 problems.append(Problem("SB303", Location(rel, value.line), field=spec.key))
         else:
             typed[spec.attr] = result
+            if isinstance(result, dt.date) and not FIRST_YEAR <= result.year <= LAST_YEAR:
+                problems.append(Problem("SB324", Location(rel, value.line), field=spec.key, severity=Severity.WARNING,
+                                        args={"value": result.isoformat(), "first": FIRST_YEAR, "last": LAST_YEAR}))
     written, published = typed.get("written"), typed.get("published")
     if isinstance(written, dt.date) and isinstance(published, dt.date) and published < written:
         problems.append(Problem("SB305", Location(rel, fields["公开日期"].line), field="公开日期",

@@ -120,3 +120,12 @@ def test_a_date_written_another_way_gets_the_right_spelling_in_its_error() -> No
         assert meta is None and [p.code for p in problems] == ["SB304"]
         assert problems[0].format().endswith(f"例如 2025-04-15{hint} [SB304]"), problems[0].format()
         assert problems[0].location == Location("content/a.md", 1) and problems[0].field == "成文日期"
+
+
+def test_a_year_outside_1949_to_2099_is_most_likely_a_typo() -> None:
+    """0225 for 2025 published the report under a year of its own; 2205 held it back, both without a word."""
+    meta, problems = validate_meta(_fields(成文日期="0225-08-08", 公开日期="2205-08-08"), "a.md")
+    assert meta is not None and meta.published == dt.date(2205, 8, 8)  # a warning: the dates stand as written
+    assert [(p.code, p.field, p.location.line, p.severity.name) for p in problems] == [
+        ("SB324", "成文日期", 6, "WARNING"), ("SB324", "公开日期", 7, "WARNING")]
+    assert validate_meta(_fields(成文日期="1949-10-01", 公开日期="2099-12-31"), "a.md")[1] == []
