@@ -49,10 +49,10 @@ def find_sources(content_dir: Path, project_dir: Path) -> tuple[list[Path], list
             try:
                 target = Path(entry.path).resolve(strict=True)
             except (OSError, RuntimeError):  # a link to nothing, or links in a loop (RuntimeError until 3.13)
-                problems.append(Problem("SB214", Location(relpath(entry.path, project_dir))))
+                problems.append(Problem("SB214", Location(_shown(relpath(entry.path, project_dir)))))
                 continue
             if not target.is_relative_to(root):
-                problems.append(Problem("SB210", Location(relpath(entry.path, project_dir))))
+                problems.append(Problem("SB210", Location(_shown(relpath(entry.path, project_dir)))))
                 continue
             if target.is_dir():
                 continue

@@ -133,9 +133,11 @@ def test_file_names_that_are_not_utf8_or_hold_line_breaks_are_reported(make_proj
     for name in ("普法".encode("gbk") + b".md", "换行\n名.md".encode(), b"tab\t.md"):
         with open(content + b"/" + name, "wb") as handle:
             handle.write(report_text(index="test/2025-00002").encode())
+    os.symlink(b"nowhere", content + b"/\xff-link.md")
     with pytest.raises(BuildFailed) as failed:
         build(root, root / "output", TODAY, downloads=False, search=False)
-    shown = sorted((p.code, p.location.path) for p in failed.value.problems if p.location)
+    assert [p.location.path for p in failed.value.problems if p.code == "SB214"] == ["content/\ufffd-link.md"]
+    shown = sorted((p.code, p.location.path) for p in failed.value.problems if p.location and p.code != "SB214")
     assert [path for _, path in shown[:2]] == ["content/tab\ufffd.md", "content/换行\ufffd名.md"], shown
     assert {code for code, _ in shown} == {"SB216"} and len(shown) == 3 and "\ufffd" in shown[2][1], shown
     assert not (root / "output").exists()
