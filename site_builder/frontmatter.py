@@ -130,13 +130,15 @@ def parse_mapping(
 
 
 def node_value(node: yaml.Node) -> str | list[str] | None:
-    """Scalars as the author typed them; sequences as lists; nested mappings flattened to text."""
+    """Scalars as the author typed them; sequences as lists; a nested mapping, or a list in a list, as a marker
+    (text starting with NUL, which no typed value can hold) that metadata refuses."""
     if isinstance(node, yaml.ScalarNode):
         if node.tag == "tag:yaml.org,2002:null" and not node.style:  # plain (None in PyYAML, "" in libyaml)
             return None
         return str(node.value)
     if isinstance(node, yaml.SequenceNode):
-        return [v if isinstance(v, str) else "" for v in (node_value(item) for item in node.value) if v is not None]
+        return [v if isinstance(v, str) else "\x00sequence" for v in (node_value(item) for item in node.value)
+                if v is not None]
     return None if not node.value else "\x00mapping"
 
 

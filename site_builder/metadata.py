@@ -110,6 +110,14 @@ def _convert(spec: FieldSpec, value: FieldValue, rel: str) -> object | Problem |
     """One raw value to its typed form; None means empty."""
     where = Location(rel, value.line)
     raw = value.value
+    if isinstance(raw, list):
+        if any(item.startswith("\x00") for item in raw):  # frontmatter.node_value's mark of a nested value
+            return Problem("SB310", where, field=spec.key, args={"expected": "文字的列表，列表中不能再套列表或映射"})
+        bad = next((ch for item in raw if (ch := _invisible_char(item, allow_newlines=False))), None)
+        if bad is not None:  # the items of a list are text as any other value (a page or feed cannot hold these)
+            return Problem("SB314", where, field=spec.key, args={"codepoint": f"{ord(bad):04X}"})
+    elif raw is not None and raw.startswith("\x00"):
+        return Problem("SB310", where, field=spec.key, args={"expected": "文字，而不是嵌套的映射"})
     if spec.kind == "list":
         items = raw if isinstance(raw, list) else _LIST_SPLIT.split(raw or "")
         cleaned = tuple(i.strip() for i in items if i and i.strip())
@@ -119,8 +127,6 @@ def _convert(spec: FieldSpec, value: FieldValue, rel: str) -> object | Problem |
             lines = tuple(i.strip() for i in raw if i.strip())
             return lines or None
         return Problem("SB310", where, field=spec.key, args={"expected": "单个文字值，而不是列表"})
-    if raw is not None and raw.startswith("\x00"):
-        return Problem("SB310", where, field=spec.key, args={"expected": "文字，而不是嵌套的映射"})
     text = (raw or "").strip()
     if not text:
         return None

@@ -129,3 +129,20 @@ def test_a_year_outside_1949_to_2099_is_most_likely_a_typo() -> None:
     assert [(p.code, p.field, p.location.line, p.severity.name) for p in problems] == [
         ("SB324", "成文日期", 6, "WARNING"), ("SB324", "公开日期", 7, "WARNING")]
     assert validate_meta(_fields(成文日期="1949-10-01", 公开日期="2099-12-31"), "a.md")[1] == []
+
+
+def test_list_fields_refuse_nested_values_and_control_characters(make_project) -> None:  # type: ignore[no-untyped-def]
+    """关键词: {a: 1} published an internal marker with a NUL byte in every page's keywords; a control character in
+    a list item (YAML "\\u0001") ended the build in the Word export; [[a, b], c] dropped a and b silently."""
+    from site_builder.build import check
+
+    from ..conftest import TODAY, report_text
+
+    cases = {"mapping": "关键词: {甲: 1}\n", "set": "关键词: !!set {甲, 乙}\n", "nested": "关键词: [[甲, 乙], 丙]\n",
+             "in-list": "关键词: [{甲: 1}]\n", "control": '关键词: ["甲\\u0001乙", 丙]\n',
+             "signature": '落款: ["示例\\u0007局", 2025年1月3日]\n'}
+    root = make_project({f"content/{name}.md": report_text(index=f"t/{n}", extra=extra)
+                         for n, (name, extra) in enumerate(cases.items())})
+    found = {p.location.path.split("/")[-1][:-3]: (p.code, p.field) for p in check(root, TODAY) if p.location}
+    assert found == {"mapping": ("SB310", "关键词"), "set": ("SB310", "关键词"), "nested": ("SB310", "关键词"),
+                     "in-list": ("SB310", "关键词"), "control": ("SB314", "关键词"), "signature": ("SB314", "落款")}
