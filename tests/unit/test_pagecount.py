@@ -38,3 +38,13 @@ def test_the_limits() -> None:
     assert download_warning(wide) == ("SB323", {"cells": 36012, "limit": MAX_TABLE_CELLS})
     assert download_warning("a\n" * lines) is None and download_warning("a\n" * (lines + 1))[0] == "SB322"
     assert download_warning("| 甲 | 乙 |\n|---|---|\n" + "| 1 | 2 |\n" * 3000) is None
+
+
+def test_each_attachment_starts_a_page() -> None:
+    """1,000 one-line attachments made a 1,000-page PDF (16 s) that the estimate counted as two pages."""
+    body = "正文。\n\n" + "".join(f"附件{i}\n\n内容{i}。\n\n" for i in range(1, 1000))
+    assert estimated_pages(body) == 1000  # the main text's page and one page for each attachment
+    assert download_warning(body) == ("SB322", {"pages": 1000, "limit": MAX_PAGES})
+    assert estimated_pages("正文。\n\n附件1\n\n清单。\n\n# 附件2\n\n表格。\n") == 3
+    assert estimated_pages("正文写明附件1的内容。\n\n附件：1.清单\n") == 1  # a mention or the 附件说明 starts none
+    assert download_warning("正文。\n\n附件1\n\n清单。\n") is None
