@@ -9,7 +9,7 @@ import yaml
 from .errors import Location, Problem
 from .hanzi import known_spelling
 from .metadata import KEYS
-from .model import FieldValue, FrontMatter, Source
+from .model import FieldValue, FrontMatter, Nested, Source
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 """libyaml when PyYAML has it (about ten times faster); the same nodes, marks and errors either way."""
@@ -130,16 +130,15 @@ def parse_mapping(
 
 
 def node_value(node: yaml.Node) -> str | list[str] | None:
-    """Scalars as the author typed them; sequences as lists; a nested mapping, or a list in a list, as a marker
-    (text starting with NUL, which no typed value can hold) that metadata refuses."""
+    """Scalars as the author typed them; sequences as lists; a nested mapping, or a list in a list, as Nested."""
     if isinstance(node, yaml.ScalarNode):
         if node.tag == "tag:yaml.org,2002:null" and not node.style:  # plain (None in PyYAML, "" in libyaml)
             return None
         return str(node.value)
     if isinstance(node, yaml.SequenceNode):
-        return [v if isinstance(v, str) else "\x00sequence" for v in (node_value(item) for item in node.value)
+        return [v if isinstance(v, str) else Nested("list") for v in (node_value(item) for item in node.value)
                 if v is not None]
-    return None if not node.value else "\x00mapping"
+    return None if not node.value else Nested("mapping")
 
 
 _YAML_WORDS = {

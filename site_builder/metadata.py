@@ -11,7 +11,7 @@ from typing import Literal
 from .errors import Location, Problem, Severity
 from .hanzi import known_spelling
 from .messages import did_you_mean
-from .model import FieldValue, ReportMeta
+from .model import FieldValue, Nested, ReportMeta
 
 Kind = Literal["text", "date", "list", "lines"]
 
@@ -111,12 +111,12 @@ def _convert(spec: FieldSpec, value: FieldValue, rel: str) -> object | Problem |
     where = Location(rel, value.line)
     raw = value.value
     if isinstance(raw, list):
-        if any(item.startswith("\x00") for item in raw):  # frontmatter.node_value's mark of a nested value
+        if any(isinstance(item, Nested) for item in raw):
             return Problem("SB310", where, field=spec.key, args={"expected": "文字的列表，列表中不能再套列表或映射"})
         bad = next((ch for item in raw if (ch := _invisible_char(item, allow_newlines=False))), None)
         if bad is not None:  # the items of a list are text as any other value (a page or feed cannot hold these)
             return Problem("SB314", where, field=spec.key, args={"codepoint": f"{ord(bad):04X}"})
-    elif raw is not None and raw.startswith("\x00"):
+    elif isinstance(raw, Nested):
         return Problem("SB310", where, field=spec.key, args={"expected": "文字，而不是嵌套的映射"})
     if spec.kind == "list":
         items = raw if isinstance(raw, list) else _LIST_SPLIT.split(raw or "")

@@ -24,12 +24,17 @@ class Source:
     """(size, mtime_ns) of the file as read."""
 
 
+class Nested(str):
+    """A value nested where text belongs (a mapping, or a list in a list), which metadata refuses: known by its
+    type, so no text the author typed (a NUL included) is taken for one."""
+
+
 @dataclass(frozen=True, slots=True)
 class FieldValue:
     """A front-matter value as written, with the line its key stands on."""
 
     value: str | list[str] | None
-    """Scalars stay strings (no YAML type guessing); sequences become lists of strings."""
+    """Scalars stay strings (no YAML type guessing); sequences become lists of strings; nested values Nested."""
     line: int
     """1-based line of the key in the file."""
 

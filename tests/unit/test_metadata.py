@@ -146,3 +146,9 @@ def test_list_fields_refuse_nested_values_and_control_characters(make_project) -
     found = {p.location.path.split("/")[-1][:-3]: (p.code, p.field) for p in check(root, TODAY) if p.location}
     assert found == {"mapping": ("SB310", "关键词"), "set": ("SB310", "关键词"), "nested": ("SB310", "关键词"),
                      "in-list": ("SB310", "关键词"), "control": ("SB314", "关键词"), "signature": ("SB314", "落款")}
+
+
+def test_a_typed_nul_is_a_control_character_not_a_nested_value() -> None:
+    """The nested-value mark used to be text starting with NUL, so "\\0…" typed in a title read as a mapping."""
+    meta, problems = validate_meta(_fields(信息名称="\x00开头的标题"), "a.md")
+    assert meta is None and [p.code for p in problems] == ["SB314"]
