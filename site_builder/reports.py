@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from functools import partial
@@ -20,7 +19,7 @@ from .model import Report, ReportMeta, SiteConfig, Source
 from .pagecount import download_warning
 from .sourcecache import CachedSource
 from .sources import MAX_INDEXED_CHARS, find_sources, read_source
-from .urls import report_slug
+from .urls import is_listing_page, report_slug
 
 
 @dataclass(frozen=True, slots=True)
@@ -201,10 +200,6 @@ def repeated_title_lines(body: str, title: str, doc_no: str = "") -> int:
         at, number = end + 1, number + 1
 
 
-_LISTING_NAME = re.compile(r"index(?:_\d+)?\.html")
-"""The names of a column's listing pages (urls.page_file): a report named so would overwrite one."""
-
-
 def _duplicates(checked: list[Checked], urls: list[str]) -> list[Problem]:
     """索引号 must be unique site-wide (after NFKC and case folding), and no two pages may share a path."""
     problems: list[Problem] = []
@@ -218,7 +213,7 @@ def _duplicates(checked: list[Checked], urls: list[str]) -> list[Problem]:
                                     args={"value": item.meta.index_no, "other": first.source.rel}))
             continue
         by_key[key] = item
-        if _LISTING_NAME.fullmatch(url.rsplit("/", 1)[-1]):
+        if is_listing_page(url):  # it would overwrite one of its column's listing pages
             problems.append(Problem("SB325", Location(item.source.rel, item.index_line), field="索引号",
                                     args={"value": item.meta.index_no, "url": url}))
             continue

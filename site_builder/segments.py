@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import pairwise
+from itertools import accumulate, pairwise
 from typing import Any
 
 import markdown_it_pyrs
@@ -49,15 +49,11 @@ def segments(text: str, size: int = SEGMENT_CHARS) -> list[tuple[int, str]] | No
                 starts.append(line)
     del root
     lines = text.split("\n")
+    at = [0, *accumulate(len(line) + 1 for line in lines)]  # where each line starts, in characters
     cuts = [0]
-    length = 0
-    previous = 0
     for start in starts:
-        length += sum(len(line) + 1 for line in lines[previous:start])
-        previous = start
-        if length > size and start > cuts[-1] and not lines[start - 1].strip(" \t"):
+        if at[start] - at[cuts[-1]] > size and not lines[start - 1].strip(" \t"):
             cuts.append(start)
-            length = 0
     if len(cuts) == 1:
         return None
     cuts.append(len(lines))

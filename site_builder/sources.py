@@ -23,7 +23,9 @@ _NOT_C0 = bytes(b for b in range(256) if not (b < 0x20 and b not in b"\t\n\r" or
 """Every byte but the C0 controls and DEL, deleted from a copy of the file to see whether any is left."""
 _C1 = re.compile(rb"\xc2[\x80-\x9f]")
 _UNFAIR_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
-"""Control characters and line separators, and the surrogates Python keeps bytes that are not UTF-8 as."""
+"""What a file name may not hold: control characters and line separators (a line break splits every message
+naming the file), and the surrogates Python keeps bytes that are not UTF-8 as (no message or cache can hold
+them)."""
 _REASONS = {errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限", errno.ENOENT: "文件已被删除或移走",
             errno.EIO: "磁盘读取出错", errno.ELOOP: "符号链接形成循环"}
 MAX_INDEXED_CHARS = 100_000
@@ -58,19 +60,13 @@ def find_sources(content_dir: Path, project_dir: Path) -> tuple[list[Path], list
                 continue
         if entry.name.lower().endswith(".md"):
             rel = entry.path[skip:].replace(os.sep, "/")
-            if not _fair_name(rel):
+            if _UNFAIR_NAME.search(rel):  # every message, cache and page names the file
                 problems.append(Problem("SB216", Location(_shown(relpath(entry.path, project_dir)))))
                 continue
             found.append((rel, entry.path))
     found.sort()
     problems.sort(key=lambda problem: problem.location.path if problem.location else "")
     return [Path(path) for _, path in found], problems
-
-
-def _fair_name(rel: str) -> bool:
-    """A name every message, cache and page can carry: UTF-8 (Python keeps other bytes as surrogates) and
-    without control characters (a line break in a name breaks every message that names the file)."""
-    return _UNFAIR_NAME.search(rel) is None
 
 
 def _shown(rel: str) -> str:

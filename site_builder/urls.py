@@ -29,6 +29,14 @@ def page_file(folder: str, number: int) -> str:
     return f"{folder}/{name}" if folder else name
 
 
+_LISTING_NAME = re.compile(r"index(?:_\d+)?\.html")
+
+
+def is_listing_page(path: str) -> bool:
+    """Whether a file in a folder would be named as page_file names the folder's listing pages."""
+    return _LISTING_NAME.fullmatch(posixpath.basename(path)) is not None
+
+
 def relative(from_path: str, to_path: str) -> str:
     """A link from one output file to another that works wherever the site is mounted."""
     return relative_from(posixpath.dirname(from_path), to_path)

@@ -41,3 +41,10 @@ def test_relative_agrees_with_posixpath_relpath() -> None:
         if not target or target.startswith("/"):
             continue
         assert relative(origin, target) == posixpath.relpath(target, posixpath.dirname(origin) or ".")
+
+
+def test_listing_page_names_are_the_ones_page_file_gives() -> None:
+    from site_builder.urls import is_listing_page, page_file
+
+    assert all(is_listing_page(page_file("xxgk/a", n)) for n in (1, 2, 37))
+    assert not any(is_listing_page(p) for p in ("xxgk/a/index-html.html", "xxgk/a/index_.html", "a/t-1.html"))
