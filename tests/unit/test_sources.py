@@ -112,3 +112,22 @@ def test_a_file_that_cannot_be_read_is_a_problem_not_a_crash(tmp_path: Path, mon
     monkeypatch.setattr(os, "open", refuse)
     problem = read_source(tmp_path / "a.md", tmp_path)
     assert isinstance(problem, Problem) and problem.code == "SB215" and "没有读取权限" in problem.message
+
+
+def test_a_file_that_grew_after_its_size_was_read_is_read_whole(tmp_path: Path, monkeypatch) -> None:
+    """The file is read by the size its open handle reports; one that grew since is still read to its end."""
+    import os
+
+    from site_builder import sources
+
+    text = "第一段。\n" * 5000
+    (tmp_path / "a.md").write_text(text, encoding="utf-8")
+    real_fstat = os.fstat
+
+    class Smaller:
+        def __init__(self, info: os.stat_result) -> None:
+            self.st_mode, self.st_size, self.st_mtime_ns = info.st_mode, 10, info.st_mtime_ns
+
+    monkeypatch.setattr(sources.os, "fstat", lambda fd: Smaller(real_fstat(fd)))
+    read = sources.read_source(tmp_path / "a.md", tmp_path)
+    assert not isinstance(read, Problem) and read.text == text
