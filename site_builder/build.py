@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .assets import theme_assets
 from .bodies import Bodies
+from .buildlock import build_lock
 from .catalog import render_catalog
 from .config import load_config
 from .errors import BuildFailed, Location, Problem, Severity, errors_only
@@ -61,7 +62,13 @@ def check(project_dir: Path, today: dt.date) -> list[Problem]:
 
 def build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool = True,
           downloads: bool = True, search: bool = True, jobs: int = 1, incremental: bool = True) -> BuildResult:
-    """Build the site into out_dir, replacing it only if every step succeeds."""
+    """Build the site into out_dir, replacing it only if every step succeeds; one build at a time."""
+    with build_lock(project_dir):
+        return _build(project_dir, out_dir, today, minify, downloads, search, jobs, incremental)
+
+
+def _build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool, downloads: bool, search: bool,
+           jobs: int, incremental: bool) -> BuildResult:
     inputs = scan_inputs(project_dir, out_dir, today, f"{minify}|{downloads}|{search}")
     state = load_state(project_dir, out_dir) if incremental else None
     if (last := unchanged(state, out_dir, inputs)) is not None:
