@@ -15,7 +15,7 @@ from .bodies import Bodies
 from .buildlock import build_lock
 from .catalog import render_catalog
 from .config import load_config
-from .errors import BuildFailed, Location, Problem, Severity, errors_only
+from .errors import BuildFailed, Location, Problem, Severity, cache_not_saved, errors_only
 from .exports.downloads import CACHE_DIR, DownloadMaker, fingerprint
 from .feeds import render_feeds
 from .fewedits import Edited, checked_files, model_of, rebuild_few_edits
@@ -123,17 +123,20 @@ def _build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool, downl
         count = write_site(files, out_dir)
     except TemplateFailure as failure:
         raise BuildFailed([_template_problem(failure, project_dir)]) from failure
-    if maker is not None:
-        maker.prune()
-    save_manifest(project_dir, out_dir, cache.entries(out_dir))
-    if search:
-        save_search_state(project_dir, out_dir, search_state)
-    if loaded != {rel: (e.digest, bodies.summaries.get(e.digest, e.summary)) for rel, e in sources.items()}:
-        save_source_cache(project_dir, config_key, sources, bodies.summaries)
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
-    if not downloads and not search:  # the only builds a rebuild after a few edits can follow
-        save_model(project_dir, out_dir, model_of(inputs, site, checked_files(site, sources), bodies))
-    record(project_dir, out_dir, inputs, Snapshot(count, len(reports), cache.rendered + cache.reused, warnings))
+    try:  # the site is in place: a cache that cannot be saved costs the next build time, never this one's site
+        if maker is not None:
+            maker.prune()
+        save_manifest(project_dir, out_dir, cache.entries(out_dir))
+        if search:
+            save_search_state(project_dir, out_dir, search_state)
+        if loaded != {rel: (e.digest, bodies.summaries.get(e.digest, e.summary)) for rel, e in sources.items()}:
+            save_source_cache(project_dir, config_key, sources, bodies.summaries)
+        if not downloads and not search:  # the only builds a rebuild after a few edits can follow
+            save_model(project_dir, out_dir, model_of(inputs, site, checked_files(site, sources), bodies))
+        record(project_dir, out_dir, inputs, Snapshot(count, len(reports), cache.rendered + cache.reused, warnings))
+    except OSError as exc:
+        warnings += (cache_not_saved(exc),)
     return BuildResult(out_dir=out_dir, files=count, reports=len(reports), warnings=warnings,
                        downloads_rendered=maker.rendered if maker else 0, pages_rendered=cache.rendered,
                        pages_reused=cache.reused)

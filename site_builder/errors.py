@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -124,3 +125,22 @@ def listed(problems: list[Problem]) -> list[str]:
             where = f"{key[0]}：" if key[0] else ""
             lines.append(f"{where}另有 {total[key] - SAME_KIND_SHOWN} 个同类问题未列出 [{problem.code}]")
     return lines
+
+
+_OS_REASONS = {errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限", errno.ENOSPC: "磁盘空间不足",
+               errno.EDQUOT: "超出磁盘配额", errno.EROFS: "文件系统为只读", errno.ENAMETOOLONG: "文件名过长",
+               errno.ENOENT: "文件或目录不存在（可能被其他程序删除或移走）", errno.EIO: "磁盘读写出错"}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why writing failed, in words a webmaster can act on, with the file; the system's own (English) words
+    only for rarer errors, after their number."""
+    known = _OS_REASONS.get(exc.errno or 0)
+    reason = known or f"系统错误 {exc.errno}（{exc.strerror or type(exc).__name__}）"
+    return f"{reason}（{exc.filename}）" if exc.filename else reason
+
+
+def cache_not_saved(exc: OSError) -> Problem:
+    """The warning for a build whose site is in place but whose caches could not be written (a full disk):
+    caches are checked against the files they describe, so an old one left behind is never trusted wrongly."""
+    return Problem("SB410", None, args={"detail": os_reason(exc)}, severity=Severity.WARNING)

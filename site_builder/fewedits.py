@@ -19,7 +19,7 @@ from typing import Any
 from .bodies import Bodies
 from .catalog import catalog_paths, patch_catalog, render_catalog
 from .config import load_config
-from .errors import Problem
+from .errors import Problem, cache_not_saved
 from .feeds import feed_reports, render_feeds
 from .model import OutputFile, Report, Site
 from .modelcache import CheckedFile, SiteModel, forget_model, load_model, report_row, save_model
@@ -89,16 +89,20 @@ def rebuild_few_edits(project_dir: Path, out_dir: Path, state: State, inputs: In
     bodies = Bodies(summaries=dict(model.summaries))
     rendered = _render(project_dir, out_dir, site, minify, bodies, changed, described)
     written = _write_changed(out_dir, rendered)
-    save_model(project_dir, out_dir, SiteModel(inputs.key, reports, rows, files, feed_summaries(site, bodies)))
-    for path in written:  # in place of a second walk of the output
-        info = (out_dir / path).stat()
-        at = bisect.bisect_left(outputs, (path,))
-        if at < len(outputs) and outputs[at][0] == path:
-            outputs[at] = (path, info.st_size, info.st_mtime_ns)
-        else:
-            outputs.insert(at, (path, info.st_size, info.st_mtime_ns))
-    record(project_dir, out_dir, inputs, state.snapshot, outputs)
-    return Edited(state.snapshot, sum(1 for file in rendered if file.lastmod is not None))  # pages, not feeds
+    snapshot = state.snapshot
+    try:  # the pages are in place (see build.py)
+        save_model(project_dir, out_dir, SiteModel(inputs.key, reports, rows, files, feed_summaries(site, bodies)))
+        for path in written:  # in place of a second walk of the output
+            info = (out_dir / path).stat()
+            at = bisect.bisect_left(outputs, (path,))
+            if at < len(outputs) and outputs[at][0] == path:
+                outputs[at] = (path, info.st_size, info.st_mtime_ns)
+            else:
+                outputs.insert(at, (path, info.st_size, info.st_mtime_ns))
+        record(project_dir, out_dir, inputs, snapshot, outputs)
+    except OSError as exc:
+        snapshot = replace(snapshot, warnings=(*snapshot.warnings, cache_not_saved(exc)))
+    return Edited(snapshot, sum(1 for file in rendered if file.lastmod is not None))  # pages, not feeds
 
 
 PLACEMENT = ("index_no", "disclosure", "publisher", "written", "published", "column")

@@ -13,7 +13,7 @@ import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from .errors import BuildFailed, Location, Problem
+from .errors import BuildFailed, Location, Problem, os_reason
 from .model import OutputFile
 
 MARKER = ".site-builder"
@@ -69,12 +69,12 @@ def _staging_folder(out_dir: Path) -> Iterator[Path]:
         recover_interrupted(out_dir)
         staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.staging-", dir=parent))
     except OSError as exc:
-        raise BuildFailed([Problem("SB401", Location(str(out_dir)), args={"detail": _describe(exc)})]) from exc
+        raise BuildFailed([Problem("SB401", Location(str(out_dir)), args={"detail": os_reason(exc)})]) from exc
     try:
         yield staging
     except OSError as exc:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed([Problem("SB401", Location(str(out_dir)), args={"detail": _describe(exc)})]) from exc
+        raise BuildFailed([Problem("SB401", Location(str(out_dir)), args={"detail": os_reason(exc)})]) from exc
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
@@ -185,9 +185,3 @@ def _swap(staging: Path, out_dir: Path) -> None:
     os.rename(out_dir, old)
     os.rename(staging, out_dir)
     shutil.rmtree(old, ignore_errors=True)
-
-
-def _describe(exc: OSError) -> str:
-    reasons = {13: "没有写入权限", 28: "磁盘空间不足", 30: "文件系统为只读", 36: "文件名过长"}
-    reason = reasons.get(exc.errno or 0, exc.strerror or str(exc))
-    return f"{reason}（{exc.filename or ''}）" if exc.filename else reason

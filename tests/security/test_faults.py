@@ -104,3 +104,38 @@ def test_read_only_parent_folder(make_project, monkeypatch: pytest.MonkeyPatch) 
     with pytest.raises(BuildFailed) as failed:
         build(root, root / "output", TODAY, downloads=False)
     assert failed.value.problems[0].code == "SB401" and "只读" in failed.value.problems[0].format()
+
+
+@pytest.mark.parametrize("edit", ["clean", "few edits"])
+def test_caches_that_cannot_be_saved_warn_and_the_site_is_built(edit: str, make_project,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """A full disk under .site_builder/ after the site was swapped in ended the build with a traceback (exit 1)
+    though the site was complete; now a warning (SB410), and the next build still equals a clean one."""
+    import builtins
+
+    from site_builder import cachefile
+
+    root = make_project({"content/a.md": report_text(), "content/b.md": report_text(index="t/2", title="第二篇")})
+    if edit == "few edits":
+        build(root, root / "output", TODAY, downloads=False, search=False)
+        text = (root / "content/a.md").read_text(encoding="utf-8")
+        (root / "content/a.md").write_text(text.replace("正文", "改过的正文", 1), encoding="utf-8")
+    real_open = builtins.open
+
+    def disk_full(path: object, mode: str = "r", *args: object, **kwargs: object) -> object:
+        if "w" in mode:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real_open(path, mode, *args, **kwargs)
+
+    monkeypatch.setattr(cachefile, "open", disk_full, raising=False)
+    result = build(root, root / "output", TODAY, downloads=False, search=False)
+    assert [p.code for p in result.warnings] == ["SB410"]
+    assert "磁盘空间不足" in result.warnings[0].format() and ".site_builder" in result.warnings[0].format()
+    if edit == "few edits":
+        assert result.pages_rendered < 5 and "改过的正文" in (root / "output/xxgk/fdzdgknr/jcgk/test-2025-00001.html").read_text(encoding="utf-8")
+    monkeypatch.undo()
+    after = build(root, root / "output", TODAY, downloads=False, search=False)
+    assert after.warnings == ()
+    clean = build(root, root / "clean", TODAY, downloads=False, search=False, incremental=False)
+    assert tree_digest(root / "output") == tree_digest(root / "clean")
+    assert clean.files == after.files

@@ -46,3 +46,16 @@ def test_many_problems_of_one_kind_in_one_file_are_counted_not_listed() -> None:
     assert lines[SAME_KIND_SHOWN] == "content/a.md：另有 49980 个同类问题未列出 [SB317]"
     assert lines[SAME_KIND_SHOWN + 1:] == [p.format() for p in other]
     assert listed(many[:SAME_KIND_SHOWN]) == [p.format() for p in many[:SAME_KIND_SHOWN]]
+
+
+def test_os_reasons_are_in_chinese_with_the_file() -> None:
+    import errno
+    import os
+
+    from site_builder.errors import os_reason
+
+    assert os_reason(OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "a/b.html")) == "磁盘空间不足（a/b.html）"
+    assert os_reason(OSError(errno.ENOENT, os.strerror(errno.ENOENT), "x")).startswith("文件或目录不存在")
+    assert os_reason(OSError(errno.EDQUOT, os.strerror(errno.EDQUOT))) == "超出磁盘配额"
+    rare = os_reason(OSError(errno.EMLINK, os.strerror(errno.EMLINK), "x"))  # the number, then the system's words
+    assert rare.startswith(f"系统错误 {errno.EMLINK}（") and rare.endswith("（x）")
