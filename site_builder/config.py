@@ -96,11 +96,12 @@ def parse_config(text: str, rel: str) -> SiteConfig:
         problems.append(Problem("SB110", ctx.at(values["网站标识码"]), field="网站标识码", args={"value": site_code}))
     base_url = scalars["网站地址"]
     if base_url:
-        parts = urlsplit(base_url)
-        if parts.scheme not in ("http", "https") or not parts.netloc or parts.query or parts.fragment:
-            problems.append(Problem("SB112", ctx.at(values["网站地址"]), field="网站地址", args={"value": base_url}))
-        elif not base_url.endswith("/"):
-            base_url += "/"
+        reason = base_url_problem(base_url)
+        if reason is not None:
+            problems.append(Problem("SB112", ctx.at(values["网站地址"]), field="网站地址",
+                                    args={"value": base_url, "reason": reason}))
+        else:
+            base_url = ascii_address(base_url if base_url.endswith("/") else base_url + "/")
     page_size = 15
     if "每页条数" in values:
         raw_size = scalars["每页条数"]
@@ -215,6 +216,50 @@ def _parse_agencies(node: yaml.Node, ctx: _Ctx, problems: list[Problem]) -> tupl
             continue
         rules.append(AgencyRule(name=str(name.value).strip(), prefix=str(prefix.value).strip(), width=int(digits)))
     return tuple(rules)
+
+
+_URL_UNSAFE = re.compile(r"[\s\x00-\x1f\x7f\"<>\\^`{|}]")
+"""What a URL may not hold as written (RFC 3986): it goes into every page's links, the sitemap and the feeds."""
+_HOST_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
+
+
+def base_url_problem(url: str) -> str | None:
+    """Why 网站地址 is not a site's address (in words for the message), or None when it is one."""
+    if (bad := _URL_UNSAFE.search(url)) is not None:
+        shown = "空格" if bad[0] in " \u3000" else bad[0] if bad[0].isprintable() else f"U+{ord(bad[0]):04X}"
+        return f"含有网址中不能出现的字符（{shown}）"
+    try:
+        parts = urlsplit(url)
+        parts.port  # noqa: B018 - a port that is not a number raises here
+    except ValueError:
+        return "格式不是网址（请检查域名和端口）"
+    if parts.scheme not in ("http", "https"):
+        return "应以 http:// 或 https:// 开头"
+    if parts.username is not None or parts.password is not None:
+        return "不能包含用户名或密码（网址会公开在每个页面上）"
+    if parts.query or parts.fragment or url.endswith(("?", "#")):
+        return "不能带“?”或“#”及其后面的部分"
+    host = parts.hostname or ""
+    try:
+        ascii_host = host.encode("idna").decode("ascii") if host else ""  # 中文域名 as browsers send them
+    except UnicodeError:
+        ascii_host = ""
+    if not (ascii_host and all(_HOST_LABEL.fullmatch(label) for label in ascii_host.rstrip(".").split("."))) \
+            and not (host and ":" in host):  # [IPv6] kept as written
+        return "域名不正确"
+    if not parts.path.isascii():
+        return "路径中的中文等字符请写成百分号编码（如 %E6%99%AE）"
+    return None
+
+
+def ascii_address(url: str) -> str:
+    """A 中文域名 as browsers send it (xn--…), for the sitemap, feeds and catalogue that machines read."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if host.isascii():
+        return url
+    netloc = host.encode("idna").decode("ascii") + (f":{parts.port}" if parts.port is not None else "")
+    return parts._replace(netloc=netloc).geturl()
 
 
 def _is_empty(node: yaml.Node) -> bool:

@@ -60,3 +60,37 @@ def test_keys_and_default_column_in_traditional_characters() -> None:
     with pytest.raises(BuildFailed) as failed:
         parse_config(BASE_SITE + "網站名稱: 另一个\n", "site.yaml")
     assert [p.code for p in failed.value.problems] == ["SB207"]
+
+
+@pytest.mark.parametrize(("written", "reason"), [
+    ('https://evil.example/"><script>', "不能出现的字符（\"）"),  # went into every page's links and the sitemap
+    ("https://pufa.example.gov.cn/a b/", "不能出现的字符（空格）"),
+    ("https://user:secret@pufa.example.gov.cn/", "用户名或密码"),  # published the password on every page
+    ("https://pufa.example.gov.cn/?q=1", "“?”或“#”"),
+    ("https://pufa.example.gov.cn/#top", "“?”或“#”"),
+    ("https://pufa.example.gov.cn:80x/", "域名和端口"),  # ValueError from urlsplit's port
+    ("https://-bad-.example/", "域名不正确"),
+    ("https://a..b/", "域名不正确"),
+    ("https:///pufa/", "域名不正确"),
+    ("https://pufa.example.gov.cn/普法/", "百分号编码"),
+    ("ftp://pufa.example.gov.cn/", "http:// 或 https://"),
+    ("javascript:alert(1)//", "http:// 或 https://"),
+])
+def test_site_address_problems_name_their_reason(written: str, reason: str) -> None:
+    site = BASE_SITE.replace("https://test.example.gov.cn/sub/", written.replace("'", "''"))
+    site = site.replace(f"网站地址: {written}", f"网站地址: '{written}'")
+    with pytest.raises(BuildFailed) as failed:
+        parse_config(site, "site.yaml")
+    [problem] = failed.value.problems
+    assert problem.code == "SB112" and reason in problem.message, problem.message
+
+
+@pytest.mark.parametrize(("written", "kept"), [
+    ("https://例子.中国/pufa/", "https://xn--fsqu00a.xn--fiqs8s/pufa/"),  # 中文域名 as machines read it
+    ("http://[::1]:8000/", "http://[::1]:8000/"),
+    ("https://pufa.example.gov.cn:8443/a-b/%E6%99%AE/", "https://pufa.example.gov.cn:8443/a-b/%E6%99%AE/"),
+])
+def test_good_site_addresses(written: str, kept: str) -> None:
+    site = BASE_SITE.replace("https://test.example.gov.cn/sub/", written)
+    site = site.replace(f"网站地址: {written}", f"网站地址: '{written}'")
+    assert parse_config(site, "site.yaml").base_url == kept
