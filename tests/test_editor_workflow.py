@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -352,3 +353,37 @@ def test_import_refuses_a_text_file_too_large_to_build(project: Path, tmp_path: 
         import_file(big, project, load_config(project))
     assert failed.value.problems[0].code == "SB702" and "文件过大" in failed.value.problems[0].format()
     assert not (project / "content/imported").exists()
+
+
+def test_import_says_what_a_file_that_is_no_docx_most_likely_is(project: Path, tmp_path: Path) -> None:
+    """The message was python-docx's class name (PackageNotFoundError) for a .doc, a password-protected .docx
+    or a renamed file."""
+    cases = {"old.docx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "renamed.docx": b"%PDF-1.7\n...",
+             "empty.docx": b""}
+    for name, raw in cases.items():
+        (tmp_path / name).write_bytes(raw)
+        with pytest.raises(BuildFailed) as failed:
+            import_file(tmp_path / name, project, load_config(project))
+        shown = failed.value.problems[0].format()
+        assert failed.value.problems[0].code == "SB702" and "Error" not in shown, shown
+        assert ("旧版 Word 文档（.doc）或设置了打开密码" if name == "old.docx" else "不是有效的 .docx 文件") in shown
+
+
+def test_import_ignores_the_title_python_docx_makes_up(project: Path, tmp_path: Path) -> None:
+    """A .docx without document properties was imported with 信息名称「Word Document」 (python-docx's default)."""
+    import zipfile
+
+    plain = tmp_path / "plain.docx"
+    doc = Document()
+    doc.add_paragraph("正文只有一句，没有标题。")  # nothing in the text to take a title from
+    doc.save(str(plain))
+    bare = tmp_path / "bare.docx"
+    with zipfile.ZipFile(plain) as source, zipfile.ZipFile(bare, "w") as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "_rels/.rels":  # the package no longer names the part
+                data = re.sub(rb'<Relationship [^>]*docProps/core.xml"/>', b"", data)
+            if info.filename != "docProps/core.xml":
+                target.writestr(info, data)
+    result = import_file(bare, project, load_config(project))
+    assert "Word Document" not in result.written_to.read_text(encoding="utf-8")

@@ -60,12 +60,12 @@ def _docx(path: Path) -> Extracted:
     from docx.table import Table
     from docx.text.paragraph import Paragraph
 
-    _check_unpacked_sizes(path)
+    names = _docx_parts(path)
     try:
         document = Document(str(path))
     except Exception as exc:  # python-docx raises several unrelated types for a damaged file
-        raise BuildFailed([Problem("SB702", Location(str(path)),
-                                   args={"path": path.name, "detail": type(exc).__name__})]) from exc
+        raise BuildFailed([Problem("SB702", Location(str(path)), args={
+            "path": path.name, "detail": f"文件已损坏或不是 Word 文档（{type(exc).__name__}）"})]) from exc
     blocks: list[Block] = []
     for child in document.element.body.iterchildren():
         if child.tag == qn("w:p"):
@@ -74,22 +74,35 @@ def _docx(path: Path) -> Extracted:
             table = Table(child, document)
             rows = tuple(tuple(" ".join(cell.text.split()) for cell in row.cells) for row in table.rows)
             blocks.append(Block(rows=rows))
-    return Extracted(tuple(blocks), title=(document.core_properties.title or "").strip())
+    # without docProps/core.xml python-docx makes up properties, titled "Word Document"
+    title = (document.core_properties.title or "").strip() if CORE_PROPERTIES in names else ""
+    return Extracted(tuple(blocks), title=title)
 
 
-def _check_unpacked_sizes(path: Path) -> None:
-    """Refuse a .docx whose parts unpack to more than a report could hold (a zip bomb), before python-docx
-    unpacks them; the sizes are the archive's own, which zipfile holds each part to when it reads it."""
+CORE_PROPERTIES = "docProps/core.xml"
+OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+"""The start of a Word 97–2003 .doc, and of any .docx saved with a password (Office encrypts it into one)."""
+
+
+def _docx_parts(path: Path) -> set[str]:
+    """The names of the archive's parts. A .docx whose parts unpack to more than a report could hold (a zip
+    bomb) is refused before python-docx unpacks them (the sizes are the archive's own, which zipfile holds each
+    part to when it reads it), and a file that is no zip archive is named for what it most likely is."""
     try:
         with zipfile.ZipFile(path) as archive:
             parts = archive.infolist()
     except (zipfile.BadZipFile, OSError):
-        return  # python-docx reports the damaged file
+        with open(path, "rb") as handle:
+            start = handle.read(len(OLE_SIGNATURE))
+        if start == OLE_SIGNATURE:
+            _unreadable(path, "这是旧版 Word 文档（.doc）或设置了打开密码的文件：请在 Word 中取消密码并另存为 .docx")
+        _unreadable(path, "不是有效的 .docx 文件（可能已损坏，或只是把其他文件的扩展名改成了 .docx）")
     document = sum(p.file_size for p in parts if p.filename == "word/document.xml")
     total = sum(p.file_size for p in parts)
     if document > MAX_DOCUMENT_XML or total > MAX_UNPACKED:
         size, limit = (document, MAX_DOCUMENT_XML) if document > MAX_DOCUMENT_XML else (total, MAX_UNPACKED)
         _unreadable(path, f"解压后过大（约 {size // 2**20} MB，上限 {limit // 2**20} MB），文件可能已损坏或被恶意构造")
+    return {part.filename for part in parts}
 
 
 def _unreadable(path: Path, detail: str) -> NoReturn:
