@@ -162,20 +162,24 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-_LOOSE_DATE = re.compile(r"(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?")
+_LOOSE_DATE = re.compile(r"(\d{4})\s*[年/.\-]\s*(\d{1,2})\s*[月/.\-]\s*(\d{1,2})\s*日?"
+                         r"(?:[\sT]+\d{1,2}[:：]\d{2}(?:[:：]\d{2})?(?:\.\d+)?(?:Z|[+\-]\d{2}:?\d{2})?)?")
+"""A date as editors copy it from Word and portal pages, perhaps with a time after it (2025-04-15 10:30)."""
 
 
 def _date_hint(text: str) -> str:
     """The date written the way the field wants it, when `text` is one written another way (2025年4月15日,
-    2025/4/15, full-width digits): editors copy dates from Word and portal pages."""
+    2025/4/15, full-width digits, a time after it), or why it is no date (2025-02-29)."""
     found = _LOOSE_DATE.fullmatch(unicodedata.normalize("NFKC", text))
     if found is None:
         return ""
+    year, month, day = int(found[1]), int(found[2]), int(found[3])
     try:
-        day = dt.date(int(found[1]), int(found[2]), int(found[3]))
+        return f"（是否应写作 {dt.date(year, month, day).isoformat()}？）"
     except ValueError:
-        return ""
-    return f"（是否应写作 {day.isoformat()}？）"
+        if not 1 <= month <= 12:
+            return f"（没有 {month} 月）"
+        return f"（{year} 年 {month} 月没有 {day} 日）"
 
 
 def index_key(index_no: str) -> str:

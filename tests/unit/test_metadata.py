@@ -113,7 +113,11 @@ def test_a_date_written_another_way_gets_the_right_spelling_in_its_error() -> No
     from site_builder.model import FieldValue
 
     for value, hint in (("2024年12月20日", "（是否应写作 2024-12-20？）"), ("2024/1/5", "（是否应写作 2024-01-05？）"),
-                        ("２０２４年１月５日", "（是否应写作 2024-01-05？）"), ("2024年2月30日", ""), ("去年", "")):
+                        ("２０２４年１月５日", "（是否应写作 2024-01-05？）"), ("去年", ""),
+                        ("2024-01-05 10:30", "（是否应写作 2024-01-05？）"),  # a time copied with it: no hint before
+                        ("2024-01-05T10:30:00+08:00", "（是否应写作 2024-01-05？）"),
+                        ("2024年2月30日", "（2024 年 2 月没有 30 日）"), ("2025-02-29", "（2025 年 2 月没有 29 日）"),
+                        ("2024-13-01", "（没有 13 月）")):
         fields = {key: FieldValue(text, 1) for key, text in (("索引号", "t/1"), ("信息名称", "题"), ("公开方式", "主动公开"),
                                                              ("发布机构", "局"), ("成文日期", value), ("公开日期", "2025-01-01"))}
         meta, problems = validate_meta(fields, "content/a.md")
