@@ -127,3 +127,32 @@ def test_one_h1_and_unbroken_heading_outline(page: Any, site_url: str) -> None:
         assert levels.count(1) == 1 and levels[0] == 1, (name, levels)
         for before, after in zip(levels, levels[1:], strict=False):
             assert after <= before + 1, (name, levels)
+
+
+SMALL_TARGETS = """() => {
+  const found = [];
+  const controls = document.querySelectorAll('button, input:not([type=hidden]), select, textarea, [role=button], '
+    + '.a11y-entry, .pagination a, .main-nav a, .tool-button');
+  for (const el of controls) {
+    const box = el.getBoundingClientRect();
+    if (!box.width || !box.height || getComputedStyle(el).visibility === 'hidden') { continue; }
+    if (box.width < 43.5 || box.height < 43.5) {
+      found.push(`${el.tagName.toLowerCase()}#${el.id}.${el.className} ${Math.round(box.width)}×${Math.round(box.height)}`);
+    }
+  }
+  return found;
+}"""
+
+
+@pytest.mark.parametrize("javascript", [True, False])
+def test_every_control_is_a_44px_target(javascript: bool, browser_context_factory: Any, site_url: str) -> None:
+    """WCAG 2.5.5 (AAA): buttons, fields and the links that act as controls are at least 44 × 44 CSS px (the
+    无障碍浏览 entry was 32 px high beside the 44 px 关怀版 switch). Links inside running text are exempt."""
+    context = browser_context_factory(java_script_enabled=javascript)
+    page = context.new_page()
+    for name, path in PAGES.items():
+        page.goto(site_url + path)
+        if javascript and name == "detail-toc":
+            page.click("#a11y-toggle")  # the toolbar's own buttons too
+        assert page.evaluate(SMALL_TARGETS) == [], name
+    context.close()
