@@ -4,27 +4,19 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import io
 import os
 import sys
 import time
 from pathlib import Path
-from typing import NoReturn
 
 from . import __version__
+from .cliparser import EXIT_USAGE, ChineseParser
 from .errors import BuildFailed, Problem, Severity, listed
 from .messages import render_message
 from .metadata import parse_date
 
-EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
-
-
-class ChineseParser(argparse.ArgumentParser):
-    """argparse that reports usage errors in 中文 with exit code 2."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        code = "" if message.rstrip().endswith("]") and "[SB9" in message else " [SB900]"
-        self.exit(EXIT_USAGE, f"参数错误：{message}{code}\n")
+EXIT_OK, EXIT_PROBLEMS = 0, 1
 
 
 def _today(value: str) -> dt.date:
@@ -36,7 +28,8 @@ def _today(value: str) -> dt.date:
 
 def make_parser() -> argparse.ArgumentParser:
     parser = ChineseParser(prog="site-builder", description="把 Markdown 普法报告生成为政府网站的主动公开栏目。")
-    parser.add_argument("--version", action="version", version=f"site-builder {__version__}")
+    parser.add_argument("--version", action="version", version=f"site-builder {__version__}",
+                        help="显示版本号并退出")
     commands = parser.add_subparsers(dest="command", metavar="命令", parser_class=ChineseParser)
     commands.required = True
 
@@ -176,7 +169,20 @@ def _project(path: str) -> Path:
     return project.resolve()
 
 
+def _chinese_streams() -> None:
+    """Every message is Chinese: an output whose encoding cannot write it (a cron job under a Latin-1 locale,
+    PYTHONIOENCODING=ascii) ended each command, --help included, with UnicodeEncodeError. Such an output
+    is written in UTF-8 instead."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            "检查".encode(getattr(stream, "encoding", None) or "ascii")
+        except (UnicodeEncodeError, LookupError):
+            if isinstance(stream, io.TextIOWrapper):
+                stream.reconfigure(encoding="utf-8", errors="backslashreplace")
+
+
 def main(argv: list[str] | None = None) -> int:
+    _chinese_streams()
     args = make_parser().parse_args(argv)
     project = _project(args.project if args.command == "import" else args.path)
     today = getattr(args, "today", None) or dt.date.today()

@@ -42,7 +42,7 @@ def test_content_problems_exit_1_with_lines_and_count(make_project, capsys) -> N
     assert main(["build", str(root)]) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0] == ("content/a.md 第 6 行，字段「成文日期」：「2025-02-30」不是有效日期，"
-                      "应为 YYYY-MM-DD 格式的真实日期，例如 2025-04-15 [SB304]")
+                      "应为 YYYY-MM-DD 格式的真实日期，例如 2025-04-15（2025 年 2 月没有 30 日） [SB304]")
     assert err[1].startswith("content/b.md 第 8 行，字段「发布单位」：未知字段「发布单位」，您是不是想写「发布机构」？ [SB301]")
     assert err[-1] == "共 2 个错误、0 个警告，构建未完成，原输出目录保持不变"
     assert not (root / "output").exists()
@@ -62,7 +62,7 @@ def _code(stderr: str) -> str:
 def test_bad_today_is_usage_error() -> None:
     result = run("build", ".", "--today", "2026-13-01")
     assert result.returncode == 2
-    assert "--today: 日期「2026-13-01」不是 YYYY-MM-DD 格式的真实日期" in result.stderr  # SB902's text
+    assert "参数 --today：日期「2026-13-01」不是 YYYY-MM-DD 格式的真实日期" in result.stderr  # SB902's text
     assert _code(result.stderr) == "SB902"
 
 
@@ -80,3 +80,41 @@ def test_console_script_and_module_agree(make_project) -> None:
     root = make_project({"content/a.md": report_text()})
     result = run("check", str(root))
     assert result.returncode == 0 and "检查通过" in result.stdout
+
+
+def test_help_and_usage_errors_are_all_chinese(capsys) -> None:
+    """argparse's own words (usage:, options:, show this help message and exit, invalid choice) were English."""
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    with pytest.raises(SystemExit):
+        main(["build", "--help"])
+    shown = capsys.readouterr().out
+    assert "用法：site-builder" in shown and "显示本帮助并退出" in shown and "显示版本号并退出" in shown
+    assert not any(word in shown for word in ("usage:", "options:", "positional arguments", "show this help",
+                                             "show program's version"))
+    for argv, message in ((["build", "--jobs", "x"], "参数 -j/--jobs 的值「x」无效：应为整数 [SB900]"),
+                          (["deploy"], "参数 命令 的值「deploy」无效，可选：build、check、new、import、serve [SB900]"),
+                          (["build", "--bogus"], "无法识别的参数：--bogus [SB900]"),
+                          (["check", "--format", "xml"], "参数 --format 的值「xml」无效，可选：text、json [SB900]"),
+                          (["build", "-o"], "参数 -o/--output 后面缺少值 [SB900]"),
+                          (["import"], "缺少必需的参数：files [SB900]")):
+        with pytest.raises(SystemExit) as exited:
+            main(argv)
+        error = capsys.readouterr().err
+        assert exited.value.code == 2 and error.startswith("用法：") and f"参数错误：{message}" in error, error
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
+def test_an_output_that_cannot_write_chinese_gets_utf8(encoding: str, make_project) -> None:
+    """Under a Latin-1 locale (or PYTHONIOENCODING=ascii) every command ended with UnicodeEncodeError."""
+    import os
+
+    root = make_project({"content/a.md": report_text()})
+    env = {**os.environ, "PYTHONIOENCODING": encoding}
+    for args in (["check", str(root)], ["--help"], ["build", "--jobs", "x"]):
+        result = subprocess.run([sys.executable, "-m", "site_builder", *args], capture_output=True, env=env,
+                                timeout=120)
+        assert b"Traceback" not in result.stderr and result.returncode in (0, 2), result.stderr[-300:]
+        assert "检查通过" in result.stdout.decode("utf-8") if args[0] == "check" else True
+    assert "用法：" in subprocess.run([sys.executable, "-m", "site_builder", "--help"], capture_output=True, env=env,
+                                   timeout=120).stdout.decode("utf-8")
