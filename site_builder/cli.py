@@ -26,6 +26,12 @@ def _today(value: str) -> dt.date:
     return parsed
 
 
+def _port(value: str) -> int:
+    if not value.isdigit() or not 1 <= int(value) <= 65535:
+        raise argparse.ArgumentTypeError(f"端口「{value}」应为 1–65535 之间的整数")
+    return int(value)
+
+
 def make_parser() -> argparse.ArgumentParser:
     parser = ChineseParser(prog="site-builder", description="把 Markdown 普法报告生成为政府网站的主动公开栏目。")
     parser.add_argument("--version", action="version", version=f"site-builder {__version__}",
@@ -78,7 +84,7 @@ def make_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="本地预览，修改后自动重建并刷新浏览器",
                                 description="在 127.0.0.1 上预览网站；文件修改后自动重建；出错时在浏览器中显示错误。")
     serve.add_argument("path", nargs="?", default=".", help="项目目录，默认当前目录")
-    serve.add_argument("--port", type=int, default=8000, help="端口，默认 8000")
+    serve.add_argument("--port", type=_port, default=8000, help="端口（1–65535），默认 8000")
     serve.add_argument("--today", type=_today, help="按此日期判断公开状态（YYYY-MM-DD）")
     return parser
 

@@ -102,6 +102,7 @@ MESSAGES: dict[str, str] = {
     # SB9xx: the command line
     "SB901": "路径「{path}」不存在或不是目录",
     "SB902": "日期「{value}」不是 YYYY-MM-DD 格式的真实日期",
+    "SB903": "无法在 127.0.0.1:{port} 上启动预览：{reason}；请用 --port 换一个端口",
 }
 
 

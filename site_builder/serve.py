@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import html
 import mimetypes
+import socket
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +15,8 @@ from typing import Any
 
 from .build import build
 from .config import CONFIG_NAME
-from .errors import BuildFailed, Problem, listed
+from .errors import BuildFailed, Problem, listed, os_reason
+from .messages import render_message
 
 PREVIEW_DIR = Path(".site_builder") / "preview"
 """Preview builds never touch output/: they go here (git-ignored)."""
@@ -73,10 +77,30 @@ def make_app(root: Path, state: PreviewState) -> Callable[[dict[str, Any], Start
     return app
 
 
+def port_problem(port: int) -> str | None:
+    """Why the preview cannot listen on 127.0.0.1:`port`, tried as the server will (address reuse on); a
+    port in use ended `serve` with a traceback after its first build."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                return "端口已被其他程序占用"
+            if exc.errno in (errno.EACCES, errno.EPERM):
+                return "没有使用这个端口的权限（1024 以下的端口需要管理员权限）"
+            return os_reason(exc)
+    return None
+
+
 def serve(project_dir: Path, port: int, today: dt.date) -> int:
     """Build once, then watch content/, templates/ and the config; livereload refreshes the browser."""
     from livereload import Server
 
+    busy = port_problem(port)
+    if busy is not None:  # before the first build, which may take a while
+        print(f"{render_message('SB903', {'port': port, 'reason': busy})} [SB903]", file=sys.stderr)
+        return 2
     state = PreviewState()
     rebuild(project_dir, today, state)
     for problem in state.problems:

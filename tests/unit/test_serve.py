@@ -41,3 +41,32 @@ def test_broken_file_shows_error_instead_of_stale_page(make_project) -> None:
 def test_error_page_escapes() -> None:
     page = error_page([Problem("SB301", Location("<b>.md", 1), field="<i>", args={"key": "<script>", "hint": ""})])
     assert b"<script>" not in page and b"&lt;script&gt;" in page
+
+
+def test_a_port_in_use_is_named_before_the_first_build(make_project, capsys) -> None:
+    """serve built the site, then ended with a traceback (OSError: Address already in use)."""
+    import socket
+
+    from site_builder.serve import serve
+
+    root = make_project({"content/a.md": report_text()})
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert serve(root, port, TODAY) == 2
+    error = capsys.readouterr().err
+    assert f"无法在 127.0.0.1:{port} 上启动预览：端口已被其他程序占用" in error
+    assert error.rstrip().rsplit("[", 1)[-1].rstrip("]") == "SB903"
+    assert not (root / PREVIEW_DIR).exists()  # refused before building anything
+
+
+def test_a_port_out_of_range_is_a_usage_error(capsys) -> None:
+    import pytest
+
+    from site_builder.cli import main
+
+    for port in ("70000", "0", "http"):
+        with pytest.raises(SystemExit) as exited:
+            main(["serve", ".", "--port", port])
+        assert exited.value.code == 2 and f"端口「{port}」应为 1–65535 之间的整数 [SB900]" in capsys.readouterr().err
