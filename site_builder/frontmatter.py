@@ -57,7 +57,9 @@ def compose(text: str, rel: str, line_offset: int, syntax_code: str) -> yaml.Nod
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 + line_offset if mark else None
-        detail = _translate_yaml(exc.problem or str(exc)) + _quote_hint(text, exc)
+        detail = _translate_yaml(_problem_text(exc)) + _quote_hint(text, exc)
+        if mark is not None and "\t" in _line(text, mark.line) and "Tab" not in detail:  # libyaml calls it a token
+            detail = "不能使用 Tab 缩进，请改用空格"
         return Problem(syntax_code, Location(rel, line), args={"detail": detail})
     except yaml.reader.ReaderError as exc:  # a character YAML refuses; libyaml counts its position in bytes
         at = text.find(chr(exc.character)) if isinstance(exc.character, int) else -1
@@ -66,6 +68,16 @@ def compose(text: str, rel: str, line_offset: int, syntax_code: str) -> yaml.Nod
         return Problem(syntax_code, Location(rel, line), args={"detail": f"含有不允许的控制字符 {code}"})
     except yaml.YAMLError as exc:
         return Problem(syntax_code, Location(rel, None), args={"detail": _translate_yaml(str(exc))})
+
+
+def _problem_text(exc: yaml.MarkedYAMLError) -> str:
+    """The problem in libyaml's words; for a duplicate anchor the composer puts them in the context."""
+    return " ".join(part for part in (exc.context, exc.problem) if part) if exc.problem else str(exc)
+
+
+def _line(text: str, number: int) -> str:
+    lines = text.split("\n")
+    return lines[number] if 0 <= number < len(lines) else ""
 
 
 _SPECIAL_START = tuple("{[&*!|>%@`'\"")
@@ -141,8 +153,17 @@ def node_value(node: yaml.Node) -> str | list[str] | None:
     return None if not node.value else Nested("mapping")
 
 
-_YAML_WORDS = {
-    "mapping values are not allowed here": "此处不允许出现「键: 值」（冒号后的内容可能需要加引号）",
+_YAML_WORDS = {  # first match wins; libyaml and PyYAML word a few differently ("here", "in this context")
+    "mapping values are not allowed": "此处不允许出现「键: 值」（冒号后的内容可能需要加引号）",
+    "block sequence entries are not allowed": "此处不能开始列表（「- 」应另起一行并缩进）",
+    "found a tab character": "不能使用 Tab 缩进，请改用空格",
+    "did not find expected '-' indicator": "列表各项的缩进不一致（每项都应以同样缩进的「- 」开头）",
+    "did not find expected node content": "此处缺少内容（可能是括号或引号没有闭合）",
+    "did not find expected comment or line break": "这一行多出了内容（可能需要把整个值用引号括起来）",
+    "found character that cannot start any token": "值不能以这个字符开头",
+    "found undefined tag handle": "使用了未定义的标签（以 ! 开头的值请用引号括起来）",
+    "found duplicate anchor": "同一个锚点（&名称）定义了两次",
+    "but found another document": "只能有一个 YAML 文档（中间不能再有 ---）",
     "could not find expected ':'": "缺少冒号「:」",
     "found character '\\t' that cannot start any token": "不能使用 Tab 缩进，请改用空格",
     "found undefined alias": "使用了未定义的别名",

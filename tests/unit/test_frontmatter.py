@@ -1,5 +1,7 @@
 from pathlib import Path
 
+import pytest
+
 from site_builder.errors import Problem
 from site_builder.frontmatter import split_front_matter
 from site_builder.model import FrontMatter, Nested, Source
@@ -67,3 +69,23 @@ def test_a_control_character_is_named_with_its_line() -> None:
         result = _split(text)
         assert isinstance(result, list) and result[0].code == "SB205" and result[0].location.line == 3
         assert "控制字符 U+00" in result[0].message and "control" not in result[0].message
+
+
+BROKEN_YAML = ["a: [\n", "a: b: c\n", "a: @x\n", "a: `x`\n", "a:\n\t- x\n", "- a\nb: c\n", "a: !foo!bar x\n",
+               "a: &x 1\nb: &x 2\n", "a: *y\n", "a:\n  - x\n  y: 1\n", "a: x\n  b: y\n", "a: %x\n", "a: |x\n",
+               "a: - b\n", "a: 1\n---\nb: 2\n", "a: 'x\n", 'a: "\\q"\n', "a: {b\n", "a: [b\n", "[a\n", "{a: 1\n",
+               "a: 'x' y\n", "信息名称: 通知: 关于开展普法的通知\n"]
+
+
+@pytest.mark.parametrize("text", BROKEN_YAML)
+def test_every_yaml_error_editors_meet_is_explained_in_chinese(text: str) -> None:
+    """libyaml's words were shown as they were for the commonest mistake (a title with ": " in it: "mapping
+    values are not allowed in this context") and eight others."""
+    import re
+
+    from site_builder.frontmatter import compose
+
+    problem = compose(text, "content/a.md", 1, "SB205")
+    assert isinstance(problem, Problem) and problem.code == "SB205"
+    detail = str(problem.args["detail"])
+    assert not re.search("[A-Za-z]{3,}", detail.replace("YAML", "").replace("Tab", "")), detail
