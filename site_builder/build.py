@@ -25,13 +25,13 @@ from .modelcache import forget_model, save_model
 from .output import check_output_dir, write_site
 from .pagekeys import PageCache, load_manifest, save_manifest, theme_fingerprint
 from .parallel import WorkerSetup, parallel_pages, parallel_segments, process_map
-from .render import TemplateFailure, render_site
+from .render import render_site
 from .reports import load_reports
 from .search.index import SearchState, load_search_state, render_search, save_search_state
 from .site import assemble_site
 from .sitemap import render_sitemap
 from .sourcecache import load_source_cache, save_source_cache
-from .templates import make_environment, theme_dirs
+from .templates import TemplateFailure, make_environment, theme_dirs
 from .uptodate import Inputs, Snapshot, State, forget, load_state, record, scan_inputs, unchanged
 
 
@@ -164,26 +164,8 @@ def _later(step: Callable[[], Iterator[OutputFile]]) -> Iterator[OutputFile]:
 
 
 def _template_problem(failure: TemplateFailure, project_dir: Path) -> Problem:
-    error = failure.error
-    line = getattr(error, "lineno", None)
-    name = getattr(error, "filename", None) or getattr(error, "name", None) or failure.template
-    if line is None:
-        frame = _template_frame(error)
-        if frame is not None:
-            name, line = frame
-    shown = str(Path(name).relative_to(project_dir)) if Path(name).is_relative_to(project_dir) else name
-    if type(error).__name__ == "TemplateNotFound":
-        return Problem("SB404", Location(shown), args={"name": error.message})
-    return Problem("SB403", Location(shown, line), args={"detail": error.message or type(error).__name__})
-
-
-def _template_frame(error: BaseException) -> tuple[str, int] | None:
-    """File and line of the innermost template frame: Jinja rewrites tracebacks to point into templates."""
-    found = None
-    tb = error.__traceback__
-    while tb is not None:
-        filename = tb.tb_frame.f_code.co_filename
-        if filename.endswith((".html", ".xml", ".j2")):
-            found = (filename, tb.tb_lineno)
-        tb = tb.tb_next
-    return found
+    file = Path(failure.file)
+    shown = str(file.relative_to(project_dir)) if file.is_relative_to(project_dir) else failure.file
+    if failure.missing is not None:
+        return Problem("SB404", Location(shown), args={"name": failure.missing})
+    return Problem("SB403", Location(shown, failure.line), args={"detail": failure.detail})

@@ -22,7 +22,7 @@ from .model import Column, Heading, OutputFile, RenderedBody, Report, ReportMeta
 from .pagekeys import PageCache, PageKeys
 from .paginate import Page, paginate
 from .site import adjacency, group_by_publisher, group_by_year, walk_columns
-from .templates import place_signature
+from .templates import TemplateFailure, place_signature, render_template
 from .urls import agency_slug, page_file, relative_from
 
 HOME_LATEST = 10
@@ -101,10 +101,7 @@ class Renderer:
         if self.minify and isinstance(body, RenderedBody):
             slots[BODY_SLOT] = body.html
             base["body"] = replace(body, html=BODY_SLOT)
-        try:
-            html = self.env.get_template(template).render(base)
-        except jinja2.TemplateError as exc:
-            raise TemplateFailure(template, exc) from exc
+        html = render_template(self.env, template, base)
         if self.minify:
             html = minify_page(html, slots)
         return OutputFile(path=path, content=html.encode("utf-8"), lastmod=lastmod)
@@ -349,15 +346,6 @@ def toc_tree(headings: tuple[Heading, ...]) -> list[tuple[Heading, list[Heading]
         elif heading.level == 3 and tree:
             tree[-1][1].append(heading)
     return tree
-
-
-class TemplateFailure(Exception):
-    """A template could not be rendered; carries the template name for the error message."""
-
-    def __init__(self, template: str, error: jinja2.TemplateError) -> None:
-        super().__init__(f"{template}: {error}")
-        self.template = template
-        self.error = error
 
 
 def _page_count(items: int, size: int) -> int:

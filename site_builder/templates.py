@@ -6,9 +6,11 @@ import datetime as dt
 import re
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import jinja2
 
+from .errors import BuildFailed
 from .model import ReportMeta
 
 BUILTIN_PREFIX = "builtin"
@@ -61,6 +63,53 @@ _TAIL = re.compile(r'<h[1-6] id="[^"<>]*" class="gw-attachment">|<div class="ban
 tags (the renderer escapes it), only the 公文 pass does."""
 
 
+class TemplateFailure(Exception):
+    """A template could not be rendered: where (the innermost template file and line) and why, worked out
+    where it happened, as plain values, so that a worker process can send it back pickled (the traceback
+    that says where does not travel)."""
+
+    def __init__(self, template: str, file: str, line: int | None, detail: str, missing: str | None = None) -> None:
+        super().__init__(template, file, line, detail, missing)
+        self.template, self.file, self.line, self.detail = template, file, line, detail
+        self.missing = missing
+        """The name of a template that does not exist (SB404), when that is the failure."""
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: {self.detail}"
+
+    @classmethod
+    def of(cls, template: str, error: BaseException) -> TemplateFailure:
+        line = getattr(error, "lineno", None)
+        file = getattr(error, "filename", None) or getattr(error, "name", None) or template
+        if line is None and (frame := _template_frame(error)) is not None:
+            file, line = frame
+        missing = error.message if isinstance(error, jinja2.TemplateNotFound) else None
+        return cls(template, str(file), line, explain(error), missing)
+
+
+def _template_frame(error: BaseException) -> tuple[str, int] | None:
+    """File and line of the innermost template frame: Jinja rewrites tracebacks to point into templates."""
+    found = None
+    tb = error.__traceback__
+    while tb is not None:
+        filename = tb.tb_frame.f_code.co_filename
+        if filename.endswith((".html", ".xml", ".j2")):
+            found = (filename, tb.tb_lineno)
+        tb = tb.tb_next
+    return found
+
+
+def render_template(env: jinja2.Environment, name: str, context: dict[str, Any]) -> str:
+    """A template rendered; any mistake in it ({{ 1 / 0 }}, "页" + 1, an unknown variable, bad syntax) raised as
+    TemplateFailure naming it, which the build reports at the template's line (SB403)."""
+    try:
+        return env.get_template(name).render(context)
+    except (TemplateFailure, BuildFailed):  # BuildFailed: a problem found meanwhile (a file changed, SB408)
+        raise
+    except Exception as exc:
+        raise TemplateFailure.of(name, exc) from exc
+
+
 def place_signature(env: jinja2.Environment, meta: ReportMeta, body_html: str) -> tuple[str, ReportMeta]:
     """A 落款 given as the 落款 field goes before the body's attachments and 版记, as the body's own would:
     the body with signature.html set in there, and the meta without it (so the page does not add it again).
@@ -68,7 +117,7 @@ def place_signature(env: jinja2.Environment, meta: ReportMeta, body_html: str) -
     found = _TAIL.search(body_html) if meta.signature else None
     if found is None:
         return body_html, meta
-    signature = env.get_template("signature.html").render(meta=meta)
+    signature = render_template(env, "signature.html", {"meta": meta})
     at = found.start()
     return body_html[:at] + signature + body_html[at:], replace(meta, signature=())
 
@@ -81,3 +130,31 @@ def cn_date(value: dt.date) -> str:
 def digits(value: str) -> str:
     """Only the digits of a record number, as the 公安备案 lookup link wants them."""
     return "".join(ch for ch in value if ch.isdigit())
+
+
+_EXPLAINED: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"'(?P<name>[^']+)' is undefined"), "变量「{name}」未定义"),
+    (re.compile(r"'(?P<owner>[^']+)' has no attribute '(?P<name>[^']+)'"), "「{owner}」没有属性「{name}」"),
+    (re.compile(r"Encountered unknown tag '(?P<name>[^']+)'\..*", re.S),
+     "不认识的标签「{name}」（可能是标签没有正确嵌套或闭合）"),
+    (re.compile(r"Unexpected end of template\..*", re.S), "模板意外结束（缺少 endif、endfor、endblock 等结束标签）"),
+    (re.compile(r"unexpected '(?P<name>[^']+)'"), "语法错误：此处不应出现「{name}」"),
+    (re.compile(r"expected token '(?P<want>[^']+)', got '(?P<got>[^']+)'"),
+     "语法错误：此处应为「{want}」，却是「{got}」"),
+]
+_PYTHON_ERRORS = {"ZeroDivisionError": "除数为零", "TypeError": "类型不匹配", "ValueError": "取值不正确",
+                  "RecursionError": "递归层数过多（宏或 include 互相调用）", "OverflowError": "数值过大"}
+
+
+def explain(error: BaseException) -> str:
+    """A template's mistake in words a webmaster can act on: Jinja's own (English) words follow where they add
+    something, as they are what its documentation and search engines know."""
+    words = str(getattr(error, "message", None) or error).strip()
+    for pattern, chinese in _EXPLAINED:
+        found = pattern.fullmatch(words)
+        if found is not None:
+            return chinese.format(**found.groupdict())
+    kind = type(error).__name__
+    if kind in _PYTHON_ERRORS:
+        return f"{_PYTHON_ERRORS[kind]}（{kind}: {words}）" if words else _PYTHON_ERRORS[kind]
+    return f"{kind}: {words}" if words else kind

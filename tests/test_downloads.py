@@ -340,3 +340,19 @@ def test_a_very_long_title_and_an_ancient_date_still_make_a_word_file(make_proje
     assert props.title == "长" * 254 + "…" and len(props.comments) == 255
     assert {info.date_time[:3] for info in zipfile.ZipFile(word).infolist()} == {(1980, 1, 1)}
     assert any(p.text == title for p in Document(str(word)).paragraphs)  # the document itself keeps it whole
+
+
+def test_a_mistake_in_the_pdf_template_is_an_error_at_its_line(make_project) -> None:
+    """An override of pdf/report.html that failed ended the build with a traceback (UndefinedError,
+    ZeroDivisionError): only page templates were reported as SB403."""
+    root = make_project({"content/a.md": report_text()})
+    (root / "templates" / "pdf").mkdir(parents=True)
+    for template, words in (("{{ oops }}", "变量「oops」未定义"), ("\n{{ 1 / 0 }}", "除数为零")):
+        (root / "templates" / "pdf" / "report.html").write_text(template, encoding="utf-8")
+        with pytest.raises(BuildFailed) as failed:
+            build(root, root / "output", TODAY)
+        [problem] = failed.value.problems
+        assert problem.code == "SB403" and problem.location is not None and words in problem.message
+        assert problem.location.path == "templates/pdf/report.html"
+        assert problem.location.line == template.count("\n") + 1
+        assert not (root / "output").exists()

@@ -14,7 +14,7 @@ import jinja2
 
 from ..errors import BuildFailed, Problem
 from ..model import Report
-from ..templates import place_signature
+from ..templates import place_signature, render_template
 
 TEMPLATE = "pdf/report.html"
 
@@ -31,7 +31,7 @@ def require_cjk_font() -> None:
 
 def pdf_html(env: jinja2.Environment, report: Report, body_html: str) -> str:
     body_html, meta = place_signature(env, report.meta, body_html)
-    return env.get_template(TEMPLATE).render(meta=meta, body_html=body_html)
+    return render_template(env, TEMPLATE, {"meta": meta, "body_html": body_html})
 
 
 SITE = "https://site.invalid/"

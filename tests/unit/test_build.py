@@ -140,3 +140,53 @@ def test_the_navigation_marks_only_the_page_it_is_on(sample_site_minified: Path)
     detail = next(p for p in (sample_site_minified / "xxgk").rglob("*.html") if not p.name.startswith("index"))
     assert marked(detail.relative_to(sample_site_minified).as_posix()) == []
     assert marked("wzasm.html") == []
+
+
+@pytest.mark.parametrize(("template", "line", "words"), [
+    ("{{ 1 / 0 }}", 2, "除数为零（ZeroDivisionError"),  # any Python error in a template was a traceback
+    ('{{ "页" + 1 }}', 2, "类型不匹配（TypeError"),
+    ("{% macro m() %}{{ m() }}{% endmacro %}{{ m() }}", 2, "递归层数过多"),
+    ("{{ oops }}", 2, "变量「oops」未定义"),
+    ("{% frob %}", 2, "不认识的标签「frob」"),
+    ("{% for x in y %}", 2, "不认识的标签「endblock」（可能是标签没有正确嵌套或闭合）"),
+])
+def test_any_template_mistake_is_an_error_at_its_line_in_chinese(template: str, line: int, words: str,
+                                                                  make_project) -> None:
+    root = make_project({"content/a.md": report_text()})
+    (root / "templates").mkdir()
+    (root / "templates" / "detail.html").write_text(
+        '{% extends "builtin/detail.html" %}\n{% block main %}' + template + "{% endblock %}\n", encoding="utf-8")
+    with pytest.raises(BuildFailed) as failed:
+        build(root, root / "output", TODAY, downloads=False)
+    [problem] = failed.value.problems
+    assert problem.code == "SB403" and problem.location is not None, problem.format()
+    assert problem.location.path == "templates/detail.html" and words in problem.message, problem.format()
+    assert problem.location.line == line
+    assert not (root / "output").exists()
+
+
+def test_a_template_mistake_in_a_worker_process_is_reported_as_in_one_process(make_project) -> None:
+    """With --jobs 2 a template error ended the build with BrokenProcessPool (the failure could not be sent back
+    from the worker); then it lost its file and line (the traceback that says where does not travel)."""
+    root = make_project({f"content/r{i}.md": report_text(index=f"t/{i}", title=f"报告{i}") for i in range(30)})
+    (root / "templates").mkdir()
+    for template in ("{{ oops }}", "{{ 1 / 0 }}", '{% include "nothere.html" %}'):
+        (root / "templates" / "detail.html").write_text(
+            '{% extends "builtin/detail.html" %}\n{% block main %}' + template + "{% endblock %}\n", encoding="utf-8")
+        shown = []
+        for jobs in (1, 2):
+            with pytest.raises(BuildFailed) as failed:
+                build(root, root / "output", TODAY, downloads=False, search=False, jobs=jobs)
+            shown.append([p.format() for p in failed.value.problems])
+        assert shown[0] == shown[1] and shown[0][0].startswith("templates/detail.html"), shown
+
+
+def test_a_template_failure_survives_pickling() -> None:
+    import pickle
+
+    from site_builder.templates import TemplateFailure
+
+    failure = TemplateFailure.of("detail.html", ZeroDivisionError("division by zero"))
+    copy = pickle.loads(pickle.dumps(failure))
+    assert (copy.template, copy.file, copy.line, copy.detail, copy.missing) == \
+        ("detail.html", "detail.html", None, "除数为零（ZeroDivisionError: division by zero）", None)

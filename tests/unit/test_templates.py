@@ -34,3 +34,19 @@ def test_an_edited_template_is_seen_by_the_next_build_environment(tmp_path: Path
     footer.write_text("新的页脚", encoding="utf-8")
     assert env.get_template("footer.html").render() == "旧"  # one build, one version of each template
     assert make_environment(tmp_path).get_template("footer.html").render() == "新的页脚"
+
+
+def test_template_mistakes_are_explained_in_chinese() -> None:
+    import jinja2
+
+    from site_builder.templates import explain
+
+    env = jinja2.Environment(undefined=jinja2.StrictUndefined)
+    for source, words in (("{% if x %}", "模板意外结束（缺少 endif、endfor、endblock 等结束标签）"),
+                          ("{{ 1 + }}", "语法错误：此处不应出现「end of print statement」")):
+        try:
+            env.from_string(source)
+        except jinja2.TemplateSyntaxError as error:
+            assert explain(error) == words
+    assert explain(ValueError("bad")) == "取值不正确（ValueError: bad）"
+    assert explain(KeyError()) == "KeyError"
