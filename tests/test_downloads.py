@@ -356,3 +356,32 @@ def test_a_mistake_in_the_pdf_template_is_an_error_at_its_line(make_project) -> 
         assert problem.location.path == "templates/pdf/report.html"
         assert problem.location.line == template.count("\n") + 1
         assert not (root / "output").exists()
+
+
+def test_a_table_of_many_columns_keeps_every_column_on_the_pdf_page(make_project) -> None:
+    """At 12 pt a table of 16 columns of five-digit figures was wider than the 版心: its last columns were cut
+    off the page (pdftotext: gone). Wide tables are now set smaller, and cells may wrap anywhere as a last
+    resort (40 columns stay on the page, one character a line)."""
+    for columns in (12, 16, 20):
+        head = "| " + " | ".join(f"项目{i}" for i in range(columns)) + " |\n|" + "---|" * columns + "\n"
+        rows = "".join("| " + " | ".join(f"{10000 + r * 1000 + i * 37}" for i in range(columns)) + " |\n"
+                       for r in range(3))
+        root = make_project({"content/a.md": report_text(index="t/1", body=head + rows)})
+        build(root, root / "output", TODAY, search=False)
+        pdf = root / "output/xxgk/fdzdgknr/jcgk/t-1.pdf"
+        text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+        figures = {str(10000 + r * 1000 + i * 37) for r in range(3) for i in range(columns)}
+        assert {figure for figure in figures if figure not in text} == set(), columns  # none cut off or broken
+
+
+def test_wide_tables_are_marked_for_a_smaller_size() -> None:
+    from site_builder.exports.pdf import sized_tables
+
+    def table(columns: int) -> str:
+        return "<table>\n<thead>\n<tr>\n" + "<th>甲</th>\n" * columns + "</tr>\n</thead>\n</table>\n"
+
+    assert sized_tables(table(8)) == table(8)
+    assert sized_tables(table(9)).startswith('<table class="wide">')
+    assert sized_tables(table(13)).startswith('<table class="wider">')
+    assert sized_tables(table(17) + table(3)) == table(17).replace("<table>", '<table class="widest">') + table(3)
+    assert sized_tables("<p>没有表格</p>") == "<p>没有表格</p>"
