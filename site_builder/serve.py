@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .build import build
+from .cliparser import EXIT_USAGE
 from .config import CONFIG_NAME
 from .errors import BuildFailed, Problem, listed, os_reason
 from .messages import render_message
@@ -100,7 +101,7 @@ def serve(project_dir: Path, port: int, today: dt.date) -> int:
     busy = port_problem(port)
     if busy is not None:  # before the first build, which may take a while
         print(f"{render_message('SB903', {'port': port, 'reason': busy})} [SB903]", file=sys.stderr)
-        return 2
+        return EXIT_USAGE
     state = PreviewState()
     rebuild(project_dir, today, state)
     for problem in state.problems:

@@ -79,8 +79,9 @@ class TemplateFailure(Exception):
 
     @classmethod
     def of(cls, template: str, error: BaseException) -> TemplateFailure:
-        line = getattr(error, "lineno", None)
-        file = getattr(error, "filename", None) or getattr(error, "name", None) or template
+        jinja = isinstance(error, jinja2.TemplateError)  # Python's own errors have a `name` too (AttributeError)
+        line = getattr(error, "lineno", None) if jinja else None
+        file = (getattr(error, "filename", None) or getattr(error, "name", None) if jinja else None) or template
         if line is None and (frame := _template_frame(error)) is not None:
             file, line = frame
         missing = error.message if isinstance(error, jinja2.TemplateNotFound) else None

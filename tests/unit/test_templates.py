@@ -50,3 +50,11 @@ def test_template_mistakes_are_explained_in_chinese() -> None:
             assert explain(error) == words
     assert explain(ValueError("bad")) == "取值不正确（ValueError: bad）"
     assert explain(KeyError()) == "KeyError"
+
+
+def test_a_python_error_with_a_name_is_placed_at_its_template_not_at_the_name() -> None:
+    """AttributeError and NameError carry a `name` (the attribute's): it was taken for the template file."""
+    from site_builder.templates import TemplateFailure
+
+    failure = TemplateFailure.of("detail.html", AttributeError("no attribute", name="summary"))
+    assert failure.file == "detail.html" and failure.line is None
