@@ -14,7 +14,7 @@ from .editorial import editorial_warnings
 from .errors import Location, Problem, Severity, errors_only, relative_to
 from .frontmatter import split_front_matter
 from .media import resolve_images
-from .metadata import index_key, is_published, validate_meta
+from .metadata import PUBLIC, index_key, is_published, validate_meta
 from .model import Report, ReportMeta, SiteConfig, Source
 from .pagecount import download_warning
 from .sourcecache import CachedSource
@@ -40,6 +40,24 @@ class Checked:
     """(src as written, media/ output path) for each local image."""
     stat: tuple[int, int] = (0, 0)
     """(size, mtime_ns) of the file when it was read."""
+    published_line: int | None = None
+    """Where 公开日期 is (for a file just read; the cache does not keep it, see far_ahead)."""
+
+
+FAR_AHEAD_DAYS = 366
+"""A 公开日期 further ahead than this is more likely a mistyped year than a report scheduled on purpose."""
+
+
+def far_ahead(item: Checked, today: dt.date) -> Checked:
+    """The item with a warning (SB326) when its 公开日期 is more than a year away: the report waits unseen
+    until then. Only a file just read can get it, and that is enough: a date only comes nearer, so a cached
+    file (one without warnings) never needs it, and one with it is never cached."""
+    days = (item.meta.published - today).days
+    if days <= FAR_AHEAD_DAYS or item.meta.disclosure != PUBLIC:
+        return item
+    warning = Problem("SB326", Location(item.source.rel, item.published_line), field="公开日期",
+                      severity=Severity.WARNING, args={"date": item.meta.published.isoformat(), "days": days})
+    return replace(item, warnings=(*item.warnings, warning))
 
 
 def check_source(source: Source, config: SiteConfig, content_dir: Path,
@@ -73,7 +91,7 @@ def check_source(source: Source, config: SiteConfig, content_dir: Path,
                                 args=warning[1]))
     return Checked(slim(source), meta, skip, column_field.line if column_field else None,
                    split.fields["索引号"].line, split.body_line, source.digest, tuple(problems),
-                   tuple(images.items()), source.stat)
+                   tuple(images.items()), source.stat, split.fields["公开日期"].line)
 
 
 def text_size(body: str) -> int:
@@ -148,6 +166,8 @@ def load_reports(project_dir: Path, config: SiteConfig, today: dt.date,
     checked: list[Checked] = []
     for path in paths:
         result = unchanged[path] if path in unchanged else fresh[path]
+        if isinstance(result, Checked) and path not in unchanged:
+            result = far_ahead(result, today)
         if isinstance(result, list):
             problems.extend(result)
         else:

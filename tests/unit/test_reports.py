@@ -124,3 +124,25 @@ def test_a_repeated_doc_no_is_dropped_with_the_title() -> None:
     assert repeated_title_lines("标题\n示司发〔2024〕40号\n正文", "标题", "示司发〔2024〕40号") == 2
     assert repeated_title_lines("示司发〔2024〕40号\n正文", "标题", "") == 0
     assert repeated_title_lines("标题\n标题\n正文", "标题", "") == 1  # each once: a second one is text
+
+
+def test_a_publication_date_more_than_a_year_ahead_is_a_warning_that_stays(make_project) -> None:
+    """公开日期 2062 for 2026 passed silently and the report never appeared (SB324 only covers years outside
+    1949–2099). The warning is shown by every build, not only the first (files with warnings are not cached)."""
+    from site_builder.build import build, check
+
+    root = make_project({
+        "content/far.md": report_text(index="t/1", written="2061-12-30", published="2062-01-01"),
+        "content/soon.md": report_text(index="t/2", written="2026-11-30", published="2026-12-01"),
+        "content/asked.md": report_text(index="t/3", disclosure="依申请公开", written="2061-12-30",
+                                        published="2062-01-01"),
+    })
+    problems = check(root, TODAY)
+    assert [(p.code, p.location.path if p.location else None, p.location.line if p.location else None, p.field)
+            for p in problems] == [("SB326", "content/far.md", 7, "公开日期")]
+    assert "公开日期 2062-01-01 在 13149 天之后" in problems[0].format()
+    first = build(root, root / "output", TODAY, downloads=False, search=False)
+    (root / "content/soon.md").write_text(report_text(index="t/2", title="改过", written="2026-11-30",
+                                                      published="2026-12-01"), encoding="utf-8")
+    second = build(root, root / "output", TODAY, downloads=False, search=False)
+    assert [p.code for p in first.warnings] == [p.code for p in second.warnings] == ["SB326"]
