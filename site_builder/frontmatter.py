@@ -22,7 +22,7 @@ def split_front_matter(source: Source) -> FrontMatter | list[Problem]:
     in traditional characters (索引號) is read as the field it spells."""
     found = header_and_body(source.text)
     if found is None:
-        return [Problem("SB203", Location(source.rel, 1))]
+        return [Problem("SB203", Location(source.rel, 1), args={"hint": missing_fence_hint(source.text)})]
     if isinstance(found, int):
         return [Problem("SB204", Location(source.rel, 1))]
     header, body, end = found
@@ -31,6 +31,23 @@ def split_front_matter(source: Source) -> FrontMatter | list[Problem]:
     if isinstance(result, list):
         return result
     return FrontMatter(fields=result, body=body, body_line=end + 2)
+
+
+def missing_fence_hint(text: str) -> str:
+    """What the file starts with instead of ---, in words: blank lines above it, the TOML (+++) or JSON ({)
+    front matter Hugo users bring, or nothing at all."""
+    lines = text.split("\n", 50)[:50]
+    first = next((number for number, line in enumerate(lines) if line.strip()), None)
+    if first is None:
+        return "（文件是空的）" if len(lines) < 50 else ""
+    line = lines[first].strip()
+    if line == _FENCE:
+        return f"（--- 之前有 {first} 个空行，请删除它们，让 --- 成为第一行）"
+    if line == "+++":
+        return "（这是 Hugo 的 TOML 写法：请把 +++ 改为 ---，字段写成「键: 值」）"
+    if line.startswith("{"):
+        return "（这是 JSON 写法：请改为 --- 之间「键: 值」的 YAML）"
+    return ""
 
 
 def header_and_body(text: str) -> tuple[str, str, int] | int | None:

@@ -89,3 +89,18 @@ def test_every_yaml_error_editors_meet_is_explained_in_chinese(text: str) -> Non
     assert isinstance(problem, Problem) and problem.code == "SB205"
     detail = str(problem.args["detail"])
     assert not re.search("[A-Za-z]{3,}", detail.replace("YAML", "").replace("Tab", "")), detail
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("\n\n---\n索引号: a/1\n---\n正文\n", "（--- 之前有 2 个空行，请删除它们，让 --- 成为第一行）"),
+    ('+++\ntitle = "报告"\n+++\n\n正文。\n', "（这是 Hugo 的 TOML 写法：请把 +++ 改为 ---，字段写成「键: 值」）"),
+    ('{\n"title": "报告"\n}\n\n正文。\n', "（这是 JSON 写法：请改为 --- 之间「键: 值」的 YAML）"),
+    ("", "（文件是空的）"),
+    ("  \n\n", "（文件是空的）"),
+    ("罗庄区司法局2025年普法工作计划\n\n正文\n", ""),
+])
+def test_a_file_without_front_matter_is_told_what_it_starts_with(text: str, hint: str) -> None:
+    """Blank lines above ---, Hugo's TOML (+++) and JSON front matter got the same bare SB203 as no header."""
+    problems = _split(text)
+    assert isinstance(problems, list) and [(p.code, p.location.line) for p in problems] == [("SB203", 1)]
+    assert problems[0].message.endswith("再以 --- 结束" + hint)
