@@ -72,6 +72,10 @@ def check_source(source: Source, config: SiteConfig, content_dir: Path,
     elif (size := text_size(split.body)) > MAX_INDEXED_CHARS * 9 // 10:  # the index counts rendered text
         problems.append(Problem("SB319", Location(source.rel, split.body_line), severity=Severity.WARNING,
                                 args={"length": size, "limit": MAX_INDEXED_CHARS}))
+    if (comment := split.body.find("<!--")) >= 0:  # most Markdown tools hide it; here it is published as text
+        line = split.body_line + split.body.count("\n", 0, comment)
+        problems.append(Problem("SB327", Location(source.rel, line), severity=Severity.WARNING,
+                                args={"text": split.body[comment : comment + 30].split("\n")[0]}))
     images, image_problems = resolve_images(split.body, source.path, source.rel, split.body_line, content_dir)
     problems += image_problems
     if meta is None or errors_only(problems):

@@ -146,3 +146,16 @@ def test_a_publication_date_more_than_a_year_ahead_is_a_warning_that_stays(make_
                                                       published="2026-12-01"), encoding="utf-8")
     second = build(root, root / "output", TODAY, downloads=False, search=False)
     assert [p.code for p in first.warnings] == [p.code for p in second.warnings] == ["SB326"]
+
+
+def test_an_html_comment_is_a_warning_that_it_will_be_published(make_project) -> None:
+    """Editors hide notes in <!-- --> as other Markdown tools let them; here raw HTML is shown as text, so the
+    note went onto the public page without a word."""
+    from site_builder.build import check
+
+    root = make_project({"content/a.md": report_text(body="正文。\n\n<!-- 内部备注：数据待核实 -->\n\n第二段。"),
+                         "content/b.md": report_text(index="t/2", body="正文里没有注释。")})
+    problems = check(root, TODAY)
+    assert [(p.code, p.location.path if p.location else None, p.location.line if p.location else None)
+            for p in problems] == [("SB327", "content/a.md", 12)]
+    assert "「<!-- 内部备注：数据待核实 -->」是 HTML 注释" in problems[0].format()
