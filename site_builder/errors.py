@@ -127,17 +127,18 @@ def listed(problems: list[Problem]) -> list[str]:
     return lines
 
 
-_OS_REASONS = {errno.EACCES: "没有写入权限", errno.EPERM: "没有写入权限", errno.ENOSPC: "磁盘空间不足",
+_OS_REASONS = {errno.EACCES: "没有{action}权限", errno.EPERM: "没有{action}权限", errno.ENOSPC: "磁盘空间不足",
                errno.EDQUOT: "超出磁盘配额", errno.EROFS: "文件系统为只读", errno.ENAMETOOLONG: "文件名过长",
-               errno.ENOENT: "文件或目录不存在（可能被其他程序删除或移走）", errno.EIO: "磁盘读写出错"}
+               errno.ENOENT: "文件或目录不存在（可能被其他程序删除或移走）", errno.EIO: "磁盘{action}出错",
+               errno.ELOOP: "符号链接形成循环"}
 
 
-def os_reason(exc: OSError) -> str:
-    """Why writing failed, in words a webmaster can act on, with the file; the system's own (English) words
-    only for rarer errors, after their number."""
+def os_reason(exc: OSError, action: str = "写入", named: bool = True) -> str:
+    """Why reading or writing (`action`) failed, in words a webmaster can act on, with the file unless the
+    message names it already; the system's own (English) words only for rarer errors, after their number."""
     known = _OS_REASONS.get(exc.errno or 0)
-    reason = known or f"系统错误 {exc.errno}（{exc.strerror or type(exc).__name__}）"
-    return f"{reason}（{exc.filename}）" if exc.filename else reason
+    reason = known.format(action=action) if known else f"系统错误 {exc.errno}（{exc.strerror or type(exc).__name__}）"
+    return f"{reason}（{exc.filename}）" if named and exc.filename else reason
 
 
 def cache_not_saved(exc: OSError) -> Problem:

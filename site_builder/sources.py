@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import os
 import re
 import stat
 from pathlib import Path
 
-from .errors import Location, Problem, relpath
+from .errors import Location, Problem, os_reason, relpath
 from .model import Source
 from .tree import entries_under
 
@@ -26,8 +25,6 @@ _UNFAIR_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 """What a file name may not hold: control characters and line separators (a line break splits every message
 naming the file), and the surrogates Python keeps bytes that are not UTF-8 as (no message or cache can hold
 them)."""
-_REASONS = {errno.EACCES: "没有读取权限", errno.EPERM: "没有读取权限", errno.ENOENT: "文件已被删除或移走",
-            errno.EIO: "磁盘读取出错", errno.ELOOP: "符号链接形成循环"}
 MAX_INDEXED_CHARS = 100_000
 """Text of one report the search index takes (about five times the longest real report): a huge file of text
 that never repeats (random characters) costs about 1.5 KB of memory a character while its segment is indexed."""
@@ -116,7 +113,7 @@ def read_source(path: Path, project_dir: Path) -> Source | Problem:
             if len(raw) > info.st_size:  # it grew since: the rest too (decode_source refuses it if too large)
                 raw += handle.read(MAX_FILE_BYTES + 1 - len(raw))
     except OSError as exc:  # no permission, removed since it was found, a disk error
-        return Problem("SB215", Location(rel), args={"reason": _REASONS.get(exc.errno or 0, f"系统错误 {exc.errno}")})
+        return Problem("SB215", Location(rel), args={"reason": os_reason(exc, "读取", named=False)})
     decoded = decode_source(raw, path, rel)
     if isinstance(decoded, Source):
         return Source(decoded.path, decoded.rel, decoded.text, decoded.digest, (info.st_size, info.st_mtime_ns))

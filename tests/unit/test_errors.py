@@ -59,3 +59,15 @@ def test_os_reasons_are_in_chinese_with_the_file() -> None:
     assert os_reason(OSError(errno.EDQUOT, os.strerror(errno.EDQUOT))) == "超出磁盘配额"
     rare = os_reason(OSError(errno.EMLINK, os.strerror(errno.EMLINK), "x"))  # the number, then the system's words
     assert rare.startswith(f"系统错误 {errno.EMLINK}（") and rare.endswith("（x）")
+
+
+def test_os_reasons_name_the_action_and_leave_the_file_to_the_message_when_asked() -> None:
+    import errno
+    import os
+
+    from site_builder.errors import os_reason
+
+    denied = OSError(errno.EACCES, os.strerror(errno.EACCES), "content/a.md")
+    assert os_reason(denied) == "没有写入权限（content/a.md）"
+    assert os_reason(denied, "读取", named=False) == "没有读取权限"
+    assert os_reason(OSError(errno.ELOOP, os.strerror(errno.ELOOP), "x"), "读取", named=False) == "符号链接形成循环"
