@@ -6,6 +6,7 @@ import datetime as dt
 import re
 
 from .errors import Location, Problem, Severity
+from .metadata import plausible_dates
 from .model import FrontMatter, ReportMeta
 
 DISCLOSURE_WORKING_DAYS = 20
@@ -42,7 +43,7 @@ def _warn(code: str, rel: str, line: int | None, field: str | None, **args: obje
 def editorial_warnings(split: FrontMatter, meta: ReportMeta, rel: str) -> list[Problem]:
     warnings: list[Problem] = []
     line_of = {key: value.line for key, value in split.fields.items()}
-    delay = working_days_between(meta.written, meta.published)
+    delay = working_days_between(meta.written, meta.published) if plausible_dates(meta) else 0
     if delay > DISCLOSURE_WORKING_DAYS:
         warnings.append(_warn("SB601", rel, line_of.get("公开日期"), "公开日期", days=delay,
                               limit=DISCLOSURE_WORKING_DAYS))

@@ -57,6 +57,12 @@ PUBLIC = "主动公开"
 FIRST_YEAR, LAST_YEAR = 1949, 2099
 """Years a report's dates plausibly fall in; outside them most likely a typo (0225 for 2025), which would
 publish the report under a year of its own, or (a 公开日期 of 2205) hold it back for ever."""
+
+
+def plausible_dates(meta: ReportMeta) -> bool:
+    """Both dates within FIRST_YEAR–LAST_YEAR: warnings drawn from the dates (how far apart, how far ahead) are
+    noise beside SB324's for a year mistyped."""
+    return all(FIRST_YEAR <= day.year <= LAST_YEAR for day in (meta.written, meta.published))
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _INDEX_NO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.\-]{0,79}$")
 _LIST_SPLIT = re.compile(r"[,，;；、\s]+")

@@ -14,7 +14,7 @@ from .editorial import editorial_warnings
 from .errors import Location, Problem, Severity, errors_only, relative_to
 from .frontmatter import split_front_matter
 from .media import resolve_images
-from .metadata import PUBLIC, index_key, is_published, validate_meta
+from .metadata import PUBLIC, index_key, is_published, plausible_dates, validate_meta
 from .model import Report, ReportMeta, SiteConfig, Source
 from .pagecount import download_warning
 from .sourcecache import CachedSource
@@ -53,7 +53,7 @@ def far_ahead(item: Checked, today: dt.date) -> Checked:
     until then. Only a file just read can get it, and that is enough: a date only comes nearer, so a cached
     file (one without warnings) never needs it, and one with it is never cached."""
     days = (item.meta.published - today).days
-    if days <= FAR_AHEAD_DAYS or item.meta.disclosure != PUBLIC:
+    if days <= FAR_AHEAD_DAYS or item.meta.disclosure != PUBLIC or not plausible_dates(item.meta):
         return item
     warning = Problem("SB326", Location(item.source.rel, item.published_line), field="公开日期",
                       severity=Severity.WARNING, args={"date": item.meta.published.isoformat(), "days": days})

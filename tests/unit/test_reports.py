@@ -159,3 +159,12 @@ def test_an_html_comment_is_a_warning_that_it_will_be_published(make_project) ->
     assert [(p.code, p.location.path if p.location else None, p.location.line if p.location else None)
             for p in problems] == [("SB327", "content/a.md", 12)]
     assert "「<!-- 内部备注：数据待核实 -->」是 HTML 注释" in problems[0].format()
+
+
+def test_a_mistyped_year_gets_one_warning_not_three(make_project) -> None:
+    """公开日期 2205 was SB324 (year outside 1949–2099), SB601 (46,960 working days after 成文日期) and SB326
+    (65,044 days ahead) for one typo; the year's own warning says it."""
+    from site_builder.build import check
+
+    root = make_project({"content/a.md": report_text(written="2025-01-02", published="2205-01-03")})
+    assert [p.code for p in check(root, TODAY)] == ["SB324"]
