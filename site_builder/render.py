@@ -22,7 +22,7 @@ from .model import Column, Heading, OutputFile, RenderedBody, Report, ReportMeta
 from .pagekeys import PageCache, PageKeys
 from .paginate import Page, paginate
 from .site import adjacency, group_by_publisher, group_by_year, walk_columns
-from .templates import TemplateFailure, place_signature, render_template
+from .templates import place_signature, render_template
 from .urls import agency_slug, page_file, relative_from
 
 HOME_LATEST = 10
@@ -366,4 +366,4 @@ def render_site(env: jinja2.Environment, site: Site, minify: bool, downloads: Do
         yield from renderer.run(task)
 
 
-__all__ = ["render_site", "Renderer", "TemplateFailure", "Page"]
+__all__ = ["render_site", "Renderer", "Page"]
