@@ -21,7 +21,7 @@ def minify_page(html: str, slots: dict[str, str] | None = None) -> str:
         html,
         keep_closing_tags=True,
         keep_html_and_head_opening_tags=True,
-        minify_css=True,
+        minify_css=False,
         minify_js=False,
     )
     return fill_slots(small, slots) if slots else small
