@@ -15,12 +15,15 @@ from .defuse import defused
 from .gongwen import (
     ADDRESSEE_CLASS,
     ATTACHMENT_CLASS,
+    KIND_NAMES,
+    NUMBERED,
     TABLE_OPEN,
     Outline,
     is_addressee,
     numbering_kind,
     pasted_paragraphs,
     split_heading,
+    split_lead,
 )
 from .model import Heading, RenderedBody
 from .signature import MAX_BANJI, banji_start, find_closing, find_signature_lines, is_note
@@ -41,6 +44,7 @@ _UNSURE_SOURCE = ("\\", "&", "\0", "\r")
 one by one, so such texts go that way."""
 Block = tuple[str, str, int, str, str]
 """kind (p, heading, table, hr), inner HTML, and for a heading its level, id and class."""
+_CLASSES = {kind: f"gw-{kind}" for kind in KIND_NAMES.values()}
 MAX_INLINE_DEPTH = 20
 """As mdtree.MAX_DEPTH: deeper inline nesting is shown as source text by the tree path."""
 
@@ -99,20 +103,24 @@ def _structured(blocks: list[tuple[str, str]]) -> RenderedBody:
     outline = Outline()
     out: list[Block] = []
     for kind, inner in blocks:
-        if kind.startswith("md"):
-            out.append(("heading", inner, *outline.place(kind), ""))
-            continue
         if kind == "p":
+            marked = "<" in inner or "&" in inner
             head = inner[:16]
-            number = numbering_kind(head if "<" not in head and "&" not in head else _line_text(inner)[:16])
+            number = numbering_kind(_line_text(inner)[:16] if marked and ("<" in head or "&" in head) else head)
             if number and outline.takes(number):
-                split = _split_numbered(number, inner)
+                if marked or number not in NUMBERED:
+                    split = _split_numbered(number, inner)
+                else:  # plain text numbered 一、 （一） 1. （1）: most paragraphs of most reports
+                    split = split_lead(inner.lstrip(" \u3000"))
                 if split is not None:
                     lead, rest = split
-                    out.append(("heading", lead, *outline.place(number), f"gw-{number}"))
+                    out.append(("heading", lead, *outline.place(number), _CLASSES[number]))
                     if rest:
-                        out.append(("p", rest, 0, "", ""))
+                        out.append(("p", rest.lstrip(" \u3000\n"), 0, "", ""))
                     continue
+        elif kind.startswith("md"):
+            out.append(("heading", inner, *outline.place(kind), ""))
+            continue
         out.append((kind, inner, 0, "", ""))
     banji = _banji(out)
     end = next((i for i, block in enumerate(out) if block[4] == ATTACHMENT_CLASS), banji)
@@ -256,16 +264,17 @@ def _is_note(block: Block) -> bool:
 
 
 def _blocks(blocks: list[Block], out: list[str], plain: list[str], headings: list[Heading]) -> None:
+    write, say = out.append, plain.append
     for kind, inner, level, anchor, cls in blocks:
         if kind == "p" or kind == "heading":
-            words = _plain(inner)
-            plain.append(words)
+            words = _plain(inner) if "<" in inner or "&" in inner else inner.replace("\n", " ").strip()
+            say(words)
+            shown = inner.replace(NEWLINE, BREAK) if "\n" in inner else inner
             if kind == "p":
-                out.append(f'<p class="{cls}">' if cls else "<p>")
-                out.append(f"{inner.replace(NEWLINE, BREAK)}</p>\n")
+                write(f'<p class="{cls}">{shown}</p>\n' if cls else f"<p>{shown}</p>\n")
                 continue
             attrs = f' id="{anchor}" class="{cls}"' if cls else f' id="{anchor}"'
-            out.append(f"<h{level}{attrs}>{inner.replace(NEWLINE, BREAK)}</h{level}>\n")
+            write(f"<h{level}{attrs}>{shown}</h{level}>\n")
             headings.append(Heading(level, words, anchor))
         elif kind == "table":
             out.append(TABLE_OPEN)

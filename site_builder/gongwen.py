@@ -45,13 +45,15 @@ TABLE_OPEN = '<div class="table-scroll" role="region" tabindex="0" aria-label="�
 
 _KIND = re.compile(rf"[ \u3000]*(?:{_NUMBERING.pattern}|{_PART.pattern})")
 """Numbering first, then parts, after any indent: one match per paragraph (it runs on every one)."""
-_KIND_NAMES = {name: name.replace("_", "-") for name in _KIND.groupindex}
+KIND_NAMES = {name: name.replace("_", "-") for name in _KIND.groupindex}
+NUMBERED = frozenset(name.replace("_", "-") for name in _NUMBERING.groupindex)
+"""The 公文 numbering levels (一、 （一） 1. （1）), ranked by the order they come in."""
 
 
 def numbering_kind(text: str) -> str | None:
     """Which 公文 numbering level or part (chapter, section, article, attachment) a paragraph starts with."""
     found = _KIND.match(text)
-    return _KIND_NAMES[found.lastgroup] if found is not None and found.lastgroup else None
+    return KIND_NAMES[found.lastgroup] if found is not None and found.lastgroup else None
 
 
 def pasted_paragraphs(lines: list[str]) -> list[int]:
@@ -117,6 +119,16 @@ class Outline:
         return not self.in_articles or kind in PARTS or kind == "attachment"
 
     def place(self, kind: str) -> tuple[int, str]:
+        stack, counts, anchors = self.stack, self.counts, self.anchors
+        if stack and stack[-1] == kind and kind in NUMBERED:  # the next of a run of siblings: most headings
+            counts[-1] += 1
+            anchor = (anchors[-2] + "-" if len(anchors) > 1 else "s") + str(counts[-1])
+            anchors[-1] = anchor
+            return min(len(stack) + 1, 6), anchor
+        return self.placed(kind)
+
+    def placed(self, kind: str) -> tuple[int, str]:
+        """`place` by the whole rule (the tests hold the shortcut to it)."""
         stack, counts, anchors = self.stack, self.counts, self.anchors
         rank = _RANK.get(kind)
         if kind.startswith("md") or kind == "attachment":

@@ -17,6 +17,17 @@ def test_ids_are_the_open_levels_counts_joined() -> None:
             assert level == min(len(outline.stack) + 1, 6)
 
 
+def test_the_shortcut_for_siblings_places_as_the_whole_rule() -> None:
+    rng = random.Random(20261203)
+    kinds = [*KINDS, "chapter", "section", "attachment", "cn", "cn-paren", "cn-paren", "arabic", "arabic"]
+    for _ in range(5000):
+        fast, whole = Outline(), Outline()
+        for _ in range(rng.randint(1, 60)):
+            kind = rng.choice(kinds)
+            assert fast.place(kind) == whole.placed(kind)
+            assert (fast.stack, fast.counts, fast.anchors) == (whole.stack, whole.counts, whole.anchors)
+
+
 def test_markdown_headings_outrank_numbering() -> None:
     outline = Outline()
     assert [outline.place(k) for k in ("cn", "cn-paren", "cn-paren", "md1", "cn", "md1")] == [
