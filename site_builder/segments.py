@@ -26,6 +26,33 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 find that out with the block rules)."""
 
 
+MAX_BLOCK_NODES = 100_000
+"""What one run of text without a blank line (to the parser one paragraph, list, quote or table, which no cut
+can split) may hold of lines and Markdown marks together: each costs the parser's tree 1–2 KB, so 5 MB of
+`*a* ` or of one-word list items took 2.3 GB and half a minute. Text pasted from Word, one paragraph a line
+with no blank line between, has a line a hundred characters or so: 5 MB of it is 50,000."""
+_MARKS = "\n*_~[]`<>|!\\&.-+)#"
+"""Line breaks and the characters Markdown's nodes are made of (list items start with -, +, 1. or 1))."""
+
+
+def crowded_block(text: str) -> tuple[int, int] | None:
+    """(where it starts, how many lines and marks) of the first run of `text` without a blank line that holds
+    more than MAX_BLOCK_NODES; None when none does (a text shorter than that never does, and is not read)."""
+    if len(text) <= MAX_BLOCK_NODES:
+        return None
+    start = 0
+    for blank in [*_BLANK_LINE.finditer(text), None]:
+        end = blank.start() if blank is not None else len(text)
+        if end - start > MAX_BLOCK_NODES:
+            run = text[start:end]
+            nodes = sum(map(run.count, _MARKS))
+            if nodes > MAX_BLOCK_NODES:
+                return start, nodes
+        if blank is not None:
+            start = blank.end()
+    return None
+
+
 @lru_cache(maxsize=1)
 def _block_parser() -> Any:
     return markdown_it_pyrs.MarkdownIt("zero").enable_many(BLOCK_PLUGINS)

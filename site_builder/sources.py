@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .errors import Location, Problem, os_reason, relpath
 from .model import Source
+from .segments import MAX_BLOCK_NODES, crowded_block
 from .tree import entries_under
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -94,6 +95,9 @@ def decode_source(raw: bytes, path: Path, rel: str) -> Source | Problem:
     for number, line_text in enumerate(text.split("\n") if len(text) > MAX_LINE_CHARS else (), start=1):
         if len(line_text) > MAX_LINE_CHARS:
             return Problem("SB211", Location(rel, number), args={"length": len(line_text), "limit": MAX_LINE_CHARS})
+    if (crowded := crowded_block(text)) is not None:
+        line = text.count("\n", 0, crowded[0]) + 1
+        return Problem("SB217", Location(rel, line), args={"count": crowded[1], "limit": MAX_BLOCK_NODES})
     return Source(path=path, rel=rel, text=text, digest=digest)
 
 

@@ -10,13 +10,13 @@ import pytest
 import yaml
 
 from site_builder.build import build, check
-from site_builder.errors import BuildFailed, Problem
+from site_builder.errors import BuildFailed, Problem, Severity
 from site_builder.messages import MESSAGES
 
 from .conftest import BASE_SITE, SITES, TODAY, report_text
 
 CASES = sorted(p.name for p in (SITES / "invalid").iterdir() if p.is_dir())
-HERE = {"SB202", "SB210", "SB211"}  # tested below in this file
+HERE = {"SB202", "SB210", "SB211", "SB217"}  # tested below in this file
 PROGRAMMATIC = {"SB326", "SB327", "SB409", "SB410", "SB213", "SB214", "SB215", "SB216", "SB324", "SB408", "SB601", "SB602", "SB603", "SB604", "SB605", "SB606", "SB607", "SB701", "SB702", "SB703", "SB116", "SB315", "SB316", "SB317", "SB318", "SB319", "SB320", "SB321", "SB322", "SB323", "SB501", "SB502", "SB401", "SB402", "SB403", "SB404", "SB405", "SB406", "SB407"}
 CLI_CODES = {"SB900", "SB901", "SB902", "SB903"}  # tested in tests/unit/test_cli.py
 
@@ -52,6 +52,17 @@ def test_sb202_oversized_file(make_project, tmp_path: Path) -> None:
     root = make_project({"content/big.md": report_text(body="法" * (6 * 1024 * 1024 // 3))})
     problems = check(root, TODAY)
     assert [(p.code, p.location.path if p.location else None) for p in problems] == [("SB202", "content/big.md")]
+
+
+def test_sb217_one_paragraph_too_crowded_to_parse(make_project) -> None:
+    """Lines and marks of one paragraph or list (no blank line to cut it at) are counted; apart, they are not."""
+    items = "- 一项\n" * 60_000
+    root = make_project({"content/list.md": report_text(body="引言。\n\n" + items),
+                         "content/apart.md": report_text(body="引言。\n\n" + items.replace("\n", "\n\n"))})
+    problems = [p for p in check(root, TODAY) if p.severity is Severity.ERROR]  # apart.md: long (SB319, SB322)
+    assert [(p.code, p.location.path, p.location.line) for p in problems if p.location] == [
+        ("SB217", "content/list.md", 12)]
+    assert "一整段里有 119999 个换行和 Markdown 标记" in problems[0].format()  # the last line break ends the file
 
 
 def test_sb211_overlong_line(make_project) -> None:

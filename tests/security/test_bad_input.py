@@ -33,6 +33,9 @@ EXPECT = {  # file → (exit code, code expected, line expected)
     "deep-quotes.md": (0, None, None),
     "emphasis-nesting.md": (0, None, None),
     "reference-flood.md": (0, None, None),
+    "emphasis-flood.md": (1, "SB217", 12),
+    "list-flood.md": (1, "SB217", 12),
+    "pasted-from-word.md": (0, None, None),
 }
 # Peak memory of this process itself: VmHWM (getrusage's maxrss would include the parent's peak, which Linux
 # carries across exec).
@@ -41,10 +44,16 @@ GENERATED = {  # too large to keep in the repository: made here, byte for byte t
     "deep-nesting.md": HEAD + "\n" + ">" * 10000 + " 深\n\n" + "".join("  " * i + "- 项\n" for i in range(2000))
     + "\n" + "[" * 10000 + "x" + "]" * 10000 + "\n" + "*" * 10000 + "\n",
     # markdown-it.rs overflowed its stack on these quotes (the build died of a segfault), and took time quadratic
-    # in the emphasis pairs (20,000: 23 s) and the reference definitions (20,000: 12 s) of one paragraph
+    # in the emphasis pairs (20,000: 23 s) and the reference definitions (20,000: 12 s) of one paragraph; these two
+    # stay under SB217's limit on one paragraph's marks, so that they reach the parser (defuse.py)
     "deep-quotes.md": HEAD.replace("00001", "90001") + "\n" + "> " * 50000 + "深\n",
-    "emphasis-nesting.md": HEAD.replace("00001", "90002") + "\n" + ("*a **a " * 1000 + "\n") * 20 + "b" + ("\n" + " a** a*" * 1000) * 20 + "\n",
-    "reference-flood.md": HEAD.replace("00001", "90003") + "\n" + "".join(f"[a{n}]: /u{n}\n" for n in range(60000)),
+    "emphasis-nesting.md": HEAD.replace("00001", "90002") + "\n" + ("*a **a " * 1000 + "\n") * 15 + "b" + ("\n" + " a** a*" * 1000) * 15 + "\n",
+    "reference-flood.md": HEAD.replace("00001", "90003") + "\n" + "".join(f"[a{n}]: /u{n}\n" for n in range(30000)),
+    # one paragraph or list with no blank line to cut it at is parsed whole: 5 MB of either took 2.3 GB and 36 s
+    "emphasis-flood.md": HEAD.replace("00001", "90004") + "\n引言。\n\n" + ("*a* " * 20 + "\n") * 60_000,
+    "list-flood.md": HEAD.replace("00001", "90005") + "\n引言。\n\n" + "-\ta\n" * 1_200_000,
+    # a long report pasted from Word: a paragraph a line, no blank lines, 4.5 MB (one block, but cheap to parse)
+    "pasted-from-word.md": HEAD.replace("00001", "90006") + "\n" + ("　　" + "普法宣传教育" * 16 + "。\n") * 15_000,
 }
 RUNNER = """
 import runpy, sys

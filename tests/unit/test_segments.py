@@ -108,3 +108,13 @@ def test_a_long_report_takes_the_fast_path_in_pieces_and_matches_the_tree() -> N
     assert len(segments(text) or []) >= 3
     fast = render_fast(text)
     assert fast is not None and fast == render_tree_body(text)
+
+
+def test_a_crowded_block_is_found_where_it_starts() -> None:
+    from site_builder.segments import MAX_BLOCK_NODES, crowded_block
+
+    words = "普法" * MAX_BLOCK_NODES  # long, but no lines or marks: cheap to parse
+    assert crowded_block(words) is None and crowded_block("*a*\n" * 1000) is None
+    flood = "*a* " * (MAX_BLOCK_NODES // 2 + 1)
+    assert crowded_block(f"引言。\n\n{words}\n  \t\n{flood}\n\n结尾。") == (len(words) + 10, MAX_BLOCK_NODES + 2)
+    assert crowded_block(flood.replace("* *", "*\n\n*")) is None  # apart, each is small
