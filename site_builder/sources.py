@@ -10,7 +10,7 @@ from pathlib import Path
 
 from .errors import Location, Problem, os_reason, relpath
 from .model import Source
-from .segments import MAX_BLOCK_NODES, crowded_block
+from .segments import MAX_BLOCK_NODES, MAX_TEXT_NODES, crowded_block, node_count
 from .tree import entries_under
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -98,6 +98,8 @@ def decode_source(raw: bytes, path: Path, rel: str) -> Source | Problem:
     if (crowded := crowded_block(text)) is not None:
         line = text.count("\n", 0, crowded[0]) + 1
         return Problem("SB217", Location(rel, line), args={"count": crowded[1], "limit": MAX_BLOCK_NODES})
+    if len(text) > MAX_TEXT_NODES and (count := node_count(text)) > MAX_TEXT_NODES:
+        return Problem("SB218", Location(rel), args={"count": count, "limit": MAX_TEXT_NODES})
     return Source(path=path, rel=rel, text=text, digest=digest)
 
 

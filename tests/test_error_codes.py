@@ -16,7 +16,7 @@ from site_builder.messages import MESSAGES
 from .conftest import BASE_SITE, SITES, TODAY, report_text
 
 CASES = sorted(p.name for p in (SITES / "invalid").iterdir() if p.is_dir())
-HERE = {"SB202", "SB210", "SB211", "SB217"}  # tested below in this file
+HERE = {"SB202", "SB210", "SB211", "SB217", "SB218"}  # tested below in this file
 PROGRAMMATIC = {"SB326", "SB327", "SB409", "SB410", "SB213", "SB214", "SB215", "SB216", "SB324", "SB408", "SB601", "SB602", "SB603", "SB604", "SB605", "SB606", "SB607", "SB701", "SB702", "SB703", "SB116", "SB315", "SB316", "SB317", "SB318", "SB319", "SB320", "SB321", "SB322", "SB323", "SB501", "SB502", "SB401", "SB402", "SB403", "SB404", "SB405", "SB406", "SB407"}
 CLI_CODES = {"SB900", "SB901", "SB902", "SB903"}  # tested in tests/unit/test_cli.py
 
@@ -63,6 +63,17 @@ def test_sb217_one_paragraph_too_crowded_to_parse(make_project) -> None:
     assert [(p.code, p.location.path, p.location.line) for p in problems if p.location] == [
         ("SB217", "content/list.md", 12)]
     assert "一整段里有 119999 个换行和 Markdown 标记" in problems[0].format()  # the last line break ends the file
+
+
+def test_sb218_a_whole_text_too_crowded_to_parse(make_project) -> None:
+    """In paragraphs each below SB217's limit, the lines and marks of the whole text still add up."""
+    paragraph = ("*甲* " * 20 + "\n") * 1000
+    root = make_project({"content/many.md": report_text(body=(paragraph + "\n") * 5),
+                         "content/fewer.md": report_text(body=(paragraph + "\n") * 4)})
+    problems = [p for p in check(root, TODAY) if p.severity is Severity.ERROR]
+    assert [(p.code, p.location.path, p.location.line) for p in problems if p.location] == [
+        ("SB218", "content/many.md", None)]
+    assert "全文共有 205026 个换行和 Markdown 标记" in problems[0].format()  # front matter included
 
 
 def test_sb211_overlong_line(make_project) -> None:
