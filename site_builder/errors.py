@@ -128,7 +128,7 @@ def listed(problems: list[Problem]) -> list[str]:
 
 
 _OS_REASONS = {errno.EACCES: "没有{action}权限", errno.EPERM: "没有{action}权限", errno.ENOSPC: "磁盘空间不足",
-               errno.EDQUOT: "超出磁盘配额", errno.EROFS: "文件系统为只读", errno.ENAMETOOLONG: "文件名过长",
+               errno.EDQUOT: "超出磁盘配额", errno.EROFS: "文件系统为只读", errno.ENAMETOOLONG: "文件名或路径过长",
                errno.ENOENT: "文件或目录不存在（可能被其他程序删除或移走）", errno.EIO: "磁盘{action}出错",
                errno.ELOOP: "符号链接形成循环"}
 

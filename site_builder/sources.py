@@ -42,7 +42,11 @@ def find_sources(content_dir: Path, project_dir: Path) -> tuple[list[Path], list
     def enter(entry: os.DirEntry[str]) -> bool:  # links to folders inside content/: their files are found there
         return not entry.name.startswith(".") and not entry.is_symlink() and entry.is_dir()
 
-    for entry in entries_under(str(content_dir), enter) if content_dir.is_dir() else ():
+    def failed(folder: str, exc: OSError) -> None:  # its reports would be missing from the site without a word
+        problems.append(Problem("SB219", Location(_shown(relpath(folder, project_dir))),
+                                args={"reason": os_reason(exc, "读取", named=False)}))
+
+    for entry in entries_under(str(content_dir), enter, failed) if content_dir.is_dir() else ():
         if entry.name.startswith(".") or entry.is_dir(follow_symlinks=False):
             continue
         if entry.is_symlink():

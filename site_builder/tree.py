@@ -7,14 +7,18 @@ import os
 from collections.abc import Callable, Iterator
 
 
-def entries_under(root: str, enter: Callable[[os.DirEntry[str]], bool]) -> Iterator[os.DirEntry[str]]:
+def entries_under(root: str, enter: Callable[[os.DirEntry[str]], bool],
+                  failed: Callable[[str, OSError], None] | None = None) -> Iterator[os.DirEntry[str]]:
     """Every entry under root, in no particular order; a folder is walked into when `enter` says so (it is
-    yielded either way). An unreadable folder is passed over."""
+    yielded either way). A folder that cannot be read is passed over, and told to `failed` if given."""
     folders = [root]
     while folders:
+        folder = folders.pop()
         try:
-            scan = list(os.scandir(folders.pop()))
-        except OSError:
+            scan = list(os.scandir(folder))
+        except OSError as exc:
+            if failed is not None:
+                failed(folder, exc)
             continue
         for entry in scan:
             if enter(entry):

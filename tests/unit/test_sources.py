@@ -114,6 +114,30 @@ def test_a_file_that_cannot_be_read_is_a_problem_not_a_crash(tmp_path: Path, mon
     assert isinstance(problem, Problem) and problem.code == "SB215" and "没有读取权限" in problem.message
 
 
+def test_a_folder_that_cannot_be_read_is_a_problem_not_a_silent_gap(make_project, monkeypatch) -> None:
+    """A report in a folder the build could not open (no permission, or a path longer than the system takes)
+    was left out of the site without a word; check and build now name the folder."""
+    import os
+
+    from site_builder.build import check
+
+    from ..conftest import TODAY, report_text
+
+    root = make_project({"content/a.md": report_text()})
+    deep = root / "content" / "深"
+    deep.mkdir()
+    monkeypatch.chdir(deep)  # the path is made a folder at a time: no call could take it whole
+    for _ in range(40):
+        os.mkdir("目" * 80)
+        os.chdir("目" * 80)
+    with open("b.md", "w", encoding="utf-8") as handle:
+        handle.write(report_text(index="test/2025-00002", title="深处的报告"))
+    problems = check(root, TODAY)
+    assert [p.code for p in problems] == ["SB219"]
+    path = problems[0].location.path
+    assert path.startswith("content/深/" + "目" * 80) and "文件名或路径过长" in problems[0].message
+
+
 def test_a_file_that_grew_after_its_size_was_read_is_read_whole(tmp_path: Path, monkeypatch) -> None:
     """The file is read by the size its open handle reports; one that grew since is still read to its end."""
     import os
