@@ -15,6 +15,7 @@ from .cliparser import EXIT_USAGE, ChineseParser
 from .errors import BuildFailed, Problem, Severity, listed
 from .messages import render_message
 from .metadata import parse_date
+from .numbers import whole_number
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
 
@@ -27,9 +28,10 @@ def _today(value: str) -> dt.date:
 
 
 def _port(value: str) -> int:
-    if not value.isdigit() or not 1 <= int(value) <= 65535:
+    port = whole_number(value, 1, 65535)
+    if port is None:
         raise argparse.ArgumentTypeError(f"端口「{value}」应为 1–65535 之间的整数")
-    return int(value)
+    return port
 
 
 def make_parser() -> argparse.ArgumentParser:

@@ -14,6 +14,7 @@ from .frontmatter import compose, has_alias
 from .hanzi import known_spelling, simplified
 from .messages import did_you_mean
 from .model import AgencyRule, ColumnConfig, SiteConfig
+from .numbers import whole_number
 
 CONFIG_NAME = "site.yaml"
 
@@ -28,7 +29,10 @@ _ALIASES = {"站点名称": "网站名称", "网站标识": "网站标识码", "
 RESERVED_SLUGS = ("nf", "jg")
 """Top-level folders of the directory used for the by-year and by-agency listings."""
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
-_SITE_CODE = re.compile(r"^(\d{10}|bm\d{8})$")
+_SITE_CODE = re.compile(r"^([0-9]{10}|bm[0-9]{8})$")
+"""ASCII digits only: \\d takes every script's (٣ and ３), which would go into every page's SiteIDCode."""
+MAX_PAGE_SIZE = 500
+MAX_SERIAL_DIGITS = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,12 +107,13 @@ def parse_config(text: str, rel: str) -> SiteConfig:
         else:
             base_url = ascii_address(base_url if base_url.endswith("/") else base_url + "/")
     page_size = 15
-    if "每页条数" in values:
-        raw_size = scalars["每页条数"]
-        if not raw_size.isdigit() or not 1 <= int(raw_size) <= 500:
-            problems.append(Problem("SB111", ctx.at(values["每页条数"]), field="每页条数", args={"value": raw_size}))
+    if isinstance(values.get("每页条数"), yaml.ScalarNode):  # a list or mapping there is SB106 already
+        size = whole_number(scalars["每页条数"], 1, MAX_PAGE_SIZE)
+        if size is None:
+            problems.append(Problem("SB111", ctx.at(values["每页条数"]), field="每页条数",
+                                    args={"value": scalars["每页条数"], "low": 1, "high": MAX_PAGE_SIZE}))
         else:
-            page_size = int(raw_size)
+            page_size = size
     directory_slug = scalars["公开目录路径"] or "xxgk"
     if not _SLUG.match(directory_slug):
         problems.append(Problem("SB107", ctx.at(values["公开目录路径"]), field="公开目录路径",
@@ -210,11 +215,12 @@ def _parse_agencies(node: yaml.Node, ctx: _Ctx, problems: list[Problem]) -> tupl
                                     args={"value": prefix.value}))
             continue
         digits = str(width.value) if isinstance(width, yaml.ScalarNode) else "5"
-        if not digits.isdigit() or not 1 <= int(digits) <= 10:
+        count = whole_number(digits, 1, MAX_SERIAL_DIGITS)
+        if count is None:
             problems.append(Problem("SB111", ctx.at(width or item), field=f"{name.value}.序号位数",
-                                    args={"value": digits}))
+                                    args={"value": digits, "low": 1, "high": MAX_SERIAL_DIGITS}))
             continue
-        rules.append(AgencyRule(name=str(name.value).strip(), prefix=str(prefix.value).strip(), width=int(digits)))
+        rules.append(AgencyRule(name=str(name.value).strip(), prefix=str(prefix.value).strip(), width=count))
     return tuple(rules)
 
 

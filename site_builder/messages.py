@@ -16,7 +16,7 @@ MESSAGES: dict[str, str] = {
     "SB108": "栏目「{name}」重复：同一层级下的栏目名称和路径都必须唯一",
     "SB109": "默认栏目「{column}」不在栏目树中{hint}",
     "SB110": "网站标识码「{value}」格式不正确：应为 10 位，6 位行政区划代码加 4 位数字，或 bm 加 8 位数字",
-    "SB111": "「{value}」不是正整数",
+    "SB111": "「{value}」应为 {low}–{high} 之间的整数",
     "SB112": "网站地址「{value}」不正确：{reason}；应写成 https://www.example.gov.cn/pufa/ 这样的网址",
     "SB113": "配置中不允许使用 YAML 锚点或别名（& 和 *）",
     "SB116": "索引号前缀「{value}」不正确：只能包含字母、数字和 - _ .，例如 luozhuangqulz207",

@@ -12,6 +12,7 @@ import jinja2
 
 from .errors import BuildFailed
 from .model import ReportMeta
+from .numbers import ascii_digits
 
 BUILTIN_PREFIX = "builtin"
 
@@ -54,7 +55,7 @@ def make_environment(project_dir: Path) -> jinja2.Environment:
         auto_reload=False,
     )
     env.filters["cn_date"] = cn_date
-    env.filters["digits"] = digits
+    env.filters["digits"] = ascii_digits  # a record number's, as the 公安备案 lookup link wants them
     return env
 
 
@@ -126,11 +127,6 @@ def place_signature(env: jinja2.Environment, meta: ReportMeta, body_html: str) -
 def cn_date(value: dt.date) -> str:
     """2025年4月15日, as a signature writes it (no zero padding)."""
     return f"{value.year}年{value.month}月{value.day}日"
-
-
-def digits(value: str) -> str:
-    """Only the digits of a record number, as the 公安备案 lookup link wants them."""
-    return "".join(ch for ch in value if ch.isdigit())
 
 
 _EXPLAINED: list[tuple[re.Pattern[str], str]] = [

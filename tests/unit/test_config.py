@@ -28,10 +28,33 @@ def test_all_problems_reported_at_once() -> None:
     assert codes == ["SB104", "SB105", "SB110", "SB111"]
 
 
+def test_numbers_as_typed() -> None:
+    """每页条数: ² ended the build with a traceback (str.isdigit() takes it, int() does not); a list there was
+    reported twice; a number out of range was "not a positive integer"; full-width digits are fine."""
+    def problems(size: str) -> list[str]:
+        try:
+            parse_config(BASE_SITE.replace("每页条数: 2", f"每页条数: {size}"), "site.yaml")
+        except BuildFailed as failed:
+            return [p.format() for p in failed.problems]
+        return []
+
+    assert parse_config(BASE_SITE.replace("每页条数: 2", "每页条数: １５"), "site.yaml").page_size == 15
+    for size in ("²", "⑤", "٣", "0", "1.5", "很多", "1000000000", "99999999999999999999"):
+        found = problems(size)
+        assert len(found) == 1 and found[0].endswith(f"「{size}」应为 1–500 之间的整数 [SB111]"), found
+    assert [line[-7:] for line in problems("[1]")] == ["[SB106]"]
+    agency = "\n发布机构:\n  - 名称: 测试县司法局\n    索引号前缀: test\n    序号位数: ²\n"
+    with pytest.raises(BuildFailed) as failed:
+        parse_config(BASE_SITE + agency, "site.yaml")
+    assert [p.code for p in failed.value.problems] == ["SB111"] and "1–10" in failed.value.problems[0].message
+
+
 def test_site_code_forms() -> None:
     parse_config(BASE_SITE.replace('"3713110001"', "bm12345678"), "site.yaml")
     with pytest.raises(BuildFailed):
         parse_config(BASE_SITE.replace('"3713110001"', "bm1234567"), "site.yaml")
+    with pytest.raises(BuildFailed):  # \\d took these, and every page's SiteIDCode would have held them
+        parse_config(BASE_SITE.replace('"3713110001"', '"３７１３１１０００１"'), "site.yaml")
 
 
 def test_column_helpers() -> None:

@@ -66,7 +66,7 @@ def test_a_port_out_of_range_is_a_usage_error(capsys) -> None:
 
     from site_builder.cli import main
 
-    for port in ("70000", "0", "http"):
+    for port in ("70000", "0", "http", "²", "99999999999999999999999"):  # ²: "应为_port" (int() refused it)
         with pytest.raises(SystemExit) as exited:
             main(["serve", ".", "--port", port])
         assert exited.value.code == 2 and f"端口「{port}」应为 1–65535 之间的整数 [SB900]" in capsys.readouterr().err

@@ -4,7 +4,8 @@ from pathlib import Path
 import jinja2
 import pytest
 
-from site_builder.templates import builtin_theme_dir, cn_date, digits, make_environment, theme_dirs
+from site_builder.numbers import ascii_digits as digits
+from site_builder.templates import builtin_theme_dir, cn_date, make_environment, theme_dirs
 
 
 def test_autoescape_and_strict_undefined(tmp_path: Path) -> None:
@@ -23,6 +24,8 @@ def test_lookup_order(tmp_path: Path) -> None:
 def test_filters() -> None:
     assert cn_date(dt.date(2025, 4, 5)) == "2025年4月5日"
     assert digits("鲁公网安备 37131102000001号") == "37131102000001"
+    assert digits("鲁公网安备 ３７１３１１０２０００００１号") == "37131102000001"  # typed full width
+    assert digits("鲁公网安备²⑤号") == ""  # digits to str.isdigit(), not to the lookup
 
 
 def test_an_edited_template_is_seen_by_the_next_build_environment(tmp_path: Path) -> None:
