@@ -155,6 +155,20 @@ def test_import_reports_unreadable_files(project: Path, tmp_path: Path) -> None:
         assert failed.value.problems[0].code == "SB702" and path.name in failed.value.problems[0].format()
 
 
+def test_import_says_a_folder_or_an_empty_file_is_not_a_report(project: Path, tmp_path: Path) -> None:
+    """A folder was "文件不存在" (it exists), and an empty file was imported as a report of blanks."""
+    empty, blank, folder = tmp_path / "空.txt", tmp_path / "blank.docx", tmp_path / "报告"
+    empty.write_bytes(b"")
+    Document().save(str(blank))
+    folder.mkdir()
+    for path, detail in ((folder, "这是文件夹，不是文件"), (empty, "文件中没有文字"), (blank, "文件中没有文字"),
+                         (tmp_path / "missing.txt", "文件不存在")):
+        with pytest.raises(BuildFailed) as failed:
+            import_file(path, project, load_config(project))
+        assert failed.value.problems[0].code == "SB702" and detail in failed.value.problems[0].format(), path
+    assert not (project / "content" / "imported").exists()
+
+
 def test_import_refuses_unknown_types_and_never_overwrites(project: Path, tmp_path: Path) -> None:
     pdf = tmp_path / "a.pdf"
     pdf.write_bytes(b"%PDF-1.4")

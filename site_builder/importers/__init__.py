@@ -41,12 +41,17 @@ def import_file(path: Path, project_dir: Path, config: SiteConfig, column: str =
                 taken: set[str] | None = None) -> Imported:
     """Convert one file and write it as a new report under content/imported/."""
     if not path.is_file():
-        raise BuildFailed([Problem("SB702", Location(str(path)), args={"path": str(path), "detail": "文件不存在"})])
+        detail = ("这是文件夹，不是文件（要导入其中的文件，请写出它们的名字，例如 文件夹/*.docx）" if path.is_dir()
+                  else "不是普通文件" if path.exists() else "文件不存在")
+        raise BuildFailed([Problem("SB702", Location(str(path)), args={"path": str(path), "detail": detail})])
     if column:
         names = tuple(p.strip() for p in column.split("/") if p.strip())
         if resolve_column(config.columns, names) is None:  # as a build reads it (繁体 too)
             raise BuildFailed([unknown_column(config.columns, column, Location("--column"))])
     extracted = extract(path)
+    if not any(block.text.strip() or block.rows for block in extracted.blocks):  # a report of blanks to fill
+        raise BuildFailed([Problem("SB702", Location(str(path)), args={"path": path.name,
+                                                                        "detail": "文件中没有文字（是空文件吗？）"})])
     analysis = analyse(list(extracted.blocks), extracted.title)
     fields: dict[str, FieldValue] = dict(analysis.fields)
     if agency:
