@@ -61,10 +61,14 @@ def make_app(root: Path, state: PreviewState) -> Callable[[dict[str, Any], Start
         if state.problems and (path.endswith("/") or path.endswith(".html")):
             start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8")])
             return [error_page(state.problems)]
-        target = (base / path.lstrip("/")).resolve()
-        if target.is_dir():
-            target = target / "index.html"
-        if not target.is_relative_to(base) or not target.is_file():
+        try:
+            target = (base / path.lstrip("/")).resolve()
+            if target.is_dir():
+                target = target / "index.html"
+            found = target.is_relative_to(base) and target.is_file()
+        except (ValueError, OSError):  # a NUL in the address, or one longer than the system takes: no such page
+            found = False
+        if not found:
             missing = base / "404.html"
             body = missing.read_bytes() if missing.is_file() else "页面未找到".encode()
             start_response("404 Not Found", [("Content-Type", "text/html; charset=utf-8")])

@@ -25,6 +25,9 @@ def test_preview_builds_outside_output_and_serves(make_project) -> None:
     assert status.startswith("404") and "页面未找到".encode() in body
     status, _ = _get(app, "/../../etc/passwd")
     assert status.startswith("404")
+    for odd in ("/\x00", "/" + "a" * 5000, "/a" * 3000, "/\udcff"):  # NUL and over-long ones raised (a 500)
+        status, body = _get(app, odd)
+        assert status.startswith("404") and "页面未找到".encode() in body
 
 
 def test_broken_file_shows_error_instead_of_stale_page(make_project) -> None:
