@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from .errors import Location, Problem
+from .errors import Location, Problem, Severity
 from .mdtree import INLINE_KINDS, parse, walk
 from .model import OutputFile
 
@@ -45,20 +45,24 @@ def resolve_images(markdown: str, source_path: Path, rel: str, body_line: int,
     for src, offset in image_refs(markdown):
         where = Location(rel, body_line + offset)
         parts = urlsplit(src)
-        if parts.scheme in ("http", "https") or not src:
+        shown = unquote(src)  # as the editor wrote it: the parser writes img/空 格.png as img/%E7%A9%BA%20…
+        if parts.scheme in ("http", "https"):  # the pages' CSP (img-src 'self') keeps the browser from showing it
+            problems.append(Problem("SB328", where, severity=Severity.WARNING, args={"src": shown}))
+            continue
+        if not src:
             continue
         path_text = unquote(parts.path)
         if parts.scheme or parts.netloc or path_text.startswith(("/", "\\")) or _DRIVE.match(path_text):
-            problems.append(Problem("SB316", where, args={"src": src}))
+            problems.append(Problem("SB316", where, args={"src": shown}))
             continue
         target = (source_path.parent / path_text).resolve()
         root = root or content_dir.resolve()
         if not target.is_relative_to(root):
-            problems.append(Problem("SB316", where, args={"src": src}))
+            problems.append(Problem("SB316", where, args={"src": shown}))
         elif target.suffix.lower() not in ALLOWED:
-            problems.append(Problem("SB318", where, args={"src": src}))
+            problems.append(Problem("SB318", where, args={"src": shown}))
         elif not target.is_file():
-            problems.append(Problem("SB317", where, args={"src": src}))
+            problems.append(Problem("SB317", where, args={"src": shown}))
         elif target.stat().st_size > MAX_IMAGE_BYTES:
             problems.append(Problem("SB202", where, args={"size": target.stat().st_size, "limit": MAX_IMAGE_BYTES}))
         elif (bad := image_problem(target, src, where)) is not None:
