@@ -374,6 +374,19 @@ def test_a_table_of_many_columns_keeps_every_column_on_the_pdf_page(make_project
         assert {figure for figure in figures if figure not in text} == set(), columns  # none cut off or broken
 
 
+def test_long_unbroken_lines_stay_on_the_pdf_page(make_project) -> None:
+    """A 300-character address in a paragraph and a 300-character line in a fenced block ran off the right edge
+    of the page and were cut (pdftotext: 63 of 300 characters a line)."""
+    address = "https://www.example.gov.cn/" + "abcdefghij" * 30
+    body = f"一、说明\n\n详见 {address} 的说明。\n\n```\n{'0123456789' * 30}\n```\n"
+    root = make_project({"content/a.md": report_text(index="t/1", body=body)})
+    build(root, root / "output", TODAY, search=False)
+    pdf = root / "output/xxgk/fdzdgknr/jcgk/t-1.pdf"
+    text = "".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                                  check=True).stdout.split())
+    assert address in text and "0123456789" * 30 in text
+
+
 def test_wide_tables_are_marked_for_a_smaller_size() -> None:
     from site_builder.exports.pdf import sized_tables
 

@@ -44,6 +44,28 @@ def test_no_horizontal_scroll_at_320px(settings: dict[str, str], browser_context
     assert not failures, failures
 
 
+def test_long_unbroken_lines_wrap_at_320px(browser_context_factory: Any, site_root: Any, base_url: str,
+                                          tmp_path: Any) -> None:
+    """A 300-character line in a fenced block made the whole page 3,267 px wide at 375 (WCAG 1.4.10); a long
+    address in a paragraph wraps as well."""
+    from site_builder.build import build
+
+    from ..conftest import BASE_SITE, TODAY, report_text
+
+    project = tmp_path / "long"
+    (project / "content").mkdir(parents=True)
+    (project / "site.yaml").write_text(BASE_SITE, encoding="utf-8")
+    body = f"详见 https://www.example.gov.cn/{'abcdefghij' * 30} 的说明。\n\n```\n{'0123456789' * 30}\n```\n"
+    (project / "content" / "a.md").write_text(report_text(index="t/1", body=body), encoding="utf-8")
+    build(project, site_root / "test-fixtures" / "long", TODAY, downloads=False, search=False)
+    context = browser_context_factory(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(base_url + "test-fixtures/long/xxgk/fdzdgknr/jcgk/t-1.html")
+    result = page.evaluate(OVERFLOW)
+    context.close()
+    assert result["scroll"] <= result["client"] and not result["wide"], result
+
+
 def test_text_spacing_override_loses_nothing(browser_context_factory: Any, site_url: str) -> None:
     context = browser_context_factory(viewport={"width": 320, "height": 640})
     page = context.new_page()
