@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .errors import BuildFailed, Location, Problem
-from .frontmatter import compose, has_alias
+from .frontmatter import colon_mistakes, compose, has_alias
 from .hanzi import known_spelling, simplified
 from .messages import did_you_mean
 from .model import AgencyRule, ColumnConfig, SiteConfig
@@ -61,8 +61,8 @@ def parse_config(text: str, rel: str) -> SiteConfig:
     """Config text to SiteConfig; raises BuildFailed listing all problems."""
     ctx = _Ctx(rel)
     node = compose(text, rel, 0, "SB102")
-    if isinstance(node, Problem):
-        raise BuildFailed([node])
+    if isinstance(node, Problem):  # the commonest cause first, at its own line: 网站名称：… or 网站名称:…
+        raise BuildFailed(colon_mistakes(text, rel, 1, _REQUIRED + _OPTIONAL + _COLUMN_KEYS + _AGENCY_KEYS) or [node])
     if node is None or not isinstance(node, yaml.MappingNode):
         raise BuildFailed([Problem("SB103", Location(rel, 1))])
     alias = has_alias(node)

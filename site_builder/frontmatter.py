@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection
 
 import yaml
@@ -26,11 +27,35 @@ def split_front_matter(source: Source) -> FrontMatter | list[Problem]:
     if isinstance(found, int):
         return [Problem("SB204", Location(source.rel, 1))]
     header, body, end = found
+    if mistakes := colon_mistakes(header, source.rel, first_line=2):
+        return mistakes
     result = parse_mapping(header, source.rel, line_offset=1, alias_code="SB208", syntax_code="SB205",
                            known=KEYS)
     if isinstance(result, list):
         return result
     return FrontMatter(fields=result, body=body, body_line=end + 2)
+
+
+_COLON_MISTAKE = re.compile(r"(?P<indent>[ ]*(?:-[ ]+)?)(?P<key>[\u3400-\u4dbf\u4e00-\u9fff]{1,12})"
+                            r"(?:[ \u3000]*(?P<full>：)|:(?=[^ \t\n]))[ \u3000]*(?P<value>.*)")
+"""A field written 信息名称：… (a Chinese input method's colon) or 信息名称:… (no space after the colon): to YAML
+neither is a field at all, and its own error named another line or called the header a single value."""
+
+
+def colon_mistakes(text: str, rel: str, first_line: int, known: Collection[str] = ()) -> list[Problem]:
+    """SB220 at each line of `text` that is a Chinese field name and value with the wrong colon: any name at the
+    top level (a report's header), or with `known` names, those at any depth (site.yaml's columns)."""
+    if "：" not in text and ":" not in text:
+        return []
+    found: list[Problem] = []
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        match = _COLON_MISTAKE.fullmatch(line.rstrip())
+        if match is None or (match["key"] not in known if known else match["indent"]):
+            continue
+        found.append(Problem("SB220", Location(rel, number), field=match["key"], args={
+            "problem": "用了全角冒号「：」" if match["full"] else "冒号后面缺少空格",
+            "fixed": f"{match['indent']}{match['key']}: {match['value']}".strip()}))
+    return found
 
 
 def missing_fence_hint(text: str) -> str:

@@ -43,6 +43,7 @@ MESSAGES: dict[str, str] = {
     "SB218": ("全文共有 {count} 个换行和 Markdown 标记（* _ [ ] | - 等，上限 {limit} 个），解析要占用大量内存和时间，"
               "不像一篇报告；请把内容拆分为多篇"),
     "SB219": "无法读取该文件夹（其中的报告都无法发布）：{reason}",
+    "SB220": "{problem}（字段名后要用半角冒号加一个空格），请写作「{fixed}」",
     # SB3xx: report metadata
     "SB301": "未知字段「{key}」{hint}",
     "SB302": "缺少必填字段",

@@ -49,6 +49,15 @@ def test_numbers_as_typed() -> None:
     assert [p.code for p in failed.value.problems] == ["SB111"] and "1–10" in failed.value.problems[0].message
 
 
+def test_a_chinese_colon_in_site_yaml_is_named_at_its_line() -> None:
+    """网站名称：… was a YAML error at line 2 ("mapping values are not allowed"); a column's 路径：… too."""
+    broken = BASE_SITE.replace("网站名称: ", "网站名称：").replace("路径: jcgk", "路径:jcgk")
+    with pytest.raises(BuildFailed) as failed:
+        parse_config(broken, "site.yaml")
+    assert [(p.code, p.location.line if p.location else None, p.field) for p in failed.value.problems] == [
+        ("SB220", 1, "网站名称"), ("SB220", 15, "路径")]
+
+
 def test_site_code_forms() -> None:
     parse_config(BASE_SITE.replace('"3713110001"', "bm12345678"), "site.yaml")
     with pytest.raises(BuildFailed):

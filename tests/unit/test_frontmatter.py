@@ -21,6 +21,24 @@ def test_fields_keep_lines_and_raw_strings() -> None:
     assert result.body == "\n正文\n" and result.body_line == 7
 
 
+def test_a_chinese_colon_or_no_space_after_the_colon_is_named_at_its_line() -> None:
+    """All six fields written 字段：值 were "a single value, not a mapping"; one such line in the middle was
+    "缺少冒号" at the line after it; 索引号:值 was an error two lines further down."""
+    def found(header: str) -> list[tuple[int | None, str | None, str]]:
+        result = _split(f"---\n{header}---\n\n正文\n")
+        assert isinstance(result, list)
+        return [(p.location.line if p.location else None, p.field, p.code) for p in result]
+
+    assert found("索引号：t/1\n信息名称：报告\n公开方式：主动公开\n") == [
+        (2, "索引号", "SB220"), (3, "信息名称", "SB220"), (4, "公开方式", "SB220")]
+    assert found("索引号: t/1\n信息名称：报告\n公开方式: 主动公开\n") == [(3, "信息名称", "SB220")]
+    assert found("索引号:t/1\n信息名称: 报告\n") == [(2, "索引号", "SB220")]
+    message = _split("---\n信息名称：关于：普法\n---\n正文\n")[0].message  # type: ignore[index]
+    assert message == "用了全角冒号「：」（字段名后要用半角冒号加一个空格），请写作「信息名称: 关于：普法」"
+    fine = "信息名称: 关于：普法\n内容概述: |\n  全文：共三部分\n文号: 鲁司〔2025〕1号\n# 说明：备注\n成文日期:\n"
+    assert isinstance(_split(f"---\n{fine}---\n正文\n"), FrontMatter)
+
+
 def test_null_and_empty() -> None:
     result = _split("---\n文号:\n信息名称: ~\n---\nx")
     assert isinstance(result, FrontMatter)
