@@ -25,7 +25,9 @@ def split_front_matter(source: Source) -> FrontMatter | list[Problem]:
     if found is None:
         return [Problem("SB203", Location(source.rel, 1), args={"hint": missing_fence_hint(source.text)})]
     if isinstance(found, int):
-        return [Problem("SB204", Location(source.rel, 1))]
+        dashes = _dash_line(source.text)
+        hint = f"（第 {dashes[0]} 行「{dashes[1]}」像是结束行，但只有三个半角减号 --- 才算）" if dashes else ""
+        return [Problem("SB204", Location(source.rel, dashes[0] if dashes else 1), args={"hint": hint})]
     header, body, end = found
     if mistakes := colon_mistakes(header, source.rel, first_line=2):
         return mistakes
@@ -58,6 +60,19 @@ def colon_mistakes(text: str, rel: str, first_line: int, known: Collection[str] 
     return found
 
 
+_DASHES = re.compile(r"[-—－–−_━─]{2,}")
+"""A line of dashes that is not ---: long dashes typed by a Chinese input method (——), full-width ones (－－－),
+or four hyphens."""
+
+
+def _dash_line(text: str) -> tuple[int, str] | None:
+    """The first line after the first of `text` (its number and text) that looks like a fence but is not one."""
+    for number, line in enumerate(text.split("\n", 200)[1:200], start=2):
+        if _DASHES.fullmatch(line.strip()) and line.strip() != _FENCE:
+            return number, line.strip()
+    return None
+
+
 def missing_fence_hint(text: str) -> str:
     """What the file starts with instead of ---, in words: blank lines above it, the TOML (+++) or JSON ({)
     front matter Hugo users bring, or nothing at all."""
@@ -66,6 +81,8 @@ def missing_fence_hint(text: str) -> str:
     if first is None:
         return "（文件是空的）" if len(lines) < 50 else ""
     line = lines[first].strip()
+    if _DASHES.fullmatch(line) and line != _FENCE:
+        return f"（第一行「{line}」不是 ---：请改为三个半角减号）"
     if line == _FENCE:
         return f"（--- 之前有 {first} 个空行，请删除它们，让 --- 成为第一行）"
     if line == "+++":

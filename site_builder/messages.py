@@ -25,7 +25,7 @@ MESSAGES: dict[str, str] = {
     "SB201": "文件不是 UTF-8 编码（第 {byte} 字节无法解码），请用编辑器另存为 UTF-8 后重试",
     "SB202": "文件过大（{size} 字节，上限 {limit} 字节）",
     "SB203": "文件开头缺少 front matter：第一行应为 ---，随后是元数据，再以 --- 结束{hint}",
-    "SB204": "front matter 没有结束：缺少单独一行的 ---",
+    "SB204": "front matter 没有结束：缺少单独一行的 ---{hint}",
     "SB205": "front matter 的 YAML 语法错误：{detail}",
     "SB206": "front matter 必须是「字段: 值」形式的映射，而不是{kind}",
     "SB207": "字段重复出现（第一次在第 {first} 行）",

@@ -116,9 +116,21 @@ def test_every_yaml_error_editors_meet_is_explained_in_chinese(text: str) -> Non
     ("", "（文件是空的）"),
     ("  \n\n", "（文件是空的）"),
     ("罗庄区司法局2025年普法工作计划\n\n正文\n", ""),
+    ("——\n索引号: a/1\n——\n正文\n", "（第一行「——」不是 ---：请改为三个半角减号）"),
+    ("－－－\n索引号: a/1\n－－－\n正文\n", "（第一行「－－－」不是 ---：请改为三个半角减号）"),
 ])
 def test_a_file_without_front_matter_is_told_what_it_starts_with(text: str, hint: str) -> None:
     """Blank lines above ---, Hugo's TOML (+++) and JSON front matter got the same bare SB203 as no header."""
     problems = _split(text)
     assert isinstance(problems, list) and [(p.code, p.location.line) for p in problems] == [("SB203", 1)]
     assert problems[0].message.endswith("再以 --- 结束" + hint)
+
+
+def test_a_closing_line_of_other_dashes_is_named() -> None:
+    """--- then ——— (a Chinese input method's dashes) or ---- got "no end" at line 1."""
+    for closing in ("———", "----", "－－－"):
+        problems = _split(f"---\n索引号: a/1\n信息名称: 报告\n{closing}\n\n正文\n")
+        assert isinstance(problems, list) and [(p.code, p.location.line) for p in problems] == [("SB204", 4)]
+        assert problems[0].message.endswith(f"（第 4 行「{closing}」像是结束行，但只有三个半角减号 --- 才算）")
+    problems = _split("---\n索引号: a/1\n\n正文\n")
+    assert isinstance(problems, list) and problems[0].location.line == 1 and problems[0].message.endswith("---")
