@@ -12,6 +12,9 @@ from .model import FrontMatter, ReportMeta
 DISCLOSURE_WORKING_DAYS = 20
 """《政府信息公开条例》第二十六条: 主动公开 within 20 working days of the information being formed."""
 SUMMARY_LIMIT = 300
+TITLE_LIMIT = 100
+"""信息名称 of real reports run to 60 characters or so (罗庄区司法局关于印发《…》的通知); past this, a paragraph of
+the body has most likely been pasted into the title, which every listing, the page title and the feeds show."""
 _WRONG_BRACKETS = re.compile(r"[\[［(（]\s*(\d{4})\s*[\]］)）]")
 _LEADING_ZERO = re.compile(r"〔(\d{4})〕0+(\d+)号")
 _CJK = r"[\u3400-\u9fff\uf900-\ufaff]"
@@ -58,6 +61,9 @@ def editorial_warnings(split: FrontMatter, meta: ReportMeta, rel: str) -> list[P
         doc_no = _opening_doc_no(split.body, meta.title)
         if doc_no is not None:
             warnings.append(_warn("SB607", rel, split.body_line + doc_no[0], None, value=doc_no[1]))
+    if len(meta.title) > TITLE_LIMIT:
+        warnings.append(_warn("SB608", rel, line_of.get("信息名称"), "信息名称", length=len(meta.title),
+                              limit=TITLE_LIMIT))
     if meta.summary:
         if meta.title in meta.summary or meta.summary.strip("。 ") == meta.title:
             warnings.append(_warn("SB605", rel, line_of.get("内容概述"), "内容概述"))

@@ -269,6 +269,7 @@ WARN_CASES = {
     "SB605": (dict(extra="内容概述: 测试报告\n"), dict(extra="内容概述: 概括全年普法工作的做法和成效。\n")),
     "SB606": (dict(extra="内容概述: " + "概" * 301 + "\n"), dict(extra="内容概述: " + "概" * 300 + "\n")),
     "SB607": (dict(body="示司发〔2024〕40号\n\n正文。"), dict(body="正文提到示司发〔2024〕40号。\n\n示司发〔2024〕41号")),
+    "SB608": (dict(title="关于" * 51), dict(title="关于" * 50)),  # 1,200 characters passed without a word
 }
 
 
