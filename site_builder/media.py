@@ -65,7 +65,7 @@ def resolve_images(markdown: str, source_path: Path, rel: str, body_line: int,
             problems.append(Problem("SB317", where, args={"src": shown}))
         elif target.stat().st_size > MAX_IMAGE_BYTES:
             problems.append(Problem("SB202", where, args={"size": target.stat().st_size, "limit": MAX_IMAGE_BYTES}))
-        elif (bad := image_problem(target, src, where)) is not None:
+        elif (bad := image_problem(target, shown, where)) is not None:
             problems.append(bad)
         else:
             mapping[src] = PurePosixPath(MEDIA, *target.relative_to(root).parts).as_posix()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate, pairwise
+from itertools import accumulate, chain, pairwise
 from typing import Any
 
 import markdown_it_pyrs
@@ -44,7 +44,7 @@ def crowded_block(text: str) -> tuple[int, int] | None:
     if len(text) <= MAX_BLOCK_NODES:
         return None
     start = 0
-    for blank in [*_BLANK_LINE.finditer(text), None]:
+    for blank in chain(_BLANK_LINE.finditer(text), [None]):  # lazily: 5 MB of blank lines are 2.5 million
         end = blank.start() if blank is not None else len(text)
         if end - start > MAX_BLOCK_NODES:
             nodes = node_count(text[start:end])

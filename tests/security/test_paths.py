@@ -34,12 +34,14 @@ def test_an_outside_image_is_named_as_one_the_page_will_not_show(make_project) -
     """http(s) images passed without a word, and the pages' CSP (img-src 'self') kept every browser from showing
     them; the editor is told (SB328, a warning: a webmaster's own templates may allow them)."""
     root = make_project({"content/a.md": report_text(body="正文。\n\n![图](https://example.org/活动.png)\n\n"
-                                                          "![图](<img/空 格.png>)\n")})
+                                                          "![图](<img/空 格.png>)\n\n![图](<img/假 图.png>)\n"),
+                         "content/img/假 图.png": "不是图片"})
     problems = check(root, TODAY)
     assert [(p.code, p.location.line, p.severity.value) for p in problems if p.location] == [
-        ("SB328", 12, "warning"), ("SB317", 14, "error")]
+        ("SB328", 12, "warning"), ("SB317", 14, "error"), ("SB320", 16, "error")]
     assert "外部图片「https://example.org/活动.png」在页面上不会显示" in problems[0].message
     assert "图片「img/空 格.png」不存在" in problems[1].message  # as written, not as the parser encodes it
+    assert "图片「img/假 图.png」" in problems[2].message
 
 
 def _png_header(width: int, height: int) -> bytes:

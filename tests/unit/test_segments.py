@@ -118,3 +118,17 @@ def test_a_crowded_block_is_found_where_it_starts() -> None:
     flood = "*a* " * (MAX_BLOCK_NODES // 2 + 1)
     assert crowded_block(f"引言。\n\n{words}\n  \t\n{flood}\n\n结尾。") == (len(words) + 10, MAX_BLOCK_NODES + 2)
     assert crowded_block(flood.replace("* *", "*\n\n*")) is None  # apart, each is small
+
+
+def test_looking_for_a_crowded_block_holds_no_list_of_blank_lines() -> None:
+    """5 MB of short paragraphs are 1.7 million blank lines: a list of their matches took 237 MB."""
+    script = (
+        "import resource\n"
+        "from site_builder.segments import crowded_block\n"
+        "text = 'a\\n\\n' * 1_700_000\n"
+        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "assert crowded_block(text) is None\n"
+        "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024)\n"
+    )
+    grown = int(subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True).stdout)
+    assert grown < 50, grown
