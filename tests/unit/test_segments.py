@@ -88,14 +88,7 @@ def test_a_fence_open_at_a_quote_end_keeps_its_last_line_break() -> None:
 def test_a_long_text_is_parsed_in_bounded_memory() -> None:
     """410,000 characters of short emphasis took 292 MB parsed whole (the parser's tree beside our nodes); a piece
     at a time, 124 MB (our nodes)."""
-    script = (
-        "import resource\n"
-        "from site_builder.mdtree import parse\n"
-        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "nodes = parse('\\n\\n'.join(['*a* ' * 20] * 5000))\n"
-        "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024)\n"
-    )
-    grown = int(subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True).stdout)
+    grown = _grown_mb("from site_builder.mdtree import parse", "", "nodes = parse('\\n\\n'.join(['*a* ' * 20] * 5000))")
     assert grown < 200, grown
 
 
@@ -122,13 +115,13 @@ def test_a_crowded_block_is_found_where_it_starts() -> None:
 
 def test_looking_for_a_crowded_block_holds_no_list_of_blank_lines() -> None:
     """5 MB of short paragraphs are 1.7 million blank lines: a list of their matches took 237 MB."""
-    script = (
-        "import resource\n"
-        "from site_builder.segments import crowded_block\n"
-        "text = 'a\\n\\n' * 1_700_000\n"
-        "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "assert crowded_block(text) is None\n"
-        "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024)\n"
-    )
-    grown = int(subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True).stdout)
+    grown = _grown_mb("from site_builder.segments import crowded_block", "text = 'a\\n\\n' * 1_700_000",
+                      "assert crowded_block(text) is None")
     assert grown < 50, grown
+
+
+def _grown_mb(imports: str, setup: str, step: str) -> int:
+    """How many MB a fresh process's peak memory grows by while it runs `step` (after `setup`)."""
+    script = "\n".join(["import resource", imports, setup, "before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss",
+                        step, "print((resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) // 1024)"])
+    return int(subprocess.run([sys.executable, "-c", script], check=True, capture_output=True, text=True).stdout)
