@@ -18,6 +18,7 @@ from .metadata import parse_date
 from .numbers import whole_number
 
 EXIT_OK, EXIT_PROBLEMS = 0, 1
+MAX_JOBS = 64
 
 
 def _today(value: str) -> dt.date:
@@ -32,6 +33,16 @@ def _port(value: str) -> int:
     if port is None:
         raise argparse.ArgumentTypeError(f"端口「{value}」应为 1–65535 之间的整数")
     return port
+
+
+def _jobs(value: str) -> int:
+    """Worker processes: each holds the site and a renderer (30–60 MB), so -j 1000 (a typo) forked a thousand."""
+    most = max(MAX_JOBS, os.cpu_count() or 1)
+    jobs = whole_number(value, 1, most)
+    if jobs is None:
+        cores = os.cpu_count() or 1
+        raise argparse.ArgumentTypeError(f"进程数「{value}」应为 1–{most} 之间的整数（本机有 {cores} 个 CPU 核）")
+    return jobs
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -50,7 +61,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--no-downloads", action="store_true", help="不生成 Word 和 PDF 下载文件（快速预览）")
     build.add_argument("--no-search", action="store_true", help="不生成站内检索索引（快速预览）")
     build.add_argument("--clean", action="store_true", help="忽略构建缓存，全部重新生成")
-    build.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 1,
+    build.add_argument("-j", "--jobs", type=_jobs, default=os.cpu_count() or 1,
                        help="并行渲染的进程数，默认等于 CPU 核数；1 表示不并行")
 
     check = commands.add_parser("check", help="只检查内容和配置，不生成网站",
@@ -220,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     try:
         result = build(project, out_dir, today, minify=not args.no_minify, downloads=not args.no_downloads,
-                       search=not args.no_search, jobs=max(1, args.jobs), incremental=not args.clean)
+                       search=not args.no_search, jobs=args.jobs, incremental=not args.clean)
     except BuildFailed as failed:
         print_problems(failed.problems, "构建未完成，原输出目录保持不变")
         return EXIT_PROBLEMS

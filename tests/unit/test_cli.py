@@ -1,3 +1,4 @@
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -92,7 +93,11 @@ def test_help_and_usage_errors_are_all_chinese(capsys) -> None:
     assert "用法：site-builder" in shown and "显示本帮助并退出" in shown and "显示版本号并退出" in shown
     assert not any(word in shown for word in ("usage:", "options:", "positional arguments", "show this help",
                                              "show program's version"))
-    for argv, message in ((["build", "--jobs", "x"], "参数 -j/--jobs 的值「x」无效：应为整数 [SB900]"),
+    most = max(64, os.cpu_count() or 1)
+    for argv, message in ((["build", "--jobs", "x"], f"参数 -j/--jobs：进程数「x」应为 1–{most} 之间的整数"),
+                          # -j 1000, a typo, forked a thousand workers of 30–60 MB each; -j 0 was quietly 1
+                          (["build", "-j", "1000"], f"参数 -j/--jobs：进程数「1000」应为 1–{most} 之间的整数"),
+                          (["build", "-j", "0"], f"参数 -j/--jobs：进程数「0」应为 1–{most} 之间的整数"),
                           (["deploy"], "参数 命令 的值「deploy」无效，可选：build、check、new、import、serve [SB900]"),
                           (["build", "--bogus"], "无法识别的参数：--bogus [SB900]"),
                           (["check", "--format", "xml"], "参数 --format 的值「xml」无效，可选：text、json [SB900]"),
@@ -112,7 +117,7 @@ def test_an_output_that_cannot_write_chinese_gets_utf8(encoding: str, make_proje
     root = make_project({"content/a.md": report_text()})
     env = {**os.environ, "PYTHONIOENCODING": encoding}
     expected = {("check", str(root)): (0, "stdout", "检查通过"), ("--help",): (0, "stdout", "用法："),
-                ("build", "--jobs", "x"): (2, "stderr", "参数错误：参数 -j/--jobs 的值「x」无效")}
+                ("build", "--jobs", "x"): (2, "stderr", "参数错误：参数 -j/--jobs：进程数「x」")}
     for args, (code, stream, words) in expected.items():
         result = subprocess.run([sys.executable, "-m", "site_builder", *args], capture_output=True, env=env,
                                 timeout=120)
