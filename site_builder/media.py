@@ -36,13 +36,27 @@ def image_refs(markdown: str) -> list[tuple[str, int]]:
     return found
 
 
+_DROPPED = re.compile(r"!\[[^\]\n]*\]\([ \t]*<?[ \t]*((?:(?:data|file|javascript|vbscript):|//|[A-Za-z]:[\\/]|\\\\)"
+                      r"[^)\s>]*)", re.I)
+"""Image syntax whose address the parser refuses outright (other schemes, another host, a Windows path): it is no
+image at all but the Markdown shown as text. Looked for in the source, so also in a fenced block (a warning)."""
+
+
 def resolve_images(markdown: str, source_path: Path, rel: str, body_line: int,
                    content_dir: Path) -> tuple[dict[str, str], list[Problem]]:
     """Map each local image src to its media/ output path; refuse paths that leave content/ or are unsafe."""
     mapping: dict[str, str] = {}
     problems: list[Problem] = []
     root: Path | None = None  # resolved at the first image: most reports have none, and it stats every parent
-    for src, offset in image_refs(markdown):
+    refs = image_refs(markdown)
+    if "![" in markdown:
+        images = {src for src, _ in refs}
+        for dropped in _DROPPED.finditer(markdown):
+            if dropped[1] not in images:  # shown on the page as the text ![…](…) without a word before
+                line = body_line + markdown.count("\n", 0, dropped.start())
+                problems.append(Problem("SB329", Location(rel, line), severity=Severity.WARNING,
+                                        args={"src": dropped[1][:60]}))
+    for src, offset in refs:
         where = Location(rel, body_line + offset)
         parts = urlsplit(src)
         shown = unquote(src)  # as the editor wrote it: the parser writes img/空 格.png as img/%E7%A9%BA%20…

@@ -75,8 +75,12 @@ def test_a_large_but_ordinary_photo_is_accepted(make_project) -> None:  # type: 
 
 
 def test_unsafe_scheme_images_are_dropped_by_the_parser(make_project, tmp_path: Path) -> None:
-    root = make_project({"content/a.md": report_text(body="![a](file:///etc/hosts) ![b](javascript:x) ![c](C:/Windows/a.png) ![d](//evil.example/a.png) ![e](\\\\server\\share.png)")})
-    assert check(root, TODAY) == []
+    """They were dropped without a word and the page showed the Markdown as text; now each is a warning."""
+    root = make_project({"content/a.md": report_text(body="![a](file:///etc/hosts) ![b](javascript:x) ![c](C:/Windows/a.png) ![d](//evil.example/a.png) ![e](\\\\server\\share.png)\n\n![f](data:image/png;base64,AAAA)")})
+    assert [(p.code, p.location.line if p.location else None, p.args["src"]) for p in check(root, TODAY)] == [
+        ("SB329", 10, "file:///etc/hosts"), ("SB329", 10, "javascript:x"), ("SB329", 10, "C:/Windows/a.png"),
+        ("SB329", 10, "//evil.example/a.png"), ("SB329", 10, "\\\\server\\share.png"),
+        ("SB329", 12, "data:image/png;base64,AAAA")]
     build(root, tmp_path / "out", TODAY, downloads=False)
     html = (tmp_path / "out/xxgk/fdzdgknr/jcgk/test-2025-00001.html").read_text(encoding="utf-8")
     assert "<img" not in html
