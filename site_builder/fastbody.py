@@ -267,9 +267,9 @@ def _blocks(blocks: list[Block], out: list[str], plain: list[str], headings: lis
     write, say = out.append, plain.append
     for kind, inner, level, anchor, cls in blocks:
         if kind == "p" or kind == "heading":
-            words = _plain(inner) if "<" in inner or "&" in inner else inner.replace("\n", " ").strip()
+            words = _plain(inner)
             say(words)
-            shown = inner.replace(NEWLINE, BREAK) if "\n" in inner else inner
+            shown = inner.replace(NEWLINE, BREAK)
             if kind == "p":
                 write(f'<p class="{cls}">{shown}</p>\n' if cls else f"<p>{shown}</p>\n")
                 continue
