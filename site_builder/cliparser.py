@@ -9,9 +9,11 @@ import sys
 from collections.abc import Iterable
 from typing import Any, NoReturn
 
+from .messages import Rewording, reworded
+
 EXIT_USAGE = 2
 _TYPES = {"int": "整数", "float": "数字"}
-_ERRORS: list[tuple[re.Pattern[str], str]] = [
+_ERRORS: Rewording = [
     (re.compile(r"argument (?P<name>.+?): invalid (?P<type>\w+) value: '(?P<value>.*)'"),
      "参数 {name} 的值「{value}」无效：应为{type}"),
     (re.compile(r"argument (?P<name>.+?): invalid choice: '(?P<value>.*)' \(choose from (?P<choices>.*)\)"),
@@ -27,16 +29,15 @@ _ERRORS: list[tuple[re.Pattern[str], str]] = [
 
 def translated(message: str) -> str:
     """argparse's error message in Chinese (as it was, for one it has never been seen to write)."""
-    for pattern, chinese in _ERRORS:
-        found = pattern.fullmatch(message.strip())
-        if found is not None:
-            parts = found.groupdict()
-            if "type" in parts:
-                parts["type"] = _TYPES.get(parts["type"], parts["type"])
-            if "choices" in parts:
-                parts["choices"] = "、".join(choice.strip(" '") for choice in parts["choices"].split(","))
-            return chinese.format(**parts)
-    return message
+    return reworded(message.strip(), _ERRORS, _readable) or message
+
+
+def _readable(parts: dict[str, str]) -> dict[str, str]:
+    if "type" in parts:
+        parts["type"] = _TYPES.get(parts["type"], parts["type"])
+    if "choices" in parts:
+        parts["choices"] = "、".join(choice.strip(" '") for choice in parts["choices"].split(","))
+    return parts
 
 
 class ChineseHelpFormatter(argparse.HelpFormatter):

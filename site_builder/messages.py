@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 from .hanzi import simplified
 
 MESSAGES: dict[str, str] = {
@@ -148,3 +151,18 @@ def did_you_mean(word: str, choices: list[str], aliases: dict[str, str] | None =
     if not close:
         close = [c for c in choices if word and (word in c or c in word)][:1]
     return f"，您是不是想写「{close[0]}」？" if close else ""
+
+
+Rewording = list[tuple[re.Pattern[str], str]]
+"""A library's English messages as patterns, each with the Chinese that says it (named groups carried over)."""
+
+
+def reworded(text: str, table: Rewording,
+             adjust: Callable[[dict[str, str]], dict[str, str]] | None = None) -> str | None:
+    """`text` in Chinese by the first pattern of `table` it matches whole (its parts `adjust`ed first), or None."""
+    for pattern, chinese in table:
+        found = pattern.fullmatch(text)
+        if found is not None:
+            parts = found.groupdict()
+            return chinese.format(**(adjust(parts) if adjust else parts))
+    return None

@@ -11,6 +11,7 @@ from typing import Any
 import jinja2
 
 from .errors import BuildFailed
+from .messages import Rewording, reworded
 from .model import ReportMeta
 from .numbers import ascii_digits
 
@@ -129,7 +130,7 @@ def cn_date(value: dt.date) -> str:
     return f"{value.year}年{value.month}月{value.day}日"
 
 
-_EXPLAINED: list[tuple[re.Pattern[str], str]] = [
+_EXPLAINED: Rewording = [
     (re.compile(r"'(?P<name>[^']+)' is undefined"), "变量「{name}」未定义"),
     (re.compile(r"'(?P<owner>[^']+)' has no attribute '(?P<name>[^']+)'"), "「{owner}」没有属性「{name}」"),
     (re.compile(r"Encountered unknown tag '(?P<name>[^']+)'\..*", re.S),
@@ -147,10 +148,8 @@ def explain(error: BaseException) -> str:
     """A template's mistake in words a webmaster can act on: Jinja's own (English) words follow where they add
     something, as they are what its documentation and search engines know."""
     words = str(getattr(error, "message", None) or error).strip()
-    for pattern, chinese in _EXPLAINED:
-        found = pattern.fullmatch(words)
-        if found is not None:
-            return chinese.format(**found.groupdict())
+    if (said := reworded(words, _EXPLAINED)) is not None:
+        return said
     kind = type(error).__name__
     if kind in _PYTHON_ERRORS:
         return f"{_PYTHON_ERRORS[kind]}（{kind}: {words}）" if words else _PYTHON_ERRORS[kind]

@@ -123,3 +123,12 @@ def test_an_output_that_cannot_write_chinese_gets_utf8(encoding: str, make_proje
                                 timeout=120)
         assert result.returncode == code and b"Traceback" not in result.stderr, result.stderr[-300:]
         assert words in getattr(result, stream).decode("utf-8"), args
+
+
+def test_argparse_words_for_a_typed_option_are_translated() -> None:
+    """No option of ours is a plain int any more (-j and --port say their range themselves); argparse's own
+    message for one still reads in Chinese, as it did for --jobs x."""
+    from site_builder.cliparser import translated
+
+    assert translated("argument -n/--number: invalid int value: 'x'") == "参数 -n/--number 的值「x」无效：应为整数"
+    assert translated("something argparse has never said") == "something argparse has never said"
