@@ -8,6 +8,7 @@ import io
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from . import __version__
@@ -28,21 +29,22 @@ def _today(value: str) -> dt.date:
     return parsed
 
 
-def _port(value: str) -> int:
-    port = whole_number(value, 1, 65535)
-    if port is None:
-        raise argparse.ArgumentTypeError(f"端口「{value}」应为 1–65535 之间的整数")
-    return port
+def _whole(what: str, low: int, high: int, note: str = "") -> Callable[[str], int]:
+    """An argparse type for a whole number from `low` to `high`, refused in words that name the range."""
+
+    def parse(value: str) -> int:
+        number = whole_number(value, low, high)
+        if number is None:
+            raise argparse.ArgumentTypeError(f"{what}「{value}」应为 {low}–{high} 之间的整数{note}")
+        return number
+
+    return parse
 
 
-def _jobs(value: str) -> int:
+def _jobs() -> Callable[[str], int]:
     """Worker processes: each holds the site and a renderer (30–60 MB), so -j 1000 (a typo) forked a thousand."""
-    most = max(MAX_JOBS, os.cpu_count() or 1)
-    jobs = whole_number(value, 1, most)
-    if jobs is None:
-        cores = os.cpu_count() or 1
-        raise argparse.ArgumentTypeError(f"进程数「{value}」应为 1–{most} 之间的整数（本机有 {cores} 个 CPU 核）")
-    return jobs
+    cores = os.cpu_count() or 1
+    return _whole("进程数", 1, max(MAX_JOBS, cores), f"（本机有 {cores} 个 CPU 核）")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -61,7 +63,7 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--no-downloads", action="store_true", help="不生成 Word 和 PDF 下载文件（快速预览）")
     build.add_argument("--no-search", action="store_true", help="不生成站内检索索引（快速预览）")
     build.add_argument("--clean", action="store_true", help="忽略构建缓存，全部重新生成")
-    build.add_argument("-j", "--jobs", type=_jobs, default=os.cpu_count() or 1,
+    build.add_argument("-j", "--jobs", type=_jobs(), default=os.cpu_count() or 1,
                        help="并行渲染的进程数，默认等于 CPU 核数；1 表示不并行")
 
     check = commands.add_parser("check", help="只检查内容和配置，不生成网站",
@@ -97,7 +99,7 @@ def make_parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="本地预览，修改后自动重建并刷新浏览器",
                                 description="在 127.0.0.1 上预览网站；文件修改后自动重建；出错时在浏览器中显示错误。")
     serve.add_argument("path", nargs="?", default=".", help="项目目录，默认当前目录")
-    serve.add_argument("--port", type=_port, default=8000, help="端口（1–65535），默认 8000")
+    serve.add_argument("--port", type=_whole("端口", 1, 65535), default=8000, help="端口（1–65535），默认 8000")
     serve.add_argument("--today", type=_today, help="按此日期判断公开状态（YYYY-MM-DD）")
     return parser
 

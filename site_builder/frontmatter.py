@@ -65,10 +65,14 @@ _DASHES = re.compile(r"[-—－–−_━─]{2,}")
 or four hyphens."""
 
 
+def _wrong_fence(line: str) -> bool:
+    return _DASHES.fullmatch(line) is not None and line != _FENCE
+
+
 def _dash_line(text: str) -> tuple[int, str] | None:
     """The first line after the first of `text` (its number and text) that looks like a fence but is not one."""
     for number, line in enumerate(text.split("\n", 200)[1:200], start=2):
-        if _DASHES.fullmatch(line.strip()) and line.strip() != _FENCE:
+        if _wrong_fence(line.strip()):
             return number, line.strip()
     return None
 
@@ -81,7 +85,7 @@ def missing_fence_hint(text: str) -> str:
     if first is None:
         return "（文件是空的）" if len(lines) < 50 else ""
     line = lines[first].strip()
-    if _DASHES.fullmatch(line) and line != _FENCE:
+    if _wrong_fence(line):
         return f"（第一行「{line}」不是 ---：请改为三个半角减号）"
     if line == _FENCE:
         return f"（--- 之前有 {first} 个空行，请删除它们，让 --- 成为第一行）"

@@ -63,6 +63,8 @@ def plausible_dates(meta: ReportMeta) -> bool:
     """Both dates within FIRST_YEAR–LAST_YEAR: warnings drawn from the dates (how far apart, how far ahead) are
     noise beside SB324's for a year mistyped."""
     return all(FIRST_YEAR <= day.year <= LAST_YEAR for day in (meta.written, meta.published))
+
+
 _DATE = re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$")
 _INDEX_NO = re.compile(r"^[A-Za-z0-9][A-Za-z0-9/_.\-]{0,79}$")
 _LIST_SPLIT = re.compile(r"[,，;；、\s]+")
