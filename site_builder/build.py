@@ -90,12 +90,13 @@ def _build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool, downl
     if errors_only(problems):
         raise BuildFailed(problems)
     site = assemble_site(config, reports, today)
-    env = make_environment(project_dir)
+    env = make_environment(project_dir, compact=minify)
     pages: list[tuple[str, dt.date]] = []
     bodies = Bodies(summaries={e.digest: e.summary for e in sources.values() if e.summary is not None})
     maker = None
     if downloads:
-        maker = DownloadMaker(env, project_dir / CACHE_DIR, fingerprint(env), project_dir / "content", bodies)
+        plain = make_environment(project_dir)  # Word and PDF copies are made from the templates as written
+        maker = DownloadMaker(plain, project_dir / CACHE_DIR, fingerprint(plain), project_dir / "content", bodies)
     theme = theme_fingerprint(theme_dirs(project_dir), config, minify)
     cache = PageCache(out_dir, load_manifest(project_dir, out_dir) if incremental else {})
     parallel = jobs > 1 and len(site.reports) > 1

@@ -67,10 +67,10 @@ _folders: set[str] = set()
 
 def _init(setup: WorkerSetup) -> None:
     global _renderer, _staging
-    env = make_environment(setup.project_dir)
+    env = make_environment(setup.project_dir, compact=setup.minify)
     bodies = Bodies()
-    maker = DownloadMaker(env, setup.downloads[0], setup.downloads[1], setup.downloads[2], bodies) \
-        if setup.downloads else None
+    maker = DownloadMaker(make_environment(setup.project_dir), setup.downloads[0], setup.downloads[1],
+                          setup.downloads[2], bodies) if setup.downloads else None
     cache = PageCache(setup.previous.old_dir, setup.previous.previous) if setup.previous else None
     _renderer = Renderer(env, setup.site, setup.minify, maker, bodies, cache, setup.theme)
     _staging = setup.staging

@@ -17,12 +17,12 @@ from markupsafe import Markup
 from .bodies import Bodies
 from .exports.downloads import Download, DownloadMaker
 from .feeds import feed_paths
-from .minify import BODY_SLOT, minify_page
-from .model import Column, Heading, OutputFile, RenderedBody, Report, ReportMeta, Site
+from .minify import minify_fragment
+from .model import Column, Heading, OutputFile, Report, ReportMeta, Site
 from .pagekeys import PageCache, PageKeys
 from .paginate import Page, paginate
 from .site import adjacency, group_by_publisher, group_by_year, walk_columns
-from .templates import place_signature, render_template
+from .templates import compacts, place_signature, render_template
 from .urls import agency_slug, page_file, relative_from
 
 HOME_LATEST = 10
@@ -42,6 +42,8 @@ class Renderer:
     def __init__(self, env: jinja2.Environment, site: Site, minify: bool,
                  downloads: DownloadMaker | None = None, bodies: Bodies | None = None,
                  cache: PageCache | None = None, theme: str = "") -> None:
+        if minify and not compacts(env):
+            raise ValueError("minified pages need an environment that compacts templates (make_environment)")
         self.env = env
         self.cache = cache
         self.keys = PageKeys()
@@ -58,7 +60,7 @@ class Renderer:
         self.years = group_by_year(site.reports)
         self.agencies = group_by_publisher(site.reports)
         self._paginated: dict[tuple[object, ...], list[Page[Report]]] = {}
-        self._fragments: dict[tuple[str, str, str], tuple[str, str]] = {}
+        self._fragments: dict[tuple[str, str, str], Markup] = {}
         self.site_wide: dict[str, Any] = {
             "site": site.config, "nav_columns": site.columns, "directory_path": page_file(self.dir, 1),
             "site_domain": urlsplit(site.config.base_url).netloc, "absolute": self.absolute,
@@ -93,40 +95,28 @@ class Renderer:
         base.update(context)
         if lazy is not None:
             base.update(lazy())
-        slots: dict[str, str] = {}
         current = path if path in (HOME, base["directory_path"], SITEMAP) else ""
         base["fragment"] = partial(self.fragment, None if "url" in context else (folder, current),  # 404: own links
-                                   context.get("url", url), current, slots)
-        body = base.get("body")
-        if self.minify and isinstance(body, RenderedBody):
-            slots[BODY_SLOT] = body.html
-            base["body"] = replace(body, html=BODY_SLOT)
+                                   context.get("url", url), current)
         html = render_template(self.env, template, base)
-        if self.minify:
-            html = minify_page(html, slots)
         return OutputFile(path=path, content=html.encode("utf-8"), lastmod=lastmod)
 
     def absolute(self, target: str) -> str:
         """A site path as a link from the server's root, for templates that want one (`absolute()`)."""
         return self.site.config.base_path + target
 
-    def fragment(self, key: tuple[str, str] | None, url: Callable[[str], str], current: str, slots: dict[str, str],
-                 name: str) -> Markup:
+    def fragment(self, key: tuple[str, str] | None, url: Callable[[str], str], current: str, name: str) -> Markup:
         """A part of the page that is the same on every page of a folder (top bar, toolbar, header and
-        navigation, footer), rendered and minified once per folder. It sees the site, the navigation and the
-        page's links, and `current`: the page's own path when it is one of the navigation's (else "")."""
+        navigation, footer), rendered (and minified with minify-html) once per folder. It sees the site, the
+        navigation and the page's links, and `current`: the page's own path when it is one of the navigation's
+        (else "")."""
         found = self._fragments.get((name, *key)) if key is not None else None
         if found is None:
-            context = {**self.site_wide, "url": url, "current": current}
-            raw = self.env.get_template(name).render(context)
-            found = (raw, minify_page(raw) if self.minify else raw)
+            raw = self.env.get_template(name).render({**self.site_wide, "url": url, "current": current})
+            found = Markup(minify_fragment(raw) if self.minify else raw)
             if key is not None:
                 self._fragments[(name, *key)] = found
-        if not self.minify:
-            return Markup(found[0])
-        slot = f"<sb-fragment-{len(slots)}></sb-fragment-{len(slots)}>"
-        slots[slot] = found[1]
-        return Markup(slot)
+        return found
 
     def column_crumbs(self, column: Column) -> list[Crumb]:
         crumbs: list[Crumb] = [("首页", "index.html")]

@@ -10,6 +10,7 @@ from typing import Any
 
 import jinja2
 
+from .compact import CompactHtml
 from .errors import BuildFailed
 from .messages import Rewording, reworded
 from .model import ReportMeta
@@ -37,10 +38,11 @@ def theme_dirs(project_dir: Path) -> list[Path]:
     return dirs
 
 
-def make_environment(project_dir: Path) -> jinja2.Environment:
+def make_environment(project_dir: Path, compact: bool = False) -> jinja2.Environment:
     """Autoescaping, strict about undefined names, and overridable per site. One environment serves one build
     (`serve` makes a new one for each rebuild), so templates are not checked for changes on every page: that
-    stat of each template and include took 2% of a clean build."""
+    stat of each template and include took 2% of a clean build. `compact`: the templates' own indentation and
+    line breaks taken out as they compile (compact.py), for minified pages."""
     dirs = theme_dirs(project_dir)
     loader = jinja2.ChoiceLoader([
         jinja2.FileSystemLoader([str(d) for d in dirs]),
@@ -54,10 +56,16 @@ def make_environment(project_dir: Path) -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         auto_reload=False,
+        extensions=[CompactHtml] if compact else [],
     )
     env.filters["cn_date"] = cn_date
     env.filters["digits"] = ascii_digits  # a record number's, as the 公安备案 lookup link wants them
     return env
+
+
+def compacts(env: jinja2.Environment) -> bool:
+    """Whether the environment compacts its templates as they compile (make_environment's `compact`)."""
+    return any(isinstance(extension, CompactHtml) for extension in env.extensions.values())
 
 
 _TAIL = re.compile(r'<h[1-6] id="[^"<>]*" class="gw-attachment">|<div class="banji">')

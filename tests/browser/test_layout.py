@@ -3,6 +3,7 @@ request leaving the site's own origin."""
 
 from __future__ import annotations
 
+import io
 from typing import Any
 
 import pytest
@@ -178,3 +179,35 @@ def test_every_control_is_a_44px_target(javascript: bool, browser_context_factor
             page.click("#a11y-toggle")  # the toolbar's own buttons too
         assert page.evaluate(SMALL_TARGETS) == [], name
     context.close()
+
+
+def test_compacted_pages_look_like_the_templates_as_written(browser_context_factory: Any, site_root: Any,
+                                                           base_url: str, sample_site: Any) -> None:
+    """Minified pages come from templates compacted as they compile (compact.py), which drops only whitespace
+    that cannot show: each page reads (innerText) and looks (every pixel, at 1280 and 375 px) exactly like the
+    same page built from the templates as written (--no-minify)."""
+    import shutil
+
+    from PIL import Image, ImageChops
+
+    plain = site_root / "test-fixtures" / "plain"
+    if not plain.exists():
+        shutil.copytree(sample_site, plain)
+    pages = [path for name, path in PAGES.items() if name != "search"] + ["search.html"]
+    context = browser_context_factory()
+    page = context.new_page()
+    differ = []
+    for width in (1280, 375):
+        page.set_viewport_size({"width": width, "height": 900})
+        for path in pages:
+            seen = []
+            for url in (base_url + path, base_url + "test-fixtures/plain/" + path):
+                page.goto(url)
+                seen.append((page.evaluate("document.body.innerText"),
+                             Image.open(io.BytesIO(page.screenshot(full_page=True))).convert("RGB")))
+            (text, shot), (plain_text, plain_shot) = seen
+            if text != plain_text or shot.size != plain_shot.size \
+                    or ImageChops.difference(shot, plain_shot).getbbox() is not None:
+                differ.append((width, path))
+    context.close()
+    assert not differ
