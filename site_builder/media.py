@@ -22,24 +22,29 @@ FORMATS = {"PNG", "JPEG", "GIF", "WEBP"}
 _DRIVE = re.compile(r"^[A-Za-z]:[\\/]")
 
 
-def image_refs(markdown: str) -> list[tuple[str, int]]:
-    """(src as written, 0-based line within the body) of every image in a Markdown body."""
+def image_refs(markdown: str) -> tuple[list[tuple[str, int]], set[int]]:
+    """(src as written, 0-based line within the body) of every image in a Markdown body, and the lines inside
+    its fenced blocks (shown as written: image syntax there is no image)."""
     found: list[tuple[str, int]] = []
+    fenced: set[int] = set()
     if "![" not in markdown:
-        return found  # every image, inline or by reference, starts with "![": skip the parse
+        return found, fenced  # every image, inline or by reference, starts with "![": skip the parse
     line = 0
     for node in walk(parse(markdown)):
         if node.kind == "image":
             found.append((node.attrs["src"], line))
         elif node.kind not in INLINE_KINDS:
             line = node.line
-    return found
+            if node.kind == "fence":
+                fenced.update(range(line + 1, line + 1 + node.text.count("\n")))
+    return found, fenced
 
 
 _DROPPED = re.compile(r"!\[[^\]\n]*\]\([ \t]*<?[ \t]*((?:(?:data|file|javascript|vbscript):|//|[A-Za-z]:[\\/]|\\\\)"
                       r"[^)\s>]*)", re.I)
 """Image syntax whose address the parser refuses outright (other schemes, another host, a Windows path): it is no
-image at all but the Markdown shown as text. Looked for in the source, so also in a fenced block (a warning)."""
+image at all but the Markdown shown as text. Looked for in the source, outside fenced blocks (which show their
+text as written, on purpose)."""
 
 
 def resolve_images(markdown: str, source_path: Path, rel: str, body_line: int,
@@ -48,12 +53,13 @@ def resolve_images(markdown: str, source_path: Path, rel: str, body_line: int,
     mapping: dict[str, str] = {}
     problems: list[Problem] = []
     root: Path | None = None  # resolved at the first image: most reports have none, and it stats every parent
-    refs = image_refs(markdown)
+    refs, fenced = image_refs(markdown)
     if "![" in markdown:
         images = {src for src, _ in refs}
         for dropped in _DROPPED.finditer(markdown):
-            if dropped[1] not in images:  # shown on the page as the text ![…](…) without a word before
-                line = body_line + markdown.count("\n", 0, dropped.start())
+            offset = markdown.count("\n", 0, dropped.start())
+            if dropped[1] not in images and offset not in fenced:  # shown as the text ![…](…) without a word
+                line = body_line + offset
                 problems.append(Problem("SB329", Location(rel, line), severity=Severity.WARNING,
                                         args={"src": dropped[1][:60]}))
     for src, offset in refs:

@@ -86,6 +86,16 @@ def test_unsafe_scheme_images_are_dropped_by_the_parser(make_project, tmp_path: 
     assert "<img" not in html
 
 
+def test_refused_image_syntax_in_a_fenced_block_is_no_warning(make_project) -> None:  # type: ignore[no-untyped-def]
+    """A fenced block shows its text as written, so image syntax there is what the editor meant to show; the
+    same syntax outside the block still warns."""
+    body = ("![示例](file:///etc/hosts)\n\n```\n![示例](file:///etc/hosts)\n```\n\n"
+            "- 列表中：\n\n  ~~~\n  ![示例](file:///etc/hosts)\n  ~~~\n\n![示例](file:///etc/hosts)\n")
+    root = make_project({"content/a.md": report_text(body=body)})
+    assert [(p.code, p.location.line if p.location else None) for p in check(root, TODAY)] == [
+        ("SB329", 10), ("SB329", 22)]
+
+
 def test_local_images_are_copied_and_linked(make_project, tmp_path: Path) -> None:
     root = make_project({"content/2025/a.md": report_text(body="正文。\n\n![宣传活动现场](img/活动.png)\n"),
                          "content/2025/img/活动.png": PNG})
