@@ -184,7 +184,7 @@ def parse_mapping(
         return [node]
     if node is None:
         return {}
-    alias = has_alias(node)
+    alias = has_alias(node) if "*" in text else None  # an alias is written *name: without one, no node is shared
     if alias is not None:
         return [Problem(alias_code, Location(rel, alias.start_mark.line + 1 + line_offset))]
     if not isinstance(node, yaml.MappingNode):
