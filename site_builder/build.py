@@ -110,7 +110,7 @@ def _build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool, downl
                                 str(staging.resolve()))
             pages_in_parallel = partial(parallel_pages, setup, jobs, maker, cache)
         return itertools.chain(
-            _recording(render_site(env, site, minify, maker, bodies, pages_in_parallel, cache, theme), pages),
+            _recording(render_site(env, site, maker, bodies, pages_in_parallel, cache, theme), pages),
             render_feeds(site, bodies),
             render_catalog(site),
             render_search(site, bodies, cache, search_state, parallel_segments(jobs) if parallel else None)

@@ -117,7 +117,7 @@ def _placed_alike(result: Checked | list[Problem], before: CheckedFile) -> bool:
 
 def _render(project_dir: Path, out_dir: Path, site: Site, minify: bool, bodies: Bodies, changed: list[int],
             described: list[tuple[Report, Report]]) -> list[OutputFile]:
-    renderer = Renderer(make_environment(project_dir, compact=minify), site, minify, None, bodies)
+    renderer = Renderer(make_environment(project_dir, compact=minify), site, None, bodies)
     pages = [renderer.detail(site.reports[index]) for index in changed]
     place = {site.reports[index].url: index for index in changed}
     for _, report in described:

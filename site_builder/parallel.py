@@ -72,7 +72,7 @@ def _init(setup: WorkerSetup) -> None:
     maker = DownloadMaker(make_environment(setup.project_dir), setup.downloads[0], setup.downloads[1],
                           setup.downloads[2], bodies) if setup.downloads else None
     cache = PageCache(setup.previous.old_dir, setup.previous.previous) if setup.previous else None
-    _renderer = Renderer(env, setup.site, setup.minify, maker, bodies, cache, setup.theme)
+    _renderer = Renderer(env, setup.site, maker, bodies, cache, setup.theme)
     _staging = setup.staging
 
 

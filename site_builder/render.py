@@ -39,11 +39,8 @@ Task = tuple[Any, ...]
 class Renderer:
     """Renders each kind of page; holds only the environment and the site, both read-only."""
 
-    def __init__(self, env: jinja2.Environment, site: Site, minify: bool,
-                 downloads: DownloadMaker | None = None, bodies: Bodies | None = None,
-                 cache: PageCache | None = None, theme: str = "") -> None:
-        if minify and not compacts(env):
-            raise ValueError("minified pages need an environment that compacts templates (make_environment)")
+    def __init__(self, env: jinja2.Environment, site: Site, downloads: DownloadMaker | None = None,
+                 bodies: Bodies | None = None, cache: PageCache | None = None, theme: str = "") -> None:
         self.env = env
         self.cache = cache
         self.keys = PageKeys()
@@ -52,7 +49,9 @@ class Renderer:
         self.downloads = downloads
         self.bodies = bodies or Bodies()
         self.site = site
-        self.minify = minify
+        self.minify = compacts(env)
+        """Minified pages: the environment compacts the templates (make_environment), the fragments go through
+        minify-html."""
         self.dir = site.config.directory_slug
         self.columns = walk_columns(site.columns)
         self.newest = site.reports[0].meta.published if site.reports else site.today
@@ -342,13 +341,13 @@ def _page_count(items: int, size: int) -> int:
     return (items + size - 1) // size
 
 
-def render_site(env: jinja2.Environment, site: Site, minify: bool, downloads: DownloadMaker | None = None,
+def render_site(env: jinja2.Environment, site: Site, downloads: DownloadMaker | None = None,
                 bodies: Bodies | None = None, pages: Callable[[Renderer], Iterator[OutputFile]] | None = None,
                 cache: PageCache | None = None, theme: str = "") -> Iterator[OutputFile]:
     """Every page of the site, one at a time, so memory stays flat however many reports there are.
 
     `pages`, when given, renders the tasks instead (the parallel renderer in build.py)."""
-    renderer = Renderer(env, site, minify, downloads, bodies, cache, theme)
+    renderer = Renderer(env, site, downloads, bodies, cache, theme)
     if pages is not None:
         yield from pages(renderer)
         return
