@@ -17,6 +17,7 @@ from .gongwen import (
     ATTACHMENT_CLASS,
     KIND_NAMES,
     NUMBERED,
+    SENTENCE_ENDS,
     TABLE_OPEN,
     Outline,
     is_addressee,
@@ -24,6 +25,7 @@ from .gongwen import (
     pasted_paragraphs,
     split_heading,
     split_lead,
+    split_lead_at,
 )
 from .model import Heading, RenderedBody
 from .signature import MAX_BANJI, banji_start, find_closing, find_signature_lines, is_note
@@ -32,6 +34,10 @@ _BLOCK = re.compile(r"<p>([^<]*(?:<(?!/p>\n)[^<]*)*)</p>\n|<h([1-6])>([^<]*(?:<(
                     r"|<table>\n([^<]*(?:<(?!/table>\n)[^<]*)*)</table>\n|<hr />\n")
 """A top-level block of the parser's HTML (its layout: one block per line), the loops unrolled: a lazy .*?
 tried the closing tag at every character of a paragraph."""
+_LINE = re.compile(rf"<p>[ \u3000]*(?=[^\s<&])(([^<&\n{SENTENCE_ENDS}]*[{SENTENCE_ENDS}])?[^<&\n]*)(?<!\s)</p>\n")
+"""A paragraph of one line of plain text, trimmed as _trim trims it (group 1), and its first sentence (group 2):
+most paragraphs of most reports, taken without the general pattern's steps (the two patterns end such a
+paragraph at the same place)."""
 _INLINE_TAG = re.compile(r"</?(?:strong|em|s)>")
 _OTHER_TAG = re.compile(r"<(?!/?(?:strong|em|s)>|br />\n)")
 _CELL = re.compile(r"<(th|td)(?: style=\"text-align:(left|center|right)\")?>([^<]*(?:<(?!/\1>\n)[^<]*)*)</\1>\n")
@@ -61,33 +67,40 @@ def render_fast(source: str) -> RenderedBody | None:
         return None
     if _too_deep(html):
         return None
-    blocks: list[tuple[str, str]] = []  # (kind, inner HTML): p, mdN (a heading of level N), table, hr
-    at = 0
-    for match in _BLOCK.finditer(html):
-        if match.start() != at:
+    blocks: list[tuple[str, str, int]] = []
+    """(kind, inner HTML, where a plain line's first sentence ends: 0 if it has none, -1 when not known);
+    kinds: p, mdN (a heading of level N), table, hr."""
+    at, size = 0, len(html)
+    line, block = _LINE.match, _BLOCK.match
+    while at < size:
+        found = line(html, at)
+        if found is not None:
+            blocks.append(("p", found[1], found.end(2) - found.start(1) if found.start(2) >= 0 else 0))
+            at = found.end()
+            continue
+        match = block(html, at)
+        if match is None:
             return None
         at = match.end()
         if match[1] is not None or match[2] is not None:
             inner = _trim(match[1] if match[1] is not None else match[3])
-            if inner is None:
+            if inner is None or _OTHER_TAG.search(inner):
                 return None
             if match[1] is None:
-                blocks.append(("md" + match[2], inner))
+                blocks.append(("md" + match[2], inner, -1))
             elif "\n" not in inner:
-                blocks.append(("p", inner))
+                blocks.append(("p", inner, -1))
             else:
                 pieces = _pasted(inner)
                 if pieces is None:
                     return None
-                blocks.extend(("p", piece) for piece in pieces)
+                blocks.extend(("p", piece, -1) for piece in pieces)
         elif match[4] is not None:
             if not _plain_table(match[4]):
                 return None
-            blocks.append(("table", match[4]))
+            blocks.append(("table", match[4], -1))
         else:
-            blocks.append(("hr", ""))
-    if at != len(html) or any(_OTHER_TAG.search(inner) for kind, inner in blocks if kind != "table"):
-        return None
+            blocks.append(("hr", "", -1))
     try:
         return _structured(blocks)
     except _Unsure:
@@ -98,19 +111,21 @@ class _Unsure(Exception):
     """The tree path may render this differently: let it."""
 
 
-def _structured(blocks: list[tuple[str, str]]) -> RenderedBody:
+def _structured(blocks: list[tuple[str, str, int]]) -> RenderedBody:
     """The 公文 pass (as markdown.structured) and the rendering, on blocks of the parser's HTML."""
     outline = Outline()
     out: list[Block] = []
-    for kind, inner in blocks:
+    for kind, inner, cut in blocks:
         if kind == "p":
-            marked = "<" in inner or "&" in inner
+            marked = cut < 0 and ("<" in inner or "&" in inner)
             head = inner[:16]
             number = numbering_kind(_line_text(inner)[:16] if marked and ("<" in head or "&" in head) else head)
             if number and outline.takes(number):
                 if marked or number not in NUMBERED:
                     split = _split_numbered(number, inner)
-                else:  # plain text numbered 一、 （一） 1. （1）: most paragraphs of most reports
+                elif cut >= 0:  # one plain line numbered 一、 （一） 1. （1）: most paragraphs of most reports
+                    split = split_lead_at(inner, cut)
+                else:
                     split = split_lead(inner.lstrip(" \u3000"))
                 if split is not None:
                     lead, rest = split
@@ -237,52 +252,56 @@ def _signature(blocks: list[Block]) -> tuple[int, list[str]] | None:
 def _render(blocks: list[Block], signature: tuple[int, int, list[str]] | None, banji: int) -> RenderedBody:
     """The blocks in order, the signature's in their place, the 版记 last."""
     out: list[str] = []
-    plain: list[str] = []
-    headings: list[Heading] = []
+    texts: list[str] = []
+    """The inner HTML of every block whose text is read, in order: made plain in one go at the end."""
+    heads: list[tuple[int, int, str]] = []
+    """(place in texts, level, id) of each heading."""
     if signature:
         start, stop, lines = signature
-        _blocks(blocks[:start], out, plain, headings)
+        _blocks(blocks[:start], out, texts, heads)
         out.append('<div class="signature">\n')
         for line in lines:
             out.append(f"<p>{line}</p>\n")
-            plain.append(_plain(line))
+        texts += lines
         out.append("</div>\n")
-        _blocks(blocks[stop:banji], out, plain, headings)
+        _blocks(blocks[stop:banji], out, texts, heads)
     else:
-        _blocks(blocks[:banji], out, plain, headings)
+        _blocks(blocks[:banji], out, texts, heads)
     if banji < len(blocks):
         out.append('<div class="banji">\n')
         for _, inner, *_ in blocks[banji:]:
             out.append(f"<p>{inner.replace(NEWLINE, BREAK)}</p>\n")
-            plain.append(_plain(inner))
+            texts.append(inner)
         out.append("</div>\n")
-    return RenderedBody(html="".join(out), headings=tuple(headings), text="\n".join(p for p in plain if p))
+    plain = _plain_all(texts)
+    headings = tuple(Heading(level, plain[at], anchor) for at, level, anchor in heads)
+    return RenderedBody(html="".join(out), headings=headings, text="\n".join(filter(None, plain)))
 
 
 def _is_note(block: Block) -> bool:
     return block[0] == "p" and is_note(_plain(block[1]))
 
 
-def _blocks(blocks: list[Block], out: list[str], plain: list[str], headings: list[Heading]) -> None:
-    write, say = out.append, plain.append
+def _blocks(blocks: list[Block], out: list[str], texts: list[str], heads: list[tuple[int, int, str]]) -> None:
+    write, read = out.append, texts.append
     for kind, inner, level, anchor, cls in blocks:
-        if kind == "p" or kind == "heading":
-            words = _plain(inner)
-            say(words)
+        if kind == "p":
+            read(inner)
             shown = inner.replace(NEWLINE, BREAK)
-            if kind == "p":
-                write(f'<p class="{cls}">{shown}</p>\n' if cls else f"<p>{shown}</p>\n")
-                continue
+            write(f'<p class="{cls}">{shown}</p>\n' if cls else f"<p>{shown}</p>\n")
+        elif kind == "heading":
+            heads.append((len(texts), level, anchor))
+            read(inner)
+            shown = inner.replace(NEWLINE, BREAK)
             attrs = f' id="{anchor}" class="{cls}"' if cls else f' id="{anchor}"'
             write(f"<h{level}{attrs}>{shown}</h{level}>\n")
-            headings.append(Heading(level, words, anchor))
         elif kind == "table":
-            out.append(TABLE_OPEN)
-            out.append(_CELL.sub(_cell, inner))
-            out.append("</table>\n</div>\n")
-            plain.extend(_plain(cell[3]) for cell in _CELL.finditer(inner))
+            write(TABLE_OPEN)
+            write(_CELL.sub(_cell, inner))
+            write("</table>\n</div>\n")
+            texts.extend(cell[3] for cell in _CELL.finditer(inner))
         else:
-            out.append("<hr>\n")
+            write("<hr>\n")
 
 
 def _cell(match: re.Match[str]) -> str:
@@ -291,6 +310,17 @@ def _cell(match: re.Match[str]) -> str:
     if kind == "th":
         attrs += ' scope="col"'
     return f"<{kind}{attrs}>{inner}</{kind}>\n"
+
+
+def _plain_all(inners: list[str]) -> list[str]:
+    """_plain of each, in one pass over them all rather than a call a block (the parser writes every < of the
+    text as &lt;, so each < left starts a tag that closes within its block, and NUL never reaches the parser)."""
+    if not inners:
+        return []
+    joined = "\0".join(inners)
+    if "<" in joined or "&" in joined:
+        joined = _unescape(_TAGS.sub("", joined))
+    return [piece.strip() for piece in joined.replace("\n", " ").split("\0")]
 
 
 def _plain(inner: str) -> str:

@@ -36,7 +36,8 @@ _MAX_ADDRESSEE = 120
 _INDENT = "\u3000\u3000"
 _ATTACHMENT_NOTE = re.compile("[ \u3000]*附件[：:]")
 PARTS = ("chapter", "section")
-_SENTENCE_END = re.compile("[。！？；]")
+SENTENCE_ENDS = "。！？；"
+_SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 _MAX_HEADING = 60
 """Longer numbered paragraphs are split after their lead sentence when it is short enough."""
 _MAX_LEAD = 48
@@ -91,6 +92,16 @@ def split_lead(text: str) -> tuple[str, str] | None:
     if found is None:
         return None
     return text[: found.end()], text[found.end() :].lstrip(" \u3000")
+
+
+def split_lead_at(text: str, cut: int) -> tuple[str, str] | None:
+    """split_lead of a one-line text whose first sentence ends before `cut` (0: it has no sentence end), for a
+    caller whose own pattern has found that end already."""
+    if len(text) <= _MAX_HEADING and (cut == 0 or cut == len(text)):
+        return text, ""
+    if 0 < cut <= _MAX_LEAD + 1:
+        return text[:cut], text[cut:].lstrip(" \u3000")
+    return None
 
 
 class Outline:

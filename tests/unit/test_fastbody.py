@@ -7,9 +7,13 @@ import random
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from benchmarks.generate import body
+from site_builder import fastbody
 from site_builder.fastbody import render_fast
+from site_builder.gongwen import split_lead, split_lead_at
 from site_builder.markdown import render_body, render_tree_body
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -97,3 +101,32 @@ def test_a_hard_break_after_unicode_whitespace_keeps_its_place(text: str) -> Non
     keeps the hard break that follows them at the start of a block."""
     assert render_body(text) == render_tree_body(text)
     assert render_body(text).html.count("<br>") == 1
+
+
+_LINE_CHARS = st.sampled_from(list("一二十（）()1２.、．。！？；，x法 \u3000\t\n\u00a0\u2028<>&*/p"))
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(_LINE_CHARS, max_size=70))
+def test_a_plain_line_is_read_as_the_general_pattern_reads_it(inner: str) -> None:
+    """The shortcut for one plain line ends the paragraph where the general pattern does, trims it as _trim
+    does, and finds the first sentence end where split_lead looks for it."""
+    html = f"<p>{inner}</p>\n<hr />\n"
+    found = fastbody._LINE.match(html)
+    if found is None:
+        return
+    general = fastbody._BLOCK.match(html)
+    assert general is not None and general.end() == found.end()
+    assert found[1] == fastbody._trim(general[1]) and "\n" not in found[1] and "<" not in found[1]
+    cut = found.end(2) - found.start(1) if found.start(2) >= 0 else 0
+    ends = [i for i, c in enumerate(found[1]) if c in "。！？；"]
+    assert cut == (ends[0] + 1 if ends else 0)
+    assert split_lead_at(found[1], cut) == split_lead(found[1])
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["a", "法", " ", "\u3000", "\n", "\t", "<strong>", "</strong>", "<em>", "</em>",
+                                          "&lt;", "&amp;", "&quot;", "&gt;", "&amp;lt;"]), max_size=12), max_size=8))
+def test_the_text_of_all_blocks_at_once_is_each_blocks_text(tokens: list[list[str]]) -> None:
+    inners = ["".join(inner) for inner in tokens]
+    assert fastbody._plain_all(inners) == [fastbody._plain(inner) for inner in inners]
