@@ -130,13 +130,26 @@ class Outline:
         return not self.in_articles or kind in PARTS or kind == "attachment"
 
     def place(self, kind: str) -> tuple[int, str]:
+        """`placed`, with 公文 numbering (most headings of most reports) placed here without its general steps."""
+        if kind not in NUMBERED:
+            return self.placed(kind)
         stack, counts, anchors = self.stack, self.counts, self.anchors
-        if stack and stack[-1] == kind and kind in NUMBERED:  # the next of a run of siblings: most headings
+        if stack and stack[-1] == kind:  # the next of a run of siblings
             counts[-1] += 1
             anchor = (anchors[-2] + "-" if len(anchors) > 1 else "s") + str(counts[-1])
             anchors[-1] = anchor
-            return min(len(stack) + 1, 6), anchor
-        return self.placed(kind)
+        elif kind not in stack:  # a level below the open ones
+            anchor = (anchors[-1] + "-1" if anchors else "s1")
+            stack.append(kind)
+            counts.append(1)
+            anchors.append(anchor)
+        else:  # back up to an open level, closing those below it: （二） after 1.
+            depth = stack.index(kind)
+            del stack[depth + 1 :], counts[depth + 1 :], anchors[depth + 1 :]
+            counts[depth] += 1
+            anchor = (anchors[depth - 1] + "-" if depth else "s") + str(counts[depth])
+            anchors[depth] = anchor
+        return min(len(stack) + 1, 6), anchor
 
     def placed(self, kind: str) -> tuple[int, str]:
         """`place` by the whole rule (the tests hold the shortcut to it)."""

@@ -17,7 +17,7 @@ def test_ids_are_the_open_levels_counts_joined() -> None:
             assert level == min(len(outline.stack) + 1, 6)
 
 
-def test_the_shortcut_for_siblings_places_as_the_whole_rule() -> None:
+def test_the_shortcuts_for_numbering_place_as_the_whole_rule() -> None:
     rng = random.Random(20261203)
     kinds = [*KINDS, "chapter", "section", "attachment", "cn", "cn-paren", "cn-paren", "arabic", "arabic"]
     for _ in range(5000):
