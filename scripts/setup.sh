@@ -4,10 +4,8 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 VENV="${SITE_BUILDER_VENV:-$ROOT/.venv}"
-PYTHON="${PYTHON:-python3}"
 if [ ! -x "$VENV/bin/python" ]; then
-  echo "创建虚拟环境 $VENV"
-  "$PYTHON" -m venv "$VENV"
+  bash "$ROOT/scripts/make_venv.sh" "$VENV"
 fi
 extra="${1:-}"
 spec="$ROOT"
