@@ -314,7 +314,7 @@ def _cell(match: re.Match[str]) -> str:
 
 def _plain_all(inners: list[str]) -> list[str]:
     """_plain of each, in one pass over them all rather than a call a block (the parser writes every < of the
-    text as &lt;, so each < left starts a tag that closes within its block, and NUL never reaches the parser)."""
+    text as &lt;, so each < left starts a tag that closes within its block; text holding NUL goes to the tree path)."""
     if not inners:
         return []
     joined = "\0".join(inners)
@@ -324,7 +324,8 @@ def _plain_all(inners: list[str]) -> list[str]:
 
 
 def _plain(inner: str) -> str:
-    """As mdtree.plain_text: the text as it reads, line breaks as spaces, trimmed (runs for every block)."""
+    """As mdtree.plain_text: the text as it reads, line breaks as spaces, trimmed (for the few blocks the 落款 and
+    版记 rules read one by one; _plain_all makes the whole body's)."""
     if "<" in inner or "&" in inner:
         inner = _unescape(_TAGS.sub("", inner))
     return inner.replace("\n", " ").strip()

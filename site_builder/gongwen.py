@@ -95,8 +95,8 @@ def split_lead(text: str) -> tuple[str, str] | None:
 
 
 def split_lead_at(text: str, cut: int) -> tuple[str, str] | None:
-    """split_lead of a one-line text whose first sentence ends before `cut` (0: it has no sentence end), for a
-    caller whose own pattern has found that end already."""
+    """split_lead of a one-line text whose first sentence end is the character before `cut` (0: it has none), for
+    a caller whose own pattern has found that end already."""
     if len(text) <= _MAX_HEADING and (cut == 0 or cut == len(text)):
         return text, ""
     if 0 < cut <= _MAX_LEAD + 1:
