@@ -21,7 +21,7 @@ for candidate in "${candidates[@]}"; do
     echo "创建虚拟环境 $venv（$("$venv/bin/python" -c 'import sys; print("Python", sys.version.split()[0])')，来自 $candidate）"
     exit 0
   fi
-  [ -z "$existed" ] && rm -rf "$venv"
+  if [ -z "$existed" ]; then rm -rf "$venv"; fi  # half made by this candidate; a folder that was there is kept
 done
 echo "错误：找不到可以创建虚拟环境的 Python 3.11 或更新版本（试过：${candidates[*]}）；可用 PYTHON=解释器路径 指定" >&2
 exit 1
