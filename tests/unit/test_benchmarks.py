@@ -4,6 +4,8 @@ a page for each report."""
 import datetime as dt
 from pathlib import Path
 
+import pytest
+
 from benchmarks.floor import render_chunk
 from benchmarks.generate import generate
 from site_builder.build import build
@@ -33,7 +35,18 @@ def test_search_bench_arguments() -> None:
 def test_compare_arguments_and_rows() -> None:
     from benchmarks.compare import Result, parse_args, row
 
-    assert parse_args([]) == ([1000], None)
-    assert parse_args(["1000", "10000", "--dir", "/dev/shm"]) == ([1000, 10000], "/dev/shm")
+    assert parse_args([]) == ([1000], None, 1)
+    assert parse_args(["1000", "10000", "--dir", "/dev/shm"]) == ([1000, 10000], "/dev/shm", 1)
+    assert parse_args(["10000", "--repeat", "3"]) == ([10000], None, 3)
+    with pytest.raises(SystemExit):
+        parse_args(["--repeat", "0"])
     line = row("site_builder clean", Result(10.0, 20.0, 100, 2.5), Result(5.0, 9.0, 2000, 1.0))
     assert "wall   10.00 s" in line and "(sys  2.50)" in line and "×Hugo: wall 2.00, memory 0.05" in line
+
+
+def test_the_median_ratio_pairs_each_run_with_its_hugo_run() -> None:
+    from benchmarks.compare import Result, median_ratio
+
+    pairs = [(Result(12.0, 0, 0), Result(8.0, 0, 0)), (Result(15.0, 0, 0), Result(10.0, 0, 0)),
+             (Result(18.0, 0, 0), Result(9.0, 0, 0))]
+    assert median_ratio(pairs) == "median ×Hugo 1.50 (runs: 1.50, 1.50, 2.00)"
