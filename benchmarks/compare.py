@@ -141,7 +141,7 @@ def parse_args(argv: list[str]) -> tuple[list[int], str | None, int]:
 
 
 def median_ratio(pairs: list[tuple[Result, Result]]) -> str:
-    """The median of wall-time ratios of (ours, Hugo's) runs made side by side, and their range."""
+    """The median of the wall-time ratios of (ours, Hugo's) runs made side by side, and every run's ratio."""
     ratios = sorted(ours.wall / hugo.wall for ours, hugo in pairs)
     return f"median ×Hugo {statistics.median(ratios):.2f} (runs: {', '.join(f'{r:.2f}' for r in ratios)})"
 
