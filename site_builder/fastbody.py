@@ -226,11 +226,15 @@ def _banji(blocks: list[Block]) -> int:
 
 
 def _trailing(blocks: list[Block], count: int) -> list[tuple[int, list[str]]]:
-    """The last `count` paragraphs, if they are the final blocks: (index, lines with text)."""
+    """The last `count` paragraphs, if they are the final blocks: (index, lines with text); unsure when one holds
+    markup and a line break (the tree path reads lines from the nodes: bold text across a break is one line)."""
     found: list[tuple[int, list[str]]] = []
     end = len(blocks)
     while len(found) < count and end >= 1 and blocks[end - 1][0] == "p":
-        lines = blocks[end - 1][1].split("\n")
+        inner = blocks[end - 1][1]
+        if "<" in inner and "\n" in inner:
+            raise _Unsure
+        lines = inner.split("\n")
         found.insert(0, (end - 1, [line for line in lines if _plain(line).strip(" \u3000")]))
         end -= 1
     return found

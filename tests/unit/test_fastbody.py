@@ -131,3 +131,12 @@ def test_a_plain_line_is_read_as_the_general_pattern_reads_it(inner: str) -> Non
 def test_the_text_of_all_blocks_at_once_is_each_blocks_text(tokens: list[list[str]]) -> None:
     inners = ["".join(inner) for inner in tokens]
     assert fastbody._plain_all(inners) == [fastbody._plain(inner) for inner in inners]
+
+
+@pytest.mark.parametrize("text", ["正文。\n\n抄送：**区委\n办公室**", "正文。\n\n抄送：区委**办公室\n乙**"])
+def test_markup_across_a_line_break_at_the_end_goes_to_the_tree(text: str) -> None:
+    """Found by a larger random run: bold text across a line break is one line to the tree path (it reads lines
+    from the nodes), several to the fast path, so a 版记 or 落款 there could be missed by the fast path."""
+    assert render_fast(text) is None
+    assert render_body(text) == render_tree_body(text)
+    assert '<div class="banji">' in render_body(text).html
