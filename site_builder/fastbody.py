@@ -289,16 +289,16 @@ def _is_note(block: Block) -> bool:
 def _blocks(blocks: list[Block], out: list[str], texts: list[str], heads: list[tuple[int, int, str]]) -> None:
     write, read = out.append, texts.append
     for kind, inner, level, anchor, cls in blocks:
-        if kind == "p":
+        if kind == "p" or kind == "heading":
+            if kind == "heading":
+                heads.append((len(texts), level, anchor))
             read(inner)
             shown = inner.replace(NEWLINE, BREAK)
-            write(f'<p class="{cls}">{shown}</p>\n' if cls else f"<p>{shown}</p>\n")
-        elif kind == "heading":
-            heads.append((len(texts), level, anchor))
-            read(inner)
-            shown = inner.replace(NEWLINE, BREAK)
-            attrs = f' id="{anchor}" class="{cls}"' if cls else f' id="{anchor}"'
-            write(f"<h{level}{attrs}>{shown}</h{level}>\n")
+            if kind == "p":
+                write(f'<p class="{cls}">{shown}</p>\n' if cls else f"<p>{shown}</p>\n")
+            else:
+                attrs = f' id="{anchor}" class="{cls}"' if cls else f' id="{anchor}"'
+                write(f"<h{level}{attrs}>{shown}</h{level}>\n")
         elif kind == "table":
             write(TABLE_OPEN)
             write(_CELL.sub(_cell, inner))

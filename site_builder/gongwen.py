@@ -86,18 +86,14 @@ def split_heading(kind: str, text: str) -> tuple[str, str] | None:
 def split_lead(text: str) -> tuple[str, str] | None:
     """(heading, rest) for a numbered paragraph: all of it when short, else its short lead sentence."""
     newline = text.find("\n")
-    if newline < 0 and len(text) <= _MAX_HEADING and not _SENTENCE_END.search(text, 0, len(text) - 1):
-        return text, ""
-    found = _SENTENCE_END.search(text, 0, min(newline if newline >= 0 else len(text), _MAX_LEAD + 1))
-    if found is None:
-        return None
-    return text[: found.end()], text[found.end() :].lstrip(" \u3000")
+    found = _SENTENCE_END.search(text, 0, newline if newline >= 0 else len(text))
+    return split_lead_at(text, found.end() if found else 0, one_line=newline < 0)
 
 
-def split_lead_at(text: str, cut: int) -> tuple[str, str] | None:
-    """split_lead of a one-line text whose first sentence end is the character before `cut` (0: it has none), for
-    a caller whose own pattern has found that end already."""
-    if len(text) <= _MAX_HEADING and (cut == 0 or cut == len(text)):
+def split_lead_at(text: str, cut: int, one_line: bool = True) -> tuple[str, str] | None:
+    """split_lead, for a caller whose own pattern has found the first line's first sentence end already: `cut` is
+    the index after it (0: there is none)."""
+    if one_line and len(text) <= _MAX_HEADING and (cut == 0 or cut == len(text)):
         return text, ""
     if 0 < cut <= _MAX_LEAD + 1:
         return text[:cut], text[cut:].lstrip(" \u3000")

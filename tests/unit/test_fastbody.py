@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 from benchmarks.generate import body
 from site_builder import fastbody
 from site_builder.fastbody import render_fast
-from site_builder.gongwen import split_lead, split_lead_at
+from site_builder.gongwen import split_lead_at
 from site_builder.markdown import render_body, render_tree_body
+from tests.unit.test_gongwen import split_lead_reference
 
 ROOT = Path(__file__).resolve().parents[2]
 SIGNED = "一、总体要求\n\n（一）指导思想。坚持以习近平法治思想为指导。\n\n示例县司法局\n2025年4月15日\n"
@@ -122,7 +123,7 @@ def test_a_plain_line_is_read_as_the_general_pattern_reads_it(inner: str) -> Non
     cut = found.end(2) - found.start(1) if found.start(2) >= 0 else 0
     ends = [i for i, c in enumerate(found[1]) if c in "。！？；"]
     assert cut == (ends[0] + 1 if ends else 0)
-    assert split_lead_at(found[1], cut) == split_lead(found[1])
+    assert split_lead_at(found[1], cut) == split_lead_reference(found[1])
 
 
 @settings(max_examples=500, deadline=None)

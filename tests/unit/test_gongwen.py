@@ -1,8 +1,12 @@
 """The outline's ids, kept incrementally, against their definition: "s" and every open level's count."""
 
 import random
+import re
 
-from site_builder.gongwen import Outline
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from site_builder.gongwen import Outline, split_lead
 
 KINDS = ["md1", "md2", "md3", "md4", "md5", "md6", "cn", "cn-paren", "arabic", "arabic-paren"]
 
@@ -102,3 +106,31 @@ def test_the_numbering_is_the_first_of_numbering_then_parts_after_the_indent() -
         assert numbering_kind(text) == reference(text), text
         seen.add(reference(text))
     assert len(seen) == 10, seen  # every kind came up, and None
+
+
+def split_lead_reference(text: str) -> tuple[str, str] | None:
+    """The lead rule as first written (split_lead now shares split_lead_at with the fast body pass)."""
+    end = re.compile("[。！？；]")
+    newline = text.find("\n")
+    if newline < 0 and len(text) <= 60 and not end.search(text, 0, len(text) - 1):
+        return text, ""
+    found = end.search(text, 0, min(newline if newline >= 0 else len(text), 49))
+    if found is None:
+        return None
+    return text[: found.end()], text[found.end() :].lstrip(" \u3000")
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.text(st.sampled_from(list("一、（）1.。！？；，法x \u3000\n")), max_size=90))
+def test_the_lead_is_cut_as_the_rule_was_first_written(text: str) -> None:
+    assert split_lead(text) == split_lead_reference(text)
+
+
+def test_the_lead_at_the_limits_is_cut_as_the_rule_was_first_written() -> None:
+    """Random texts seldom put the first sentence end near the 48-character lead or the 60-character heading."""
+    for at in range(40, 66):
+        for after in ("", "法", "法" * 30, "\n法", "法\n法。"):
+            for indent in ("", "\u3000"):
+                text = indent + "一、" + "法" * (at - 2) + "。" + after
+                assert split_lead(text) == split_lead_reference(text), text
+                assert split_lead(text.replace("。", "")) == split_lead_reference(text.replace("。", ""))
