@@ -11,6 +11,7 @@ from enum import StrEnum
 from pathlib import PurePosixPath
 
 from .messages import render_message
+from .pickling import pickled_as_fields
 
 
 class Severity(StrEnum):
@@ -20,6 +21,7 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Location:
     """A place in a project file, as an editor would look for it."""
@@ -33,6 +35,7 @@ class Location:
         return self.path if self.line is None else f"{self.path} 第 {self.line} 行"
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Problem:
     """One thing wrong with the input: a stable code, where, which field, and the details."""

@@ -7,7 +7,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from .pickling import pickled_as_fields
 
+
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Source:
     """One content file, decoded, before anything is interpreted."""
@@ -49,6 +52,7 @@ class FrontMatter:
     """1-based line in the file where the body begins."""
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class ReportMeta:
     """The validated metadata of one 政府信息公开 item."""
@@ -221,6 +225,7 @@ class Site:
     today: dt.date
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class OutputFile:
     """One file of the built site, rendered but not yet written."""

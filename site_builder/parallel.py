@@ -19,6 +19,7 @@ from .exports.downloads import DownloadMaker
 from .model import OutputFile, Report, Site
 from .output import staged_path, write_file
 from .pagekeys import PageCache
+from .pickling import pickled_as_fields
 from .render import Renderer, Task
 from .reports import CheckResult, Mapper
 from .search.index import IndexSegments, SegmentFiles, SegmentJob, segment_files
@@ -48,6 +49,7 @@ class WorkerSetup:
     """The staging folder: workers write the files they render there and send back only their paths."""
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class DetailResult:
     files: list[OutputFile]

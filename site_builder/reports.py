@@ -17,11 +17,13 @@ from .media import resolve_images
 from .metadata import PUBLIC, index_key, is_published, plausible_dates, validate_meta
 from .model import Report, ReportMeta, SiteConfig, Source
 from .pagecount import download_warning
+from .pickling import pickled_as_fields
 from .sourcecache import CachedSource
 from .sources import MAX_INDEXED_CHARS, find_sources, read_source
 from .urls import is_listing_page, report_slug
 
 
+@pickled_as_fields
 @dataclass(frozen=True, slots=True)
 class Checked:
     """A source whose metadata passed validation, before rendering."""

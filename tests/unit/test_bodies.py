@@ -22,6 +22,17 @@ def test_body_read_again_on_demand_and_repeated_title_skipped(make_project) -> N
     assert bodies.summary(report) == "一、目标 正文。"
 
 
+@pytest.mark.parametrize(("bom", "end"), [(b"", b"\r\n"), (b"\xef\xbb\xbf", b"\r\n"), (b"", b"\r"),
+                                         (b"\xef\xbb\xbf", b"\n"), (b"", b"\n")])
+def test_the_body_read_again_has_line_feeds_only_and_no_bom(make_project, bom: bytes, end: bytes) -> None:
+    text = report_text(body="一、目标\n\n正文第一行，\n正文第二行。\n\n\n末段。")
+    root = make_project({"content/a.md": text})
+    (root / "content/a.md").write_bytes(bom + text.encode("utf-8").replace(b"\n", end))
+    reports, problems = load_reports(root, parse_config(BASE_SITE, "site.yaml"), TODAY)
+    assert not problems
+    assert Bodies().markdown(reports[0]).lstrip("\n") == "一、目标\n\n正文第一行，\n正文第二行。\n\n\n末段。\n"
+
+
 def test_file_changed_during_build_is_refused(make_project) -> None:
     root = make_project({"content/a.md": report_text()})
     reports, _ = load_reports(root, parse_config(BASE_SITE, "site.yaml"), TODAY)
