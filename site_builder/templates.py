@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import markupsafe
 
 from .compact import CompactHtml
 from .errors import BuildFailed
@@ -38,6 +39,34 @@ def theme_dirs(project_dir: Path) -> list[Path]:
     return dirs
 
 
+_escape_text: Any = getattr(markupsafe, "_escape_inner", None) or (lambda text: str(markupsafe.escape(text)))
+"""markupsafe's escaping of a str, without the Markup around it (its C function; what escape() does, if it is
+ever gone)."""
+
+
+def escape_output(value: Any) -> str:
+    """markupsafe.escape as plain text: what compiled templates escape the values they write with."""
+    if value.__class__ is str:
+        return _escape_text(value)  # type: ignore[no-any-return]
+    if hasattr(value, "__html__"):
+        return value.__html__()  # type: ignore[no-any-return]
+    return _escape_text(str(value))  # type: ignore[no-any-return]
+
+
+class OutputEscapingTemplate(jinja2.Template):
+    """A template whose written values are escaped to plain text rather than to Markup.
+
+    Jinja's compiled code calls the name `escape` only on values it writes out, which are then joined into the
+    page; markupsafe.escape wraps each in Markup (a Python __new__), a quarter of a detail page's rendering.
+    Blocks, macros and `set` captures still come back as Markup, made from the joined text. Should Jinja stop
+    building templates through `_from_namespace`, templates render as before, only slower."""
+
+    @classmethod
+    def _from_namespace(cls, environment: jinja2.Environment, namespace: Any, globals: Any) -> Any:
+        namespace["escape"] = escape_output
+        return super()._from_namespace(environment, namespace, globals)
+
+
 def make_environment(project_dir: Path, compact: bool = False) -> jinja2.Environment:
     """Autoescaping, strict about undefined names, and overridable per site. One environment serves one build
     (`serve` makes a new one for each rebuild), so templates are not checked for changes on every page: that
@@ -58,6 +87,7 @@ def make_environment(project_dir: Path, compact: bool = False) -> jinja2.Environ
         auto_reload=False,
         extensions=[CompactHtml] if compact else [],
     )
+    env.template_class = OutputEscapingTemplate
     env.filters["cn_date"] = cn_date
     env.filters["digits"] = ascii_digits  # a record number's, as the 公安备案 lookup link wants them
     return env

@@ -61,3 +61,56 @@ def test_a_python_error_with_a_name_is_placed_at_its_template_not_at_the_name() 
 
     failure = TemplateFailure.of("detail.html", AttributeError("no attribute", name="summary"))
     assert failure.file == "detail.html" and failure.line is None
+
+
+class _Html:
+    def __html__(self) -> str:
+        return "<b>已转义</b>"
+
+
+_VALUES = ["", "普法", "<script>alert('x')</script>", 'a&b "c" <d> \'e\'', "&amp;", "\u3000全角　空格", "\0",
+           jinja2.utils.markupsafe.Markup("<em>安全</em>"), 42, 3.5, None, True, dt.date(2025, 4, 5), _Html(),
+           ("元", "组"), ["<列表>"]]
+
+
+def test_written_values_are_escaped_as_markupsafe_escapes_them() -> None:
+    import random
+
+    import markupsafe
+
+    from site_builder.templates import escape_output
+
+    class Named(str):
+        """A str subclass, as metadata's Nested is."""
+
+    rng = random.Random(11)
+    alphabet = "<>&'\"法治 \u3000\n\\;#x0"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12))) for _ in range(2000)]
+    for value in [*_VALUES, *texts, *map(Named, texts[:200])]:
+        written = escape_output(value)
+        assert written == str(markupsafe.escape(value)), value
+        assert isinstance(written, str)
+
+
+_CONSTRUCTS = """{{ v }}|{{ v | e }}|{{ v | safe }}|{{ v ~ "<x>" }}|{{ "<" ~ v }}
+{% set caught %}<i>{{ v }}</i>{% endset %}{{ caught }}|{{ caught | length }}
+{% macro shown(x) %}<u>{{ x }}</u>{% endmacro %}{{ shown(v) }}|{{ shown(v) | upper }}
+{% filter upper %}<p>{{ v }}</p>{% endfilter %}
+{% macro boxed() %}<b>{{ caller() }}</b>{% endmacro %}{% call boxed() %}{{ v }}{% endcall %}
+{% autoescape false %}{{ v }}{% endautoescape %}
+{% for item in [v, v] %}{{ loop.index }}{{ item }}{% endfor %}{{ [v] }}{{ {"k": v} }}"""
+
+
+@pytest.mark.parametrize("value", _VALUES, ids=repr)
+def test_templates_write_what_stock_jinja_writes(tmp_path: Path, value: object) -> None:
+    from site_builder.templates import OutputEscapingTemplate, escape_output
+
+    env = make_environment(tmp_path)
+    stock = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True,
+                               lstrip_blocks=True, keep_trailing_newline=True)
+    template = env.from_string(_CONSTRUCTS)
+    assert isinstance(template, OutputEscapingTemplate)
+    assert template.root_render_func.__globals__["escape"] is escape_output  # the fast path is in use
+    assert template.render(v=value) == stock.from_string(_CONSTRUCTS).render(v=value)
+    with pytest.raises(jinja2.UndefinedError):
+        env.from_string("<p>{{ v }}{{ missing }}</p>").render(v=value)
