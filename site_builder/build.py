@@ -32,7 +32,7 @@ from .site import assemble_site
 from .sitemap import render_sitemap
 from .sourcecache import load_source_cache, save_source_cache
 from .templates import TemplateFailure, make_environment, theme_dirs
-from .uptodate import Inputs, Snapshot, State, forget, load_state, record, scan_inputs, unchanged
+from .uptodate import Inputs, Snapshot, State, forget, load_state, record, scan_inputs, tree_files, unchanged
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,14 +128,16 @@ def _build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool, downl
     try:  # the site is in place: a cache that cannot be saved costs the next build time, never this one's site
         if maker is not None:
             maker.prune()
-        save_manifest(project_dir, out_dir, cache.entries(out_dir))
+        outputs = tree_files(out_dir)  # walked once, for the page manifest and the build record
+        save_manifest(project_dir, out_dir, cache.entries({rel: (size, mtime) for rel, size, mtime in outputs}))
         if search:
             save_search_state(project_dir, out_dir, search_state)
         if loaded != {rel: (e.digest, bodies.summaries.get(e.digest, e.summary)) for rel, e in sources.items()}:
             save_source_cache(project_dir, config_key, sources, bodies.summaries)
         if not downloads and not search:  # the only builds a rebuild after a few edits can follow
             save_model(project_dir, out_dir, model_of(inputs, site, checked_files(site, sources), bodies))
-        record(project_dir, out_dir, inputs, Snapshot(count, len(reports), cache.rendered + cache.reused, warnings))
+        record(project_dir, out_dir, inputs, Snapshot(count, len(reports), cache.rendered + cache.reused, warnings),
+               outputs)
     except OSError as exc:
         warnings += (cache_not_saved(exc),)
     return BuildResult(out_dir=out_dir, files=count, reports=len(reports), warnings=warnings,

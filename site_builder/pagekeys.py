@@ -7,6 +7,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -131,16 +132,16 @@ class PageCache:
         self.current[path] = key
         self.linked.add(path)
 
-    def entries(self, out_dir: Path) -> dict[str, Entry]:
-        """This build's pages with the size and time their files now have."""
+    def entries(self, found: Mapping[str, tuple[int, int]]) -> dict[str, Entry]:
+        """This build's pages with the size and time their files now have (`found`: the output folder's files
+        by path, from the one walk of it that the build record needs too); a page not found is left out."""
         result: dict[str, Entry] = {}
         for path, key in self.current.items():
             previous = self.previous.get(path)
             if path in self.linked and previous is not None and previous[0] == key:
                 result[path] = previous
-                continue
-            stat = (out_dir / path).stat()
-            result[path] = [key, stat.st_size, stat.st_mtime_ns]
+            elif (now := found.get(path)) is not None:
+                result[path] = [key, *now]
         return result
 
 

@@ -35,3 +35,16 @@ def test_memoised_keys_equal_plain_keys() -> None:
     context = {"report": report, "newer": report, "config": CONFIG, "url": None}
     assert keys.key("t", "detail.html", "a.html", context) == page_key("t", "detail.html", "a.html", context)
     assert keys.key("t", "detail.html", "a.html", context) == page_key("t", "detail.html", "a.html", context)
+
+
+def test_the_manifest_has_each_page_with_its_file_as_found_or_as_linked(tmp_path) -> None:
+    from site_builder.pagekeys import PageCache
+
+    cache = PageCache(tmp_path, previous={"a.html": ["ka", 10, 100], "b.html": ["old", 20, 200],
+                                          "c.html": ["kc", 30, 300]})
+    cache.keep("a.html", "ka")  # linked unchanged: the previous entry stands (same inode, same size and time)
+    cache.current["b.html"] = "kb"  # rendered again
+    cache.current["c.html"] = "kc"  # rendered again although its key is the same (not linked)
+    cache.current["gone.html"] = "kg"  # not in the output folder any more
+    found = {"a.html": (11, 111), "b.html": (22, 222), "c.html": (33, 333), "static/site.css": (1, 1)}
+    assert cache.entries(found) == {"a.html": ["ka", 10, 100], "b.html": ["kb", 22, 222], "c.html": ["kc", 33, 333]}
