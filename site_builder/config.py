@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import yaml
 
 from .errors import BuildFailed, Location, Problem
-from .frontmatter import colon_mistakes, compose, has_alias
+from .frontmatter import colon_mistakes, compose, explicit_tag, has_alias, shown_tag
 from .hanzi import known_spelling, simplified
 from .messages import did_you_mean
 from .model import AgencyRule, ColumnConfig, SiteConfig
@@ -68,6 +68,9 @@ def parse_config(text: str, rel: str) -> SiteConfig:
     alias = has_alias(node)
     if alias is not None:
         raise BuildFailed([Problem("SB113", ctx.at(alias))])
+    tagged = explicit_tag(node) if "!" in text else None
+    if tagged is not None:
+        raise BuildFailed([Problem("SB117", ctx.at(tagged), args={"tag": shown_tag(tagged.tag)})])
     problems: list[Problem] = []
     values: dict[str, yaml.Node] = {}
     for key_node, value_node in node.value:

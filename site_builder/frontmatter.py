@@ -32,7 +32,7 @@ def split_front_matter(source: Source) -> FrontMatter | list[Problem]:
     if mistakes := colon_mistakes(header, source.rel, first_line=2):
         return mistakes
     result = parse_mapping(header, source.rel, line_offset=1, alias_code="SB208", syntax_code="SB205",
-                           known=KEYS)
+                           known=KEYS, tag_code="SB221")
     if isinstance(result, list):
         return result
     return FrontMatter(fields=result, body=body, body_line=end + 2)
@@ -174,11 +174,41 @@ def has_alias(node: yaml.Node) -> yaml.Node | None:
     return None
 
 
+_IMPLICIT_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in
+                           ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge"))
+"""The tags YAML gives plain values itself; any other was written (!x, !!python/…) before a value."""
+_CORE_PREFIX = "tag:yaml.org,2002:"
+
+
+def explicit_tag(node: yaml.Node) -> yaml.Node | None:
+    """The first node with a tag written before it: YAML takes `!important 关于…` as the tag !important and the
+    text 关于…, and the words in the tag would vanish from the page without a word."""
+    stack = [node]
+    while stack:
+        current = stack.pop()
+        if current.tag not in _IMPLICIT_TAGS:
+            return current
+        if isinstance(current, yaml.MappingNode):
+            for k, v in reversed(current.value):
+                stack.extend((v, k))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+    return None
+
+
+def shown_tag(tag: str) -> str:
+    """A tag as it was written: !!name for YAML's own."""
+    return "!!" + tag[len(_CORE_PREFIX):] if tag.startswith(_CORE_PREFIX) else tag if tag.startswith("!") \
+        else f"!<{tag}>"
+
+
 def parse_mapping(
-    text: str, rel: str, line_offset: int, alias_code: str, syntax_code: str, known: Collection[str] = ()
+    text: str, rel: str, line_offset: int, alias_code: str, syntax_code: str, known: Collection[str] = (),
+    tag_code: str | None = None,
 ) -> dict[str, FieldValue] | list[Problem]:
     """A flat mapping of string keys to scalar or list-of-scalar values, with duplicate keys refused (a key
-    and its traditional spelling are the same key when it is one of the `known` ones)."""
+    and its traditional spelling are the same key when it is one of the `known` ones); with `tag_code`, a value
+    with a YAML tag too (a tag needs a !: without one, none is looked for)."""
     node = compose(text, rel, line_offset, syntax_code)
     if isinstance(node, Problem):
         return [node]
@@ -192,6 +222,10 @@ def parse_mapping(
         return [Problem("SB206", Location(rel, node.start_mark.line + 1 + line_offset), args={"kind": kind})]
     fields: dict[str, FieldValue] = {}
     problems: list[Problem] = []
+    tags = tag_code is not None and "!" in text
+    if tags and node.tag not in _IMPLICIT_TAGS:
+        problems.append(Problem(str(tag_code), Location(rel, node.start_mark.line + 1 + line_offset),
+                                args={"tag": shown_tag(node.tag)}))
     for key_node, value_node in node.value:
         line = key_node.start_mark.line + 1 + line_offset
         key = str(key_node.value).strip() if isinstance(key_node, yaml.ScalarNode) else repr(key_node)
@@ -199,6 +233,10 @@ def parse_mapping(
             key = known_spelling(key, known) or key
         if key in fields:
             problems.append(Problem("SB207", Location(rel, line), field=key, args={"first": fields[key].line}))
+            continue
+        if tags and (tagged := explicit_tag(key_node) or explicit_tag(value_node)) is not None:
+            problems.append(Problem(str(tag_code), Location(rel, tagged.start_mark.line + 1 + line_offset),
+                                    field=key, args={"tag": shown_tag(tagged.tag)}))
             continue
         fields[key] = FieldValue(value=node_value(value_node), line=line)
     return problems or fields

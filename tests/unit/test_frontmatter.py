@@ -134,3 +134,25 @@ def test_a_closing_line_of_other_dashes_is_named() -> None:
         assert problems[0].message.endswith(f"（第 4 行「{closing}」像是结束行，但只有三个半角减号 --- 才算）")
     problems = _split("---\n索引号: a/1\n\n正文\n")
     assert isinstance(problems, list) and problems[0].location.line == 1 and problems[0].message.endswith("---")
+
+
+@pytest.mark.parametrize(("header", "line", "field", "tag"), [
+    ("信息名称: !important 关于开展普法工作的通知", 2, "信息名称", "!important"),
+    ("文号: x\n关键词: !!python/object/apply:os.system ['echo hi']", 3, "关键词", "!!python/object/apply:os.system"),
+    ("关键词:\n  - 普法\n  - !t 法治", 4, "关键词", "!t"),
+    ("!!binary 信息名称: aGk=", 2, "信息名称", "!!binary"),
+    ("信息名称: !<verbatim> 通知", 2, "信息名称", "!<verbatim>"),
+    ("!root\n信息名称: 通知", 2, None, "!root"),
+])
+def test_a_yaml_tag_is_refused_where_it_stands_naming_it(header: str, line: int, field: str | None, tag: str) -> None:
+    result = _split(f"---\n{header}\n---\n正文")
+    assert isinstance(result, list)
+    assert [(p.code, p.location.line if p.location else None, p.field, p.args["tag"]) for p in result] == [
+        ("SB221", line, field, tag)]
+    assert tag in result[0].message and "引号" in result[0].message
+
+
+@pytest.mark.parametrize("value", ['"!important 通知"', "'!重要'", "！重要通知", "!!str 2025-01-02", "a!b", "'<<'"])
+def test_quoted_or_implicit_values_have_no_tag_problem(value: str) -> None:
+    result = _split(f"---\n信息名称: {value}\n---\n正文")
+    assert isinstance(result, FrontMatter), result
