@@ -196,6 +196,22 @@ def explicit_tag(node: yaml.Node) -> yaml.Node | None:
     return None
 
 
+_COMMENT = re.compile(r"[ \t]+#")
+
+
+def trailing_comment(lines: list[str], node: yaml.Node) -> tuple[int, str] | None:
+    """(0-based line, text from the #) of the first YAML comment right after an unquoted value of `node` (a
+    scalar, or an item of a block list); a quoted value's comment was written knowing YAML, and is left alone."""
+    items = node.value if isinstance(node, yaml.SequenceNode) and not node.flow_style else [node]
+    for item in items:
+        if isinstance(item, yaml.ScalarNode) and not item.style and item.end_mark.line < len(lines):
+            end = item.end_mark
+            rest = lines[end.line][end.column:]
+            if _COMMENT.match(rest):
+                return end.line, rest.strip(" \t")
+    return None
+
+
 def shown_tag(tag: str) -> str:
     """A tag as it was written: !!name for YAML's own."""
     return "!!" + tag[len(_CORE_PREFIX):] if tag.startswith(_CORE_PREFIX) else tag if tag.startswith("!") \
@@ -223,6 +239,7 @@ def parse_mapping(
     fields: dict[str, FieldValue] = {}
     problems: list[Problem] = []
     tags = tag_code is not None and "!" in text
+    lines = text.split("\n") if "#" in text else []  # a comment needs a #: without one, none is looked for
     if tags and node.tag not in _IMPLICIT_TAGS:
         problems.append(Problem(str(tag_code), Location(rel, node.start_mark.line + 1 + line_offset),
                                 args={"tag": shown_tag(node.tag)}))
@@ -238,7 +255,9 @@ def parse_mapping(
             problems.append(Problem(str(tag_code), Location(rel, tagged.start_mark.line + 1 + line_offset),
                                     field=key, args={"tag": shown_tag(tagged.tag)}))
             continue
-        fields[key] = FieldValue(value=node_value(value_node), line=line)
+        comment = trailing_comment(lines, value_node) if lines else None
+        fields[key] = FieldValue(node_value(value_node), line,
+                                 (comment[0] + 1 + line_offset, comment[1]) if comment else None)
     return problems or fields
 
 

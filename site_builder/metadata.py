@@ -89,6 +89,9 @@ def validate_meta(fields: dict[str, FieldValue], rel: str) -> tuple[ReportMeta |
             if spec.required:
                 problems.append(Problem("SB302", Location(rel, None), field=spec.key))
             continue
+        if value.comment is not None:
+            problems.append(Problem("SB330", Location(rel, value.comment[0]), field=spec.key,
+                                    args={"comment": value.comment[1][:40]}, severity=Severity.WARNING))
         if spec.key != "索引号":
             value, stripped = _strip_format_chars(value)
             if stripped:
@@ -222,7 +225,7 @@ def _strip_format_chars(value: FieldValue) -> tuple[FieldValue, list[str]]:
         cleaned: str | list[str] | None = [clean(item) for item in raw]
     else:
         cleaned = clean(raw) if raw is not None else None
-    return FieldValue(cleaned, value.line), removed
+    return FieldValue(cleaned, value.line, value.comment), removed
 
 
 def _invisible_char(text: str, allow_newlines: bool) -> str | None:

@@ -40,6 +40,9 @@ class FieldValue:
     """Scalars stay strings (no YAML type guessing); sequences become lists of strings; nested values Nested."""
     line: int
     """1-based line of the key in the file."""
+    comment: tuple[int, str] | None = None
+    """A YAML comment after an unquoted value on its line (1-based line, the text from #): YAML drops it, and
+    an editor may have meant it as part of the value (信息名称: 开展 #宪法宣传周# 活动 reads as 开展)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -148,7 +148,7 @@ def test_list_fields_refuse_nested_values_and_control_characters(make_project) -
     root = make_project({f"content/{name}.md": report_text(index=f"t/{n}", extra=extra)
                          for n, (name, extra) in enumerate(cases.items())})
     found = {p.location.path.split("/")[-1][:-3]: (p.code, p.field) for p in check(root, TODAY) if p.location}
-    assert found == {"mapping": ("SB310", "关键词"), "set": ("SB310", "关键词"), "nested": ("SB310", "关键词"),
+    assert found == {"mapping": ("SB310", "关键词"), "set": ("SB221", "关键词"), "nested": ("SB310", "关键词"),
                      "in-list": ("SB310", "关键词"), "control": ("SB314", "关键词"), "signature": ("SB314", "落款")}
 
 
@@ -156,3 +156,14 @@ def test_a_typed_nul_is_a_control_character_not_a_nested_value() -> None:
     """The nested-value mark used to be text starting with NUL, so "\\0…" typed in a title read as a mapping."""
     meta, problems = validate_meta(_fields(信息名称="\x00开头的标题"), "a.md")
     assert meta is None and [p.code for p in problems] == ["SB314"]
+
+
+def test_a_value_cut_short_by_a_yaml_comment_is_published_with_a_warning_at_the_comment() -> None:
+    fields = _fields(信息名称="开展")
+    fields["信息名称"] = FieldValue("开展", 3, (3, "#宪法宣传周# 活动的通知"))
+    fields["关键词"] = FieldValue(["普法", "宪法"], 8, (10, "# 第二个"))
+    meta, problems = validate_meta(fields, "a.md")
+    assert meta is not None and meta.title == "开展"
+    assert [(p.code, p.severity.value, p.field, p.location.line if p.location else None) for p in problems] == [
+        ("SB330", "warning", "信息名称", 3), ("SB330", "warning", "关键词", 10)]
+    assert "#宪法宣传周# 活动的通知" in problems[0].message and "引号" in problems[0].message
