@@ -26,7 +26,10 @@ from .search.index import IndexSegments, SegmentFiles, SegmentJob, segment_files
 from .search.normalize import fold_table
 from .templates import make_environment
 
-CHUNK = 8
+MAX_CHUNK = 64
+"""Most pages sent to a worker in one message (see chunk_size); MAX_CHUNK_DOWNLOADS when they come with their
+Word and PDF files (each made in a tenth of a second or more, or taken from the download cache)."""
+MAX_CHUNK_DOWNLOADS = 8
 FEW = 16
 """Up to this many pages to render (an edit or two), the main process renders them itself."""
 FEW_FILES = 200
@@ -136,6 +139,14 @@ def process_map(jobs: int) -> Mapper:
     return mapper
 
 
+def chunk_size(tasks: int, jobs: int, downloads: bool) -> int:
+    """Pages sent to a worker at a time: enough that the main process is not kept busy with messages (one
+    message each 8 pages took a quarter of its time at 10,000 reports, beside the workers on a 2-core machine),
+    few enough that the workers finish together (each gets at least 16 messages, so a small site's pages, with
+    their Word and PDF files, are shared out one by one)."""
+    return max(1, min(MAX_CHUNK_DOWNLOADS if downloads else MAX_CHUNK, tasks // (jobs * 16)))
+
+
 def parallel_pages(setup: WorkerSetup, jobs: int, main_maker: DownloadMaker | None,
                    main_cache: PageCache | None, main: Renderer) -> Iterator[OutputFile]:
     """Every page in site order. Pages that can be reused are found here first (cheap); only the others
@@ -148,7 +159,7 @@ def parallel_pages(setup: WorkerSetup, jobs: int, main_maker: DownloadMaker | No
             yield from files if files is not None else main.run(task)
         return
     with _pool(jobs, _init, setup) as pool:
-        results = pool.map(_render, missing, chunksize=CHUNK)
+        results = pool.map(_render, missing, chunksize=chunk_size(len(missing), jobs, setup.downloads is not None))
         for files in known:
             if files is not None:
                 yield from files

@@ -84,9 +84,11 @@ def test_a_first_build_in_workers_records_every_page_for_the_next(tmp_path: Path
 
 
 def test_parallel_equals_sequential(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from site_builder import parallel
     from site_builder.search import index
 
     monkeypatch.setattr(index, "SEGMENT", 4)  # several search segments, indexed by the worker processes
+    monkeypatch.setattr(parallel, "chunk_size", lambda *_: 3)  # pages go out three at a time, not one by one
     project = sample(tmp_path)
     build(project, tmp_path / "one", TODAY, jobs=1, incremental=False)
     build(project, tmp_path / "two", TODAY, jobs=2, incremental=False)
