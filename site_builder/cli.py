@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import io
-import os
 import sys
 import time
 from collections.abc import Callable
@@ -13,6 +12,7 @@ from pathlib import Path
 
 from . import __version__
 from .cliparser import EXIT_USAGE, ChineseParser
+from .cpus import usable_cpus
 from .errors import BuildFailed, Problem, Severity, listed
 from .messages import render_message
 from .metadata import parse_date
@@ -41,10 +41,9 @@ def _whole(what: str, low: int, high: int, note: str = "") -> Callable[[str], in
     return parse
 
 
-def _jobs() -> Callable[[str], int]:
+def _jobs(cores: int) -> Callable[[str], int]:
     """Worker processes: each holds the site and a renderer (30–60 MB), so -j 1000 (a typo) forked a thousand."""
-    cores = os.cpu_count() or 1
-    return _whole("进程数", 1, max(MAX_JOBS, cores), f"（本机有 {cores} 个 CPU 核）")
+    return _whole("进程数", 1, max(MAX_JOBS, cores), f"（本机可用 {cores} 个 CPU 核）")
 
 
 def make_parser() -> argparse.ArgumentParser:
@@ -63,8 +62,9 @@ def make_parser() -> argparse.ArgumentParser:
     build.add_argument("--no-downloads", action="store_true", help="不生成 Word 和 PDF 下载文件（快速预览）")
     build.add_argument("--no-search", action="store_true", help="不生成站内检索索引（快速预览）")
     build.add_argument("--clean", action="store_true", help="忽略构建缓存，全部重新生成")
-    build.add_argument("-j", "--jobs", type=_jobs(), default=os.cpu_count() or 1,
-                       help="并行渲染的进程数，默认等于 CPU 核数；1 表示不并行")
+    cores = usable_cpus()
+    build.add_argument("-j", "--jobs", type=_jobs(cores), default=cores,
+                       help="并行渲染的进程数，默认等于可用的 CPU 核数（容器的 CPU 限额也算在内）；1 表示不并行")
 
     check = commands.add_parser("check", help="只检查内容和配置，不生成网站",
                                 description="只检查内容和配置，不写任何文件。")

@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 
 from site_builder.cli import main
+from site_builder.cpus import usable_cpus
 
 from ..conftest import report_text
 
@@ -93,7 +94,7 @@ def test_help_and_usage_errors_are_all_chinese(capsys) -> None:
     assert "用法：site-builder" in shown and "显示本帮助并退出" in shown and "显示版本号并退出" in shown
     assert not any(word in shown for word in ("usage:", "options:", "positional arguments", "show this help",
                                              "show program's version"))
-    most = max(64, os.cpu_count() or 1)
+    most = max(64, usable_cpus())
     for argv, message in ((["build", "--jobs", "x"], f"参数 -j/--jobs：进程数「x」应为 1–{most} 之间的整数"),
                           # -j 1000, a typo, forked a thousand workers of 30–60 MB each; -j 0 was quietly 1
                           (["build", "-j", "1000"], f"参数 -j/--jobs：进程数「1000」应为 1–{most} 之间的整数"),
