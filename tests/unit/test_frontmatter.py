@@ -181,3 +181,56 @@ def test_no_comment_is_noted_where_yaml_keeps_the_text_or_the_author_quoted(head
     result = _split(f"---\n{header}\n---\n正文")
     assert isinstance(result, FrontMatter)
     assert all(value.comment is None for value in result.fields.values())
+
+
+_TYPED = """a:
+b: ~
+c: null
+d: Null
+e: NULL
+f: 'null'
+g: ""
+h: 2025-01-02
+i: 12
+j: 1.5e3
+k: .inf
+l: yes
+m: off
+n: true
+o: 0x1F
+p: 1_000
+q: [~, null, 'x', 2025-01-02, no]
+r: {s: ~, t: 1}
+<<: z
+u: |
+  block
+v: >
+  folded
+w: !!str 12
+x: ! 12
+y: 2025-01-02T10:00:00Z
+"""
+
+
+def test_values_read_as_with_pyyaml_s_own_resolver() -> None:
+    """Only null is told apart (values stay text): the small resolver gives the same values and nulls."""
+    import yaml
+
+    from site_builder import frontmatter
+
+    def values(loader: object) -> list[tuple[object, ...]]:
+        root = yaml.compose(_TYPED, Loader=loader)
+        return [(key.value, frontmatter.node_value(value), value.tag.endswith(":null"),
+                 frontmatter.explicit_tag(value) is not None) for key, value in root.value]
+
+    assert values(frontmatter._LOADER) == values(frontmatter._BASE_LOADER)
+    tags = {node.tag for node in _walk(yaml.compose(_TYPED, Loader=frontmatter._LOADER))}
+    assert tags <= frontmatter._IMPLICIT_TAGS
+
+
+def _walk(node):  # type: ignore[no-untyped-def]
+    yield node
+    if isinstance(node.value, list):
+        for item in node.value:
+            for part in item if isinstance(item, tuple) else (item,):
+                yield from _walk(part)
