@@ -213,12 +213,15 @@ def explicit_tag(node: yaml.Node) -> yaml.Node | None:
     return None
 
 
-_COMMENT = re.compile(r"[ \t]+#")
+_COMMENT = re.compile(r"[ \t]+#(?=[^ \t])")
+"""A comment whose # is followed at once by text, as a topic tag is (#宪法宣传周#): "# 待填写" with a space, as
+`import` writes after each field, is a comment written as one."""
 
 
 def trailing_comment(lines: list[str], node: yaml.Node) -> tuple[int, str] | None:
-    """(0-based line, text from the #) of the first YAML comment right after an unquoted value of `node` (a
-    scalar, or an item of a block list); a quoted value's comment was written knowing YAML, and is left alone."""
+    """(0-based line, text from the #) of the first YAML comment that looks like text (see _COMMENT) right after
+    an unquoted value of `node` (a scalar, or an item of a block list); a quoted value's comment was written
+    knowing YAML, and is left alone."""
     items = node.value if isinstance(node, yaml.SequenceNode) and not node.flow_style else [node]
     for item in items:
         if isinstance(item, yaml.ScalarNode) and not item.style and item.end_mark.line < len(lines):

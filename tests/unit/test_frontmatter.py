@@ -160,9 +160,9 @@ def test_quoted_or_implicit_values_have_no_tag_problem(value: str) -> None:
 
 @pytest.mark.parametrize(("header", "field", "line", "comment"), [
     ("信息名称: 开展 #宪法宣传周# 活动的通知", "信息名称", 2, "#宪法宣传周# 活动的通知"),
-    ("文号: x\n关键词:\n  - 普法\n  - 宪法\t# 第二个", "关键词", 5, "# 第二个"),
-    ("文号: # 无", "文号", 2, "# 无"),
-    ("内容概述: 第一行\n  第二行 # 尾注", "内容概述", 3, "# 尾注"),
+    ("文号: x\n关键词:\n  - 普法\n  - 宪法\t#国家安全", "关键词", 5, "#国家安全"),
+    ("文号: #1", "文号", 2, "#1"),
+    ("内容概述: 第一行\n  第二行 #宪法宣传周#", "内容概述", 3, "#宪法宣传周#"),
 ])
 def test_a_comment_after_an_unquoted_value_is_noted_with_its_line(header: str, field: str, line: int,
                                                                  comment: str) -> None:
@@ -176,6 +176,9 @@ def test_a_comment_after_an_unquoted_value_is_noted_with_its_line(header: str, f
     "信息名称: 开展#宪法宣传周#活动", "信息名称: \"开展 #宪法宣传周# 活动\"", "信息名称: '开展' # 引号内是全部",
     "# 整行注释\n信息名称: 通知", "关键词: [普法, 宪法] # 流式列表", "信息名称: 通知\n# 下一行的注释",
     "信息名称: C#语言", "信息名称: |\n  多行 # 字面块里的 # 是文字",
+    "文号: # 无", "内容概述: 第一行\n  第二行 # 尾注", "关键词:\n  - 普法\t# 第一个",
+    # a field `import` left to fill in, filled in with its note kept
+    "公开方式: 主动公开  # 待填写：主动公开 / 依申请公开 / 不予公开",
 ])
 def test_no_comment_is_noted_where_yaml_keeps_the_text_or_the_author_quoted(header: str) -> None:
     result = _split(f"---\n{header}\n---\n正文")
