@@ -193,7 +193,9 @@ def has_alias(node: yaml.Node) -> yaml.Node | None:
 
 _IMPLICIT_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in
                            ("str", "int", "float", "bool", "null", "timestamp", "seq", "map", "merge"))
-"""The tags YAML gives plain values itself; any other was written (!x, !!python/…) before a value."""
+"""Tags after which nothing of the value is lost: the ones the resolver gives (null, str, seq, map) and YAML's
+other core types written out (!!int 12 keeps its text, 12); any other tag (!x, !!python/…) was written before a
+value whose words it hides."""
 _CORE_PREFIX = "tag:yaml.org,2002:"
 
 
@@ -233,9 +235,10 @@ def trailing_comment(lines: list[str], node: yaml.Node) -> tuple[int, str] | Non
 
 
 def shown_tag(tag: str) -> str:
-    """A tag as it was written: !!name for YAML's own."""
-    return "!!" + tag[len(_CORE_PREFIX):] if tag.startswith(_CORE_PREFIX) else tag if tag.startswith("!") \
-        else f"!<{tag}>"
+    """A tag as it was written: !!name for YAML's own, !name for a local one, !<uri> for a verbatim one."""
+    if tag.startswith(_CORE_PREFIX):
+        return "!!" + tag[len(_CORE_PREFIX):]
+    return tag if tag.startswith("!") else f"!<{tag}>"
 
 
 def parse_mapping(

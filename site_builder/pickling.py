@@ -2,7 +2,8 @@
 
 A parallel build sends every checked file, problem and rendered page between processes; for a slots dataclass
 pickle's default goes through dataclasses' __getstate__/__setstate__, which look up the fields and set each one
-in Python code: a third of the main process's time spent receiving 10,000 checked files."""
+in Python code (reading and checking 10,000 reports in two workers: the main process's CPU 0.65 -> 0.53 s, the
+workers' 4.6 -> 4.4 s with this)."""
 
 from __future__ import annotations
 
