@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from typing import Any
 
 import yaml
@@ -174,20 +174,27 @@ def _quote_hint(text: str, exc: yaml.MarkedYAMLError) -> str:
     return ""
 
 
-def has_alias(node: yaml.Node) -> yaml.Node | None:
-    """The first node reached twice (an alias), since aliases can blow up into huge documents."""
-    seen: set[int] = set()
+def nodes(node: yaml.Node) -> Iterator[yaml.Node]:
+    """Every node under `node` (itself first) in document order, a node reached twice (an alias) each time: the
+    reader stops where it has what it looks for, so a YAML bomb's shared nodes are never walked out."""
     stack = [node]
     while stack:
         current = stack.pop()
+        yield current
+        if isinstance(current, yaml.MappingNode):
+            for k, v in reversed(current.value):
+                stack.extend((v, k))
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(reversed(current.value))
+
+
+def has_alias(node: yaml.Node) -> yaml.Node | None:
+    """The first node reached twice (an alias), since aliases can blow up into huge documents."""
+    seen: set[int] = set()
+    for current in nodes(node):
         if id(current) in seen:
             return current
         seen.add(id(current))
-        if isinstance(current, yaml.MappingNode):
-            for k, v in current.value:
-                stack.extend((k, v))
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(current.value)
     return None
 
 
@@ -202,17 +209,7 @@ _CORE_PREFIX = "tag:yaml.org,2002:"
 def explicit_tag(node: yaml.Node) -> yaml.Node | None:
     """The first node with a tag written before it: YAML takes `!important 关于…` as the tag !important and the
     text 关于…, and the words in the tag would vanish from the page without a word."""
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.tag not in _IMPLICIT_TAGS:
-            return current
-        if isinstance(current, yaml.MappingNode):
-            for k, v in reversed(current.value):
-                stack.extend((v, k))
-        elif isinstance(current, yaml.SequenceNode):
-            stack.extend(reversed(current.value))
-    return None
+    return next((current for current in nodes(node) if current.tag not in _IMPLICIT_TAGS), None)
 
 
 _COMMENT = re.compile(r"[ \t]+#(?=[^ \t])")
