@@ -9,6 +9,7 @@ from collections import OrderedDict
 from .errors import BuildFailed, Location, Problem
 from .markdown import render_body
 from .model import RenderedBody, Report
+from .sources import line_feeds
 
 SUMMARY_CHARS = 200
 
@@ -30,10 +31,7 @@ class Bodies:
         if report.source_hash and hashlib.sha256(raw).hexdigest() != report.source_hash:
             # the editor saved the file while the site was building: stop rather than mix two versions
             raise BuildFailed([Problem("SB408", Location(report.source_rel))])
-        text = raw.decode("utf-8-sig")
-        if b"\r" in raw:  # searched at C speed: most files have no CR, and need no copies
-            text = text.replace("\r\n", "\n").replace("\r", "\n")
-        return after_lines(text, report.body_start)
+        return after_lines(line_feeds(raw, raw.decode("utf-8-sig")), report.body_start)
 
     def render(self, report: Report) -> RenderedBody:
         if report.body is not None:

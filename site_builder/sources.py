@@ -88,8 +88,7 @@ def decode_source(raw: bytes, path: Path, rel: str) -> Source | Problem:
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         return Problem("SB201", Location(rel, line), args={"byte": exc.start + 1})
-    if b"\r" in raw:  # bytes are searched at C speed; most files have no CR and need no copy
-        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = line_feeds(raw, text)
     if raw.translate(None, _NOT_C0) or (b"\xc2" in raw and _C1.search(raw)) or "\ufffe" in text or "\uffff" in text:
         found = _CONTROL.search(text)  # cheaper searches first: this regex costs ten times more (~250 µs a file)
         if found is not None:
@@ -105,6 +104,14 @@ def decode_source(raw: bytes, path: Path, rel: str) -> Source | Problem:
     if len(text) > MAX_TEXT_NODES and (count := node_count(text)) > MAX_TEXT_NODES:
         return Problem("SB218", Location(rel), args={"count": count, "limit": MAX_TEXT_NODES})
     return Source(path=path, rel=rel, text=text, digest=digest)
+
+
+def line_feeds(raw: bytes, text: str) -> str:
+    """`text` (decoded from `raw`) with CRLF and CR line ends as LF: every reading of a content file (the check,
+    and the body read again to render it) counts its lines so."""
+    if b"\r" in raw:  # bytes are searched at C speed; most files have no CR and need no copy
+        return text.replace("\r\n", "\n").replace("\r", "\n")
+    return text
 
 
 def read_source(path: Path, project_dir: Path) -> Source | Problem:
