@@ -35,3 +35,13 @@ def test_a_doc_no_opening_the_body_is_found_before_or_after_the_title() -> None:
     assert _opening_doc_no("# 标题\n\n　　示司发[2024]40号\n", "标题") == (2, "示司发[2024]40号")
     assert _opening_doc_no("正文。\n示司发〔2024〕40号", "标题") is None
     assert _opening_doc_no("示司发〔2024〕40号：关于……", "标题") is None
+
+
+def test_the_semicolon_ending_an_entity_is_not_a_half_width_mark() -> None:
+    """`&nbsp;一、` and `&#x3000;见` (pasted from web pages) got SB604 asking to make the `;` a `；`, which
+    would break the reference and publish `&nbsp；`."""
+    from site_builder.editorial import half_width_marks
+
+    assert half_width_marks("&nbsp;&nbsp;一、总体要求\n&#x3000;见附表&#12288;。\n&amp;法") == []
+    assert half_width_marks("第一段。\n法&nbsp;;法 &nbsp;法;\n宣传(宪法)") == [(1, ";"), (1, ";"), (2, "("), (2, ")")]
+    assert half_width_marks("法&nbsp法;") == [(0, ";")]  # no reference ends there: & and a name without ;
