@@ -27,14 +27,16 @@ from .gongwen import (
     split_lead,
     split_lead_at,
 )
+from .hidden import HIDDEN_CLASS
 from .model import Heading, RenderedBody
 from .signature import MAX_BANJI, banji_start, find_closing, find_signature_lines, is_note
 
-_BLOCK = re.compile(r"<p>([^<]*(?:<(?!/p>\n)[^<]*)*)</p>\n|<h([1-6])>([^<]*(?:<(?!/h\2>\n)[^<]*)*)</h\2>\n"
-                    r"|<table>\n([^<]*(?:<(?!/table>\n)[^<]*)*)</table>\n|<hr />\n")
+_BLOCK = re.compile(r"<p>([^<{H}]*(?:<(?!/p>\n)[^<{H}]*)*)</p>\n|<h([1-6])>([^<{H}]*(?:<(?!/h\2>\n)[^<{H}]*)*)</h\2>\n"
+                    r"|<table>\n([^<{H}]*(?:<(?!/table>\n)[^<{H}]*)*)</table>\n|<hr />\n".replace("{H}", HIDDEN_CLASS))
 """A top-level block of the parser's HTML (its layout: one block per line), the loops unrolled: a lazy .*?
 tried the closing tag at every character of a paragraph."""
-_LINE = re.compile(rf"<p>[ \u3000]*(?=[^\s<&])(([^<&\n{SENTENCE_ENDS}]*[{SENTENCE_ENDS}])?[^<&\n]*)(?<!\s)</p>\n")
+_LINE = re.compile(rf"<p>[ \u3000]*(?=[^\s<&{HIDDEN_CLASS}])(([^<&\n{SENTENCE_ENDS}{HIDDEN_CLASS}]*[{SENTENCE_ENDS}])?"
+                   rf"[^<&\n{HIDDEN_CLASS}]*)(?<!\s)</p>\n")
 """A paragraph of one line of plain text, trimmed as _trim trims it (group 1), and its first sentence (group 2):
 most paragraphs of most reports, taken without the general pattern's steps (the two patterns end such a
 paragraph at the same place)."""

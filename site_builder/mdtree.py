@@ -16,6 +16,7 @@ from urllib.parse import unquote
 import markdown_it_pyrs
 
 from .defuse import defused
+from .hidden import without_hidden
 from .segments import BLOCK_PLUGINS, LineIndex, segments
 
 _PLUGINS: list[Any] = [*BLOCK_PLUGINS, "strikethrough", "emphasis", "escape", "entity", "link", "image", "newline",
@@ -62,8 +63,8 @@ def parser() -> Any:
 
 
 def parse(text: str) -> list[Node]:
-    """Top-level blocks of a Markdown text (before the 公文 structure pass)."""
-    text = text.replace("\0", "\ufffd")  # as CommonMark says
+    """Top-level blocks of a Markdown text (before the 公文 structure pass), without hidden characters."""
+    text = without_hidden(text.replace("\0", "\ufffd"))  # NUL as CommonMark says
     safe = defused(text)
     if safe is None:
         return _plain_paragraphs(text)
@@ -79,7 +80,16 @@ def parse(text: str) -> list[Node]:
         source = piece.encode("utf-8")
         blocks += _blocks(root.children, source, LineIndex(source, first), 0)
         del root  # the parser's tree of one piece at a time
+    if "&#" in text:  # &#x202E; becomes the character only in the parser
+        _strip_hidden(blocks)
     return blocks
+
+
+def _strip_hidden(blocks: list[Node]) -> None:
+    for node in walk(blocks):
+        node.text = without_hidden(node.text)
+        if "title" in node.attrs:
+            node.attrs["title"] = without_hidden(node.attrs["title"])
 
 
 def parser_html(text: str) -> str:

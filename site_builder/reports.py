@@ -13,6 +13,7 @@ from .config import find_column, resolve_column, unknown_column
 from .editorial import editorial_warnings
 from .errors import Location, Problem, Severity, errors_only, relative_to
 from .frontmatter import split_front_matter
+from .hidden import first_hidden, hidden_codes
 from .media import resolve_images
 from .metadata import PUBLIC, index_key, is_published, plausible_dates, validate_meta
 from .model import Report, ReportMeta, SiteConfig, Source
@@ -78,6 +79,10 @@ def check_source(source: Source, config: SiteConfig, content_dir: Path,
         line = split.body_line + split.body.count("\n", 0, comment)
         problems.append(Problem("SB327", Location(source.rel, line), severity=Severity.WARNING,
                                 args={"text": split.body[comment : comment + 30].split("\n")[0]}))
+    if (hidden := first_hidden(split.body)) is not None:  # removed when rendered (mdtree.parse)
+        line = split.body_line + split.body.count("\n", 0, hidden)
+        problems.append(Problem("SB331", Location(source.rel, line), severity=Severity.WARNING,
+                                args={"codepoints": "、".join(hidden_codes(split.body))}))
     images, image_problems = resolve_images(split.body, source.path, source.rel, split.body_line, content_dir)
     problems += image_problems
     if meta is None or errors_only(problems):

@@ -398,3 +398,17 @@ def test_wide_tables_are_marked_for_a_smaller_size() -> None:
     assert sized_tables(table(13)).startswith('<table class="wider">')
     assert sized_tables(table(17) + table(3)) == table(17).replace("<table>", '<table class="widest">') + table(3)
     assert sized_tables("<p>没有表格</p>") == "<p>没有表格</p>"
+
+
+def test_hidden_characters_reach_neither_word_nor_pdf(make_project) -> None:
+    """The Word export parses the body itself: it must drop bidi controls and zero-width spaces as the page does."""
+    body = "\u200b一、总体要求\n\n金额为 \u202e0021\u202c 元，&#x2066;见附表。\n"
+    root = make_project({"content/a.md": report_text(index="t/1", body=body)})
+    build(root, root / "output", TODAY, search=False)
+    doc = Document(str(root / "output/xxgk/fdzdgknr/jcgk/t-1.docx"))
+    texts = [p.text for p in doc.paragraphs if p.text.strip()]
+    assert "一、总体要求" in texts and "金额为 0021 元，见附表。" in texts
+    assert not any(ch in text for text in texts for ch in "\u200b\u202e\u202c\u2066")
+    pdf = root / "output/xxgk/fdzdgknr/jcgk/t-1.pdf"
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "金额为 0021 元，见附表。" in text and not any(ch in text for ch in "\u200b\u202e\u202c\u2066")

@@ -17,7 +17,7 @@ from .conftest import BASE_SITE, SITES, TODAY, report_text
 
 CASES = sorted(p.name for p in (SITES / "invalid").iterdir() if p.is_dir())
 HERE = {"SB202", "SB210", "SB211", "SB217", "SB218"}  # tested below in this file
-PROGRAMMATIC = {"SB220", "SB330", "SB328", "SB329", "SB219", "SB326", "SB327", "SB409", "SB410", "SB213", "SB214", "SB215", "SB216", "SB324", "SB408", "SB601", "SB602", "SB603", "SB604", "SB605", "SB606", "SB607", "SB608", "SB701", "SB702", "SB703", "SB116", "SB315", "SB316", "SB317", "SB318", "SB319", "SB320", "SB321", "SB322", "SB323", "SB501", "SB502", "SB401", "SB402", "SB403", "SB404", "SB405", "SB406", "SB407"}
+PROGRAMMATIC = {"SB220", "SB330", "SB331", "SB328", "SB329", "SB219", "SB326", "SB327", "SB409", "SB410", "SB213", "SB214", "SB215", "SB216", "SB324", "SB408", "SB601", "SB602", "SB603", "SB604", "SB605", "SB606", "SB607", "SB608", "SB701", "SB702", "SB703", "SB116", "SB315", "SB316", "SB317", "SB318", "SB319", "SB320", "SB321", "SB322", "SB323", "SB501", "SB502", "SB401", "SB402", "SB403", "SB404", "SB405", "SB406", "SB407"}
 CLI_CODES = {"SB900", "SB901", "SB902", "SB903"}  # tested in tests/unit/test_cli.py
 
 

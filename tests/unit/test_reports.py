@@ -161,6 +161,25 @@ def test_an_html_comment_is_a_warning_that_it_will_be_published(make_project) ->
     assert "「<!-- 内部备注：数据待核实 -->」是 HTML 注释" in problems[0].format()
 
 
+def test_hidden_characters_in_a_body_are_a_warning_and_are_published_nowhere(make_project) -> None:
+    """A U+202E pasted into a body displayed the rest of its line backwards on the page, and a zero-width space
+    before 二、 made the heading an ordinary paragraph, both without a word."""
+    from site_builder.build import build, check
+
+    body = "正文。\n\n\u200b二、工作安排\n\n金额为 \u202e0021\u202c 元，&#x2066;见附表。"
+    root = make_project({"content/a.md": report_text(index="t/1", body=body),
+                         "content/b.md": report_text(index="t/2", body="正文里只有\u200d连接符。")})
+    problems = check(root, TODAY)
+    assert [(p.code, p.location.path if p.location else None, p.location.line if p.location else None, p.field)
+            for p in problems] == [("SB331", "content/a.md", 12, None)]
+    assert "（U+200B 零宽空格、U+202E 从右到左覆盖、U+202C 方向格式结束、U+2066 从左到右隔离）" in problems[0].format()
+    build(root, root / "output", TODAY, downloads=False)
+    texts = [f.read_text(encoding="utf-8") for f in (root / "output").rglob("*") if f.suffix in (".html", ".xml", ".json")]
+    assert not any(ch in text for text in texts for ch in "\u200b\u202e\u202c\u2066")
+    page = (root / "output/xxgk/fdzdgknr/jcgk/t-1.html").read_text(encoding="utf-8")
+    assert '<h2 id="s1" class="gw-cn">二、工作安排</h2>' in page and "金额为 0021 元，见附表。" in page
+
+
 def test_a_mistyped_year_gets_one_warning_not_three(make_project) -> None:
     """公开日期 2205 was SB324 (year outside 1949–2099), SB601 (46,960 working days after 成文日期) and SB326
     (65,044 days ahead) for one typo; the year's own warning says it."""
