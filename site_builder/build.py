@@ -22,7 +22,7 @@ from .fewedits import Edited, checked_files, model_of, rebuild_few_edits
 from .media import media_files
 from .model import OutputFile
 from .modelcache import forget_model, save_model
-from .output import check_output_dir, write_site
+from .output import Sweeper, check_output_dir, write_site
 from .pagekeys import PageCache, load_manifest, save_manifest, theme_fingerprint
 from .parallel import WorkerSetup, parallel_pages, parallel_segments, process_map
 from .render import render_site
@@ -120,8 +120,9 @@ def _build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool, downl
             theme_assets(project_dir),
         )
 
+    sweeper = Sweeper()  # the replaced site goes while the caches are saved
     try:
-        count = write_site(files, out_dir)
+        count = write_site(files, out_dir, sweeper)
     except TemplateFailure as failure:
         raise BuildFailed([_template_problem(failure, project_dir)]) from failure
     warnings = tuple(p for p in problems if p.severity is Severity.WARNING)
@@ -140,6 +141,8 @@ def _build(project_dir: Path, out_dir: Path, today: dt.date, minify: bool, downl
                outputs)
     except OSError as exc:
         warnings += (cache_not_saved(exc),)
+    finally:
+        sweeper.wait()
     return BuildResult(out_dir=out_dir, files=count, reports=len(reports), warnings=warnings,
                        downloads_rendered=maker.rendered if maker else 0, pages_rendered=cache.rendered,
                        pages_reused=cache.reused)

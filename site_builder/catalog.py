@@ -6,6 +6,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from typing import Any
 
 from .model import OutputFile, Report, Site
 
@@ -28,8 +29,10 @@ _to_json = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 """The catalogue's one JSON form: patch_catalog relies on a row reading the same alone as in the document."""
 
 
-def _csv_writer(buffer: io.StringIO) -> csv.DictWriter[str]:
-    return csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+def _csv_writer(buffer: io.StringIO) -> Any:
+    """Rows go in as catalog_row's values, in COLUMNS order (csv.DictWriter checked each row's keys against
+    the columns: two thirds of the time the catalogue of 10,000 reports took, alone at the end of a build)."""
+    return csv.writer(buffer, lineterminator="\r\n")
 
 
 def catalog_paths(site: Site) -> tuple[str, str]:
@@ -50,8 +53,8 @@ def render_catalog(site: Site) -> Iterator[OutputFile]:
     buffer = io.StringIO()
     buffer.write("\ufeff")
     writer = _csv_writer(buffer)
-    writer.writeheader()
-    writer.writerows(rows)
+    writer.writerow(COLUMNS)
+    writer.writerows(row.values() for row in rows)
     del rows
     text = buffer.getvalue()
     buffer.close()
@@ -78,5 +81,5 @@ def patch_catalog(site: Site, previous: tuple[bytes, bytes],
 
 def _csv_line(row: dict[str, str]) -> str:
     buffer = io.StringIO()
-    _csv_writer(buffer).writerow(row)
+    _csv_writer(buffer).writerow(row.values())
     return buffer.getvalue()

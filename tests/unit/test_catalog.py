@@ -35,3 +35,21 @@ def test_a_patched_catalogue_is_byte_for_byte_the_one_made_anew() -> None:
     assert patched is not None
     assert {f.path: f.content for f in patched} == {f.path: f.content for f in render_catalog(after)}
     assert patch_catalog(after, (b"{}", previous[1]), [(reports[0], edited[0])]) is None  # row not found
+
+
+def test_the_csv_is_what_a_dict_writer_writes() -> None:
+    """The CSV is written from each row's values in order: the row's keys must be the columns, in order, and the
+    bytes those csv.DictWriter (which checks the keys) writes."""
+    from site_builder.catalog import catalog_row
+
+    reports = [_report("a/1", "2025-01-01", DECISION), _report('b,"2\n', "2025-02-01", DECISION)]
+    site = assemble_site(CONFIG, reports, dt.date(2026, 1, 1))
+    rows = [catalog_row(r, site.config.base_url) for r in site.reports]
+    assert all(list(row) == list(COLUMNS) for row in rows)
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows(rows)
+    files = {f.path: f.content for f in render_catalog(site)}
+    assert files["xxgk/catalog.csv"] == buffer.getvalue().encode("utf-8")

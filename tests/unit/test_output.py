@@ -22,6 +22,27 @@ def test_write_then_replace(tmp_path: Path) -> None:
     assert [p.name for p in tmp_path.iterdir()] == ["output"]  # no staging or old folders left
 
 
+@pytest.mark.parametrize("rm", ["found", "missing", "fails"])
+def test_the_sweeper_removes_the_replaced_site_by_the_time_it_has_waited(tmp_path: Path, monkeypatch, rm: str) -> None:
+    """The old site goes in an `rm -rf` beside the build; without rm, or when rm leaves something, here."""
+    if rm == "missing":
+        monkeypatch.setattr(output.shutil, "which", lambda name: None)
+    elif rm == "fails":
+        false = tmp_path / "bin" / "rm"
+        false.parent.mkdir()
+        false.write_text("#!/bin/sh\nexit 1\n")
+        false.chmod(0o755)
+        monkeypatch.setattr(output.shutil, "which", lambda name: str(false))
+    out = tmp_path / "site" / "output"
+    write_site([OutputFile("a.html", b"1"), OutputFile("d/e/b.html", b"2")], out)
+    sweeper = output.Sweeper()
+    write_site([OutputFile("c.html", b"3")], out, sweeper)
+    assert _tree(out) == {MARKER: b"site_builder output\n", "c.html": b"3"}  # in place before the old one goes
+    sweeper.wait()
+    assert [p.name for p in out.parent.iterdir()] == ["output"]
+    sweeper.wait()  # twice is harmless
+
+
 def test_failure_midway_leaves_old_output(tmp_path: Path) -> None:
     out = tmp_path / "output"
     write_site([OutputFile("a.html", b"old")], out)
