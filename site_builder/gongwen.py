@@ -7,23 +7,26 @@ from __future__ import annotations
 import re
 
 _CN_NUM = "一二三四五六七八九十百零〇"
-# 公文 numbering, outermost first: 一、 （一） 1. （1）; one pattern, tried in that order
+_CN_UPPER = "壹贰貳叁叄參肆伍陆陸柒捌玖拾佰"
+"""大写 numerals: 壹、 opens a level above 一、 in many documents (Taiwan's official documents number 壹、 一、 （一）
+1、 （1）), and 第壹章 is a chapter."""
+# 公文 numbering, outermost first: 一、 （一） 1. （1）, and 壹、 wherever it comes; one pattern, tried in that order
 _NUMBERING = re.compile(
-    rf"(?P<cn>[{_CN_NUM}]+[、．.])|(?P<cn_paren>[（(][{_CN_NUM}]+[）)])|(?P<arabic>\d{{1,3}}[、．.](?!\d))"
+    rf"(?P<cn_upper>[{_CN_UPPER}][{_CN_UPPER}零]*[、．.])|(?P<cn>[{_CN_NUM}]+[、．.])|(?P<cn_paren>[（(][{_CN_NUM}]+[）)])|(?P<arabic>\d{{1,3}}[、．.](?!\d))"
     r"|(?P<arabic_paren>[（(]\d{1,3}[）)])"
 )
-_PART = re.compile(rf"第(?:(?P<first_article>[一1][条條][ \u3000])|[{_CN_NUM}\d]{{1,5}}"
+_PART = re.compile(rf"第(?:(?P<first_article>[一1壹][条條][ \u3000])|[{_CN_NUM}{_CN_UPPER}\d]{{1,5}}"
                    r"(?:(?P<chapter>章|部分)|(?P<section>[节節])|(?P<article>[条條][ \u3000])))"
-                   rf"|(?P<attachment>附件[{_CN_NUM}\d]{{0,3}}(?:$|[ \u3000\n]))")
+                   rf"|(?P<attachment>附件[{_CN_NUM}{_CN_UPPER}\d]{{0,3}}(?:$|[ \u3000\n]))")
 """第一章/第一部分, 第一节, an article (第一条 and a space, as 条款 are set: "第十二条规定，…" is a sentence), and
 the start of an attachment (附件1).
 Only a document's own 第一条 starts its articles: a report may quote an article of a law (第三十三条　…).
 節 and 條 as 繁体 documents write them (the author's characters are kept, never converted)."""
 _TITLE_CHAR = "[^\n。！？；，,：:;!?]"
 """A character of a part's title: a title is not a sentence, nor a list (附件：…)."""
-_PART_TITLE = re.compile(rf"第[{_CN_NUM}\d]{{1,5}}(?:章|部分|[节節])[ \u3000]*{_TITLE_CHAR}{{0,30}}")
+_PART_TITLE = re.compile(rf"第[{_CN_NUM}{_CN_UPPER}\d]{{1,5}}(?:章|部分|[节節])[ \u3000]*{_TITLE_CHAR}{{0,30}}")
 """A chapter or section heading is its number and a short title, alone in its paragraph."""
-_ATTACHMENT = re.compile(rf"附件[{_CN_NUM}\d]{{0,3}}(?:[ \u3000]+{_TITLE_CHAR}{{1,40}})?")
+_ATTACHMENT = re.compile(rf"附件[{_CN_NUM}{_CN_UPPER}\d]{{0,3}}(?:[ \u3000]+{_TITLE_CHAR}{{1,40}})?")
 """An attachment starts with a line 附件 or 附件1 (GB/T 9704: top left of its first page), perhaps with its title
 after a space; 附件：… with a colon is the 附件说明 of the main text, not an attachment."""
 ATTACHMENT_CLASS = "gw-attachment"

@@ -412,3 +412,19 @@ def test_hidden_characters_reach_neither_word_nor_pdf(make_project) -> None:
     pdf = root / "output/xxgk/fdzdgknr/jcgk/t-1.pdf"
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "金额为 0021 元，见附表。" in text and not any(ch in text for ch in "\u200b\u202e\u202c\u2066")
+
+
+def test_docx_sets_upper_case_numbering_in_hei(make_project) -> None:
+    body = "壹、總體要求\n\n一、指導思想\n\n（一）堅持黨的領導。\n"
+    root = make_project({"content/a.md": report_text(index="t/1", body=body)})
+    build(root, root / "output", TODAY, search=False)
+    doc = Document(str(root / "output/xxgk/fdzdgknr/jcgk/t-1.docx"))
+
+    def face(run: Any) -> str | None:
+        fonts = run.element.rPr.find(qn("w:rFonts")) if run.element.rPr is not None else None
+        return fonts.get(qn("w:eastAsia")) if fonts is not None else None
+
+    faces = {p.text: (p.style.name, {face(r) for r in p.runs}) for p in doc.paragraphs if p.text.strip()}
+    assert faces["壹、總體要求"] == ("Heading 1", {"黑体"})
+    assert faces["一、指導思想"] == ("Heading 2", {"黑体"})
+    assert faces["（一）堅持黨的領導。"] == ("Heading 3", {"楷体_GB2312"})

@@ -32,7 +32,8 @@ LINE = Pt(28.95)  # 225 mm ÷ 22 lines
 BODY_SIZE = Pt(16)
 INDENT = Pt(32)  # two characters
 KIND_FONT = {  # 公文 numbering kind → (font, bold): 一、黑体；（一）楷体；1. 仿宋加粗；（1）仿宋
-    "cn": (HEI, False), "cn-paren": (KAI, False), "arabic": (BODY_FONT, True), "arabic-paren": (BODY_FONT, False),
+    "cn-upper": (HEI, False), "cn": (HEI, False), "cn-paren": (KAI, False), "arabic": (BODY_FONT, True),
+    "arabic-paren": (BODY_FONT, False),
     "chapter": (HEI, False), "section": (KAI, False), "attachment": (HEI, False),  # 第一章、附件1 黑体；第一节 楷体
 }
 _RUN, _RUN_PROPERTIES, _BOLD, _TEXT, _TAB, _BREAK = (qn(f"w:{tag}") for tag in ("r", "rPr", "b", "t", "tab", "br"))

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from site_builder.gongwen import Outline, split_lead
 
-KINDS = ["md1", "md2", "md3", "md4", "md5", "md6", "cn", "cn-paren", "arabic", "arabic-paren"]
+KINDS = ["md1", "md2", "md3", "md4", "md5", "md6", "cn-upper", "cn", "cn-paren", "arabic", "arabic-paren"]
 
 
 def test_ids_are_the_open_levels_counts_joined() -> None:
@@ -134,3 +134,20 @@ def test_the_lead_at_the_limits_is_cut_as_the_rule_was_first_written() -> None:
                 text = indent + "一、" + "法" * (at - 2) + "。" + after
                 assert split_lead(text) == split_lead_reference(text), text
                 assert split_lead(text.replace("。", "")) == split_lead_reference(text.replace("。", ""))
+
+
+def test_upper_case_numerals_open_a_level_above_their_first_use() -> None:
+    """壹、 一、 （一） (Taiwan's official documents, and mainland ones in 大写) were read as 一、 with 壹、 and 貳、
+    as plain paragraphs: the second 一、 under 貳、 became section 2 of the first."""
+    from site_builder.gongwen import numbering_kind
+    from site_builder.markdown import render_body
+
+    body = render_body("壹、總體要求\n\n一、指導思想\n\n（一）堅持黨的領導。\n\n貳、主要任務\n\n一、加強普法\n\n"
+                       "參、其他\n\n拾壹、附則\n\n壹拾萬元整。\n")
+    assert [(h.level, h.anchor, h.text) for h in body.headings] == [
+        (2, "s1", "壹、總體要求"), (3, "s1-1", "一、指導思想"), (4, "s1-1-1", "（一）堅持黨的領導。"),
+        (2, "s2", "貳、主要任務"), (3, "s2-1", "一、加強普法"), (2, "s3", "參、其他"), (2, "s4", "拾壹、附則")]
+    assert '<h2 id="s1" class="gw-cn-upper">壹、總體要求</h2>' in body.html and "<p>壹拾萬元整。</p>" in body.html
+    assert [numbering_kind(t) for t in ("叁、", "陆．", "贰拾、", "壹佰零壹、", "零、", "壹", "壹拾萬")] == [
+        "cn-upper", "cn-upper", "cn-upper", "cn-upper", "cn", None, None]
+    assert [numbering_kind(t) for t in ("第壹章 總則", "第貳節 範圍", "附件壹")] == ["chapter", "section", "attachment"]
